@@ -1,0 +1,17 @@
+// Every command registers itself here. Registration only declares flags: the work is in a lazily
+// imported module, so starting the tool stays fast.
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+/** The exit code an action decided on; read by main() after parsing. */
+export interface Outcome {
+  code: number;
+}
+
+export type Register = (program: Command, io: Io, outcome: Outcome) => void;
+
+const registrations: Register[] = [];
+
+export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
+  for (const register of registrations) register(program, io, outcome);
+}

@@ -1,0 +1,20 @@
+// Everything the CLI touches in the outside world, injectable so tests run in-process.
+export interface Writable {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Aborted on Ctrl-C (SIGINT) outside a prompt. */
+  signal?: AbortSignal;
+}
+
+export function nodeIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}

@@ -1,0 +1,224 @@
+// Strings in, protocol out: parses each file, checks each item on its own (one bad item does not
+// hide the problems of the others), merges the folder and resolves references. No I/O.
+import type { z } from 'zod';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import {
+  ChecklistSection,
+  Flow,
+  Meta,
+  Partner,
+  RuleSet,
+  Source,
+  type Protocol,
+} from '../model/index.js';
+import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
+import { checkReferences } from './references.js';
+import { SourceMap } from './source-map-index.js';
+import { issuesToDiagnostics } from './zod-issues.js';
+import { suggest } from '../diagnostics/index.js';
+
+export interface ProtocolSourceFile {
+  /** Name used in diagnostics (path relative to where the user ran the tool). */
+  name: string;
+  text: string;
+  /** Path inside the protocol folder, when read from disk. */
+  rel?: string;
+}
+
+export interface LoadResult {
+  /** The merged protocol, if the folder has metadata. Use it only when `ok`. */
+  protocol?: Protocol;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  sourceMap: SourceMap;
+}
+
+const ITEM_SCHEMAS = {
+  sources: Source,
+  partners: Partner,
+  rules: RuleSet,
+  flows: Flow,
+  checklist: ChecklistSection,
+} as const;
+type ListSection = keyof typeof ITEM_SCHEMAS;
+const SECTION_NAMES = ['protocol', ...Object.keys(ITEM_SCHEMAS)];
+
+interface FileContent {
+  meta?: { value: z.infer<typeof Meta>; file: string };
+  lists: { [K in ListSection]: z.infer<(typeof ITEM_SCHEMAS)[K]>[] };
+  /** Ids of items that failed the schema: references to them are not reported again. */
+  brokenIds: Set<string>;
+  /** The file has a `protocol:` section, valid or not. */
+  declaresMeta: boolean;
+}
+
+/** Parses one protocol YAML file. Never throws. */
+export function parseProtocolFile(
+  file: ProtocolSourceFile,
+  sourceMap: SourceMap,
+): { content: FileContent; diagnostics: Diagnostic[] } {
+  const content: FileContent = {
+    lists: { sources: [], partners: [], rules: [], flows: [], checklist: [] },
+    brokenIds: new Set(),
+    declaresMeta: false,
+  };
+  const { doc, lineCounter, diagnostics } = parseYaml(file.name, file.text);
+  sourceMap.addFile(file.name, doc, lineCounter);
+  if (diagnostics.length > 0) return { content, diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    diagnostics.push({
+      code: 'yaml-alias',
+      severity: 'error',
+      file: file.name,
+      line: 1,
+      column: 1,
+      message: 'te veel YAML-aliassen (*naam): het bestand zou enorm uitdijen bij het inlezen',
+      hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen; schrijf de waarden liever gewoon uit.`,
+    });
+    return { content, diagnostics };
+  }
+
+  const locate = (path: readonly (string | number)[], atKey?: boolean) =>
+    sourceMap.locatePath(file.name, path, atKey);
+
+  if (data === null || data === undefined) {
+    diagnostics.push({
+      code: 'empty-file',
+      severity: 'warning',
+      file: file.name,
+      line: 1,
+      column: 1,
+      message: 'het bestand is leeg',
+      hint: `Vul het met een of meer van: ${SECTION_NAMES.join(', ')}; of verwijder het.`,
+    });
+    return { content, diagnostics };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push({
+      code: 'wrong-type',
+      severity: 'error',
+      ...locate([]),
+      message: 'het bestand moet een map met onderdelen zijn, geen losse lijst of waarde',
+      hint: `Begin met een van: ${SECTION_NAMES.map((s) => `"${s}:"`).join(', ')}.`,
+    });
+    return { content, diagnostics };
+  }
+
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'protocol') {
+      content.declaresMeta = true;
+      const parsed = Meta.safeParse(value);
+      if (parsed.success) {
+        content.meta = { value: parsed.data, file: file.name };
+        sourceMap.record(parsed.data, file.name, ['protocol']);
+      } else {
+        diagnostics.push(
+          ...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema: Meta, data: value, base: ['protocol'], locate }),
+        );
+      }
+      continue;
+    }
+    if (!(key in ITEM_SCHEMAS)) {
+      const guess = suggest(key, SECTION_NAMES);
+      diagnostics.push({
+        code: 'unknown-key',
+        severity: 'error',
+        ...locate([key], true),
+        message: `onbekend onderdeel "${key}"`,
+        hint: guess ? `Bedoel je "${guess}"?` : `Toegestaan: ${SECTION_NAMES.join(', ')}.`,
+      });
+      continue;
+    }
+    const section = key as ListSection;
+    if (!Array.isArray(value)) {
+      diagnostics.push({
+        code: 'wrong-type',
+        severity: 'error',
+        ...locate([key]),
+        message: `"${key}" moet een lijst zijn`,
+        hint: 'Schrijf elk onderdeel op een eigen regel die begint met "- ".',
+      });
+      continue;
+    }
+    const schema = ITEM_SCHEMAS[section];
+    value.forEach((item: unknown, index: number) => {
+      const parsed = schema.safeParse(item);
+      if (parsed.success) {
+        (content.lists[section] as unknown[]).push(parsed.data);
+        sourceMap.record(parsed.data, file.name, [key, index]);
+      } else {
+        collectIds(item, content.brokenIds);
+        diagnostics.push(
+          ...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema, data: item, base: [key, index], locate }),
+        );
+      }
+    });
+  }
+  return { content, diagnostics };
+}
+
+/** Every `id` inside a broken item (a broken flow still defines its steps' ids). */
+function collectIds(value: unknown, into: Set<string>): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach((v) => collectIds(v, into));
+  const id = (value as Record<string, unknown>).id;
+  if (typeof id === 'string') into.add(id);
+  for (const v of Object.values(value)) collectIds(v, into);
+}
+
+/** Parses and merges a whole protocol folder. Pure: strings in, data and diagnostics out. */
+export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadResult {
+  const sourceMap = new SourceMap();
+  const diagnostics: Diagnostic[] = [];
+  const merged: Omit<Protocol, 'meta'> = { sources: [], partners: [], rules: [], flows: [], checklist: [] };
+  const brokenIds = new Set<string>();
+  let meta: FileContent['meta'];
+  let declaresMeta = false;
+
+  for (const file of files) {
+    const { content, diagnostics: found } = parseProtocolFile(file, sourceMap);
+    diagnostics.push(...found);
+    for (const id of content.brokenIds) brokenIds.add(id);
+    declaresMeta ||= content.declaresMeta;
+    for (const section of Object.keys(ITEM_SCHEMAS) as ListSection[]) {
+      (merged[section] as unknown[]).push(...content.lists[section]);
+    }
+    if (content.meta) {
+      if (meta) {
+        const at = sourceMap.locate(content.meta.value);
+        diagnostics.push({
+          code: 'duplicate-id',
+          severity: 'error',
+          ...at,
+          message: `"protocol:" staat al in ${meta.file}`,
+          hint: 'Een protocolmap heeft precies één "protocol:"-onderdeel; haal dit weg.',
+        });
+      } else {
+        meta = content.meta;
+      }
+    }
+  }
+
+  if (!meta) {
+    // A `protocol:` that failed the schema was reported already.
+    if (!declaresMeta) {
+      diagnostics.push({
+        code: 'missing-metadata',
+        severity: 'error',
+        file: files[0]?.name ?? '<map>',
+        line: 1,
+        column: 1,
+        message: 'de map heeft geen "protocol:"-onderdeel met id, titel, versie en startflow',
+        hint: 'Maak een protocol.yaml met "protocol:" (zie protocols/README.md).',
+      });
+    }
+    return { ok: false, diagnostics, sourceMap };
+  }
+  const protocol: Protocol = { meta: meta.value, ...merged };
+  diagnostics.push(...checkReferences(protocol, sourceMap, brokenIds));
+  return { protocol, ok: !hasErrors(diagnostics), diagnostics, sourceMap };
+}

@@ -1,0 +1,108 @@
+// Duplicate ids and references to things that do not exist, each located at the offending key.
+import { suggest, type Diagnostic } from '../diagnostics/index.js';
+import {
+  adviceListsOf,
+  branchesOf,
+  callsOf,
+  conditionsOf,
+  END,
+  factsOf,
+  type Protocol,
+} from '../model/index.js';
+import type { SourceMap } from './source-map-index.js';
+
+type Kind = 'bron' | 'partner' | 'regelset' | 'flow' | 'stap' | 'checklist-onderdeel';
+
+export function checkReferences(protocol: Protocol, sourceMap: SourceMap, brokenIds: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+
+  const index = (kind: Kind, items: readonly { id: string }[]): Set<string> => {
+    const seen = new Map<string, object>();
+    for (const item of items) {
+      const first = seen.get(item.id);
+      if (first) {
+        const where = sourceMap.locate(first);
+        out.push({
+          code: 'duplicate-id',
+          severity: 'error',
+          ...sourceMap.locate(item, 'id'),
+          message: `${kind} "${item.id}" bestaat al (${where.file}:${where.line})`,
+          hint: 'Geef elk onderdeel een eigen id; ids zijn uniek in de hele protocolmap.',
+        });
+      } else {
+        seen.set(item.id, item);
+      }
+    }
+    return new Set(seen.keys());
+  };
+
+  const sources = index('bron', protocol.sources);
+  const partners = index('partner', protocol.partners);
+  const rules = index('regelset', protocol.rules);
+  const flows = index('flow', protocol.flows);
+  const steps = index('stap', protocol.flows.flatMap((f) => f.steps));
+  index('checklist-onderdeel', protocol.checklist.flatMap((s) => [s, ...s.items]));
+
+  const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number) => {
+    if (known.has(id) || brokenIds.has(id)) return;
+    const guess = suggest(id, known);
+    out.push({
+      code: 'dangling-ref',
+      severity: 'error',
+      ...sourceMap.locate(owner, key),
+      message: `${kind} "${id}" bestaat niet`,
+      hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${id}" aan of verwijs naar een bestaande.`,
+    });
+  };
+  const refSources = (owner: { sources?: string[] }) =>
+    owner.sources?.forEach((id, i) => ref('bron', sources, id, owner.sources!, i));
+
+  ref('flow', flows, protocol.meta.start, protocol.meta, 'start');
+  refSources(protocol.meta);
+  for (const p of protocol.partners) p.duties?.forEach(refSources);
+  protocol.rules.forEach(refSources);
+  for (const section of protocol.checklist) {
+    for (const item of section.items) {
+      refSources(item);
+      item.partners?.forEach((id, i) => ref('partner', partners, id, item.partners!, i));
+    }
+  }
+
+  for (const flow of protocol.flows) {
+    const local = new Set(flow.steps.map((s) => s.id));
+    if (flow.start) ref('stap', local, flow.start, flow, 'start');
+    for (const step of flow.steps) {
+      if ('next' in step && step.next && step.next !== END) ref('stap', local, step.next, step, 'next');
+      const values = new Set<string>();
+      for (const b of branchesOf(step)) {
+        const branch = b.branch;
+        if ('next' in branch && branch.next && branch.next !== END) ref('stap', local, branch.next, branch, 'next');
+        const calls = callsOf(branch);
+        calls.forEach((id, i) => ref('flow', flows, id, typeof branch.call === 'string' ? branch : branch.call!, typeof branch.call === 'string' ? 'call' : i));
+        if (b.value !== undefined && (step.type === 'choice' || step.type === 'multi')) {
+          if (values.has(b.value)) {
+            out.push({
+              code: 'duplicate-id',
+              severity: 'error',
+              ...sourceMap.locate(branch, 'value'),
+              message: `optie "${b.value}" staat twee keer in stap "${step.id}"`,
+              hint: 'Geef elke optie van een vraag een eigen waarde.',
+            });
+          }
+          values.add(b.value);
+        }
+      }
+      for (const list of adviceListsOf(step)) {
+        for (const advice of list.advice) {
+          refSources(advice);
+          if ('partner' in advice) ref('partner', partners, advice.partner, advice, 'partner');
+          if ('rule' in advice) ref('regelset', rules, advice.rule, advice, 'rule');
+        }
+      }
+      for (const { condition } of conditionsOf(step)) {
+        for (const fact of factsOf(condition)) ref('stap', steps, fact.step, fact, 'step');
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// Scenario files: answers → expected advice, the protocol's own behaviour tests. Pure.
+import type { Diagnostic } from '../diagnostics/index.js';
+import { Scenario, type Scenario as ScenarioT } from '../model/index.js';
+import type { ProtocolSourceFile } from './load.js';
+import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
+import { SourceMap, type Location } from './source-map-index.js';
+import { issuesToDiagnostics } from './zod-issues.js';
+
+export interface LocatedScenario {
+  scenario: ScenarioT;
+  location: Location;
+  /** Locates a key of this scenario, e.g. ['answers', 'acuut-gevaar']. */
+  locate(path: readonly (string | number)[]): Location;
+}
+
+export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
+  scenarios: LocatedScenario[];
+  diagnostics: Diagnostic[];
+} {
+  const scenarios: LocatedScenario[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sourceMap = new SourceMap();
+  for (const file of files) {
+    const parsed = parseYaml(file.name, file.text);
+    sourceMap.addFile(file.name, parsed.doc, parsed.lineCounter);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length > 0) continue;
+    let data: unknown;
+    try {
+      data = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      diagnostics.push({ code: 'yaml-alias', severity: 'error', file: file.name, line: 1, column: 1, message: 'te veel YAML-aliassen', hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen.` });
+      continue;
+    }
+    const locate = (path: readonly (string | number)[], atKey?: boolean) => sourceMap.locatePath(file.name, path, atKey);
+    const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).scenarios : undefined;
+    if (!Array.isArray(list)) {
+      diagnostics.push({
+        code: 'wrong-type',
+        severity: 'error',
+        ...locate([]),
+        message: 'een scenariobestand begint met "scenarios:" en een lijst scenario\'s',
+        hint: 'Zie protocols/README.md voor een voorbeeld.',
+      });
+      continue;
+    }
+    for (const key of Object.keys(data as object)) {
+      if (key !== 'scenarios') {
+        diagnostics.push({ code: 'unknown-key', severity: 'error', ...locate([key], true), message: `onbekende sleutel "${key}"`, hint: 'Een scenariobestand heeft alleen "scenarios:".' });
+      }
+    }
+    list.forEach((item: unknown, i: number) => {
+      const result = Scenario.safeParse(item);
+      if (!result.success) {
+        diagnostics.push(...issuesToDiagnostics(result.error.issues, { file: file.name, schema: Scenario, data: item, base: ['scenarios', i], locate }));
+        return;
+      }
+      scenarios.push({
+        scenario: result.data,
+        location: locate(['scenarios', i]),
+        locate: (path) => locate(['scenarios', i, ...path]),
+      });
+    });
+  }
+  return { scenarios, diagnostics };
+}

@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './types.js';
+export * from './traverse.js';

@@ -1,0 +1,74 @@
+// Runs scenario files against a protocol: answers in, expected advice checked, every failure
+// reported with expected vs actual. Pure.
+import { adviceOf, replay, type AdviceResult } from '../engine/index.js';
+import type { Protocol, Scenario } from '../model/index.js';
+
+export interface ScenarioFailure {
+  /** The expectation key or answer step the failure is about, to locate it in the file. */
+  path: (string | number)[];
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface ScenarioOutcome {
+  name: string;
+  passed: boolean;
+  failures: ScenarioFailure[];
+  advice: AdviceResult;
+  /** Step ids answered and advice items given, for coverage. */
+  visitedSteps: string[];
+  givenAdvice: object[];
+}
+
+/** All advice text of a result, lower-cased, for `text:` expectations. */
+export function adviceText(advice: AdviceResult): string {
+  return [
+    ...advice.partners.flatMap((p) => [p.name, ...p.tasks, ...p.reasons]),
+    ...advice.actions.map((a) => a.text),
+    ...advice.rules.flatMap((r) => [r.title, ...r.conclusions, ...r.steps]),
+    ...advice.info.map((i) => i.text),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+export function runScenario(protocol: Protocol, scenario: Scenario): ScenarioOutcome {
+  const { state, problems } = replay(protocol, scenario.answers);
+  const advice = adviceOf(state);
+  const failures: ScenarioFailure[] = problems.map((p) => ({
+    path: ['answers', ...(p.kind === 'missing-answer' ? [] : [p.step])],
+    message: p.message,
+  }));
+  const expect = scenario.expect;
+  const partners = new Map(advice.partners.map((p) => [p.id, p]));
+
+  for (const [id, urgency] of Object.entries(expect.partners ?? {})) {
+    const got = partners.get(id);
+    if (!got) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" wordt niet geadviseerd`, expected: urgency, actual: 'niet geadviseerd' });
+    else if (got.urgency !== urgency) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" heeft een andere urgentie`, expected: urgency, actual: got.urgency });
+  }
+  for (const id of expect.absent ?? []) {
+    const got = partners.get(id);
+    if (got) failures.push({ path: ['expect', 'absent'], message: `partner "${id}" wordt geadviseerd maar hoort er niet bij`, expected: 'niet geadviseerd', actual: got.urgency });
+  }
+  const rules = new Set(advice.rules.map((r) => r.id));
+  for (const id of expect.rules ?? []) {
+    if (!rules.has(id)) failures.push({ path: ['expect', 'rules'], message: `regelset "${id}" is niet van toepassing`, expected: id, actual: [...rules].join(', ') || '(geen)' });
+  }
+  for (const id of expect['no-rules'] ?? []) {
+    if (rules.has(id)) failures.push({ path: ['expect', 'no-rules'], message: `regelset "${id}" is van toepassing maar hoort er niet bij`, expected: `niet ${id}`, actual: id });
+  }
+  const text = adviceText(advice);
+  for (const wanted of expect.text ?? []) {
+    if (!text.includes(wanted.toLowerCase())) failures.push({ path: ['expect', 'text'], message: `tekst "${wanted}" staat niet in het advies`, expected: wanted });
+  }
+  if (expect.first !== undefined) {
+    const first = advice.actions[0]?.text ?? '';
+    if (!first.toLowerCase().includes(expect.first.toLowerCase())) {
+      failures.push({ path: ['expect', 'first'], message: 'de eerste actie is een andere', expected: expect.first, actual: first || '(geen acties)' });
+    }
+  }
+  const visitedSteps = [...new Set(state.answers.map((a) => a.step))];
+  return { name: scenario.name, passed: failures.length === 0, failures, advice, visitedSteps, givenAdvice: state.collected.map((c) => c.advice) };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { shipped } from './helpers/shipped.js';
+
+describe('the shipped Weert/Nederweert protocol', () => {
+  it('loads without errors', () => {
+    const loaded = shipped();
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(loaded.ok).toBe(true);
+  });
+
+  it('cites only sources that exist, on every advice item', () => {
+    const { protocol } = shipped();
+    expect(protocol).toBeDefined();
+    const known = new Set(protocol!.sources.map((s) => s.id));
+    const cited = JSON.stringify(protocol!.flows).match(/"sources":\[[^\]]*\]/g) ?? [];
+    for (const list of cited) for (const id of JSON.parse(`{${list}}`).sources as string[]) expect(known).toContain(id);
+  });
+});
