@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     restoreMocks: true,
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    reporters: ['default', './test/helpers/totals-reporter.ts'],
   },
 });

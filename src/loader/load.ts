@@ -216,9 +216,17 @@ export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadRes
         hint: 'Maak een protocol.yaml met "protocol:" (zie protocols/README.md).',
       });
     }
-    return { ok: false, diagnostics, sourceMap };
+    return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap };
   }
   const protocol: Protocol = { meta: meta.value, ...merged };
   diagnostics.push(...checkReferences(protocol, sourceMap, brokenIds));
-  return { protocol, ok: !hasErrors(diagnostics), diagnostics, sourceMap };
+  return { protocol, ok: !hasErrors(diagnostics), diagnostics: inFileOrder(diagnostics, files), sourceMap };
+}
+
+/** Files in the order given, problems within a file by position. */
+function inFileOrder(diagnostics: Diagnostic[], files: readonly ProtocolSourceFile[]): Diagnostic[] {
+  const rank = new Map(files.map((f, i) => [f.name, i]));
+  return diagnostics.sort(
+    (a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || a.line - b.line || a.column - b.column,
+  );
 }

@@ -30,7 +30,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   });
   const diagnostics: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
-    const [start] = problem.linePos ?? [{ line: 1, col: 1 }];
+    // Without prettyErrors, yaml leaves linePos empty: compute it from the offset.
+    const start = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
     const code = CODE_BY_YAML_ERROR[problem.code] ?? 'yaml-syntax';
     diagnostics.push({
       code,
@@ -45,8 +46,20 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   return { doc, lineCounter, diagnostics };
 }
 
+const DUTCH: Record<string, string> = {
+  TAB_AS_INDENT: 'een tab als inspringing; YAML springt in met spaties',
+  MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
+  BAD_INDENT: 'de inspringing klopt niet',
+  BLOCK_AS_IMPLICIT_KEY: 'de inspringing klopt niet: een sleutel staat verder in dan de regel erboven',
+  MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer regels; zet een dubbele punt achter de sleutel',
+  UNEXPECTED_TOKEN: 'een onverwacht teken',
+  BAD_SCALAR_START: 'een waarde begint met een teken dat aanhalingstekens nodig heeft',
+  MULTIPLE_DOCS: 'meer dan één document (---) in één bestand',
+};
+
 function yamlMessage(code: string, original: string): string {
   const firstLine = original.split('\n')[0] ?? original;
+  if (DUTCH[code]) return `YAML-fout: ${DUTCH[code]} (${firstLine})`;
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'dubbele sleutel: deze sleutel staat al eerder in dezelfde lijst of map';

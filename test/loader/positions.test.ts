@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { loadProtocolFiles } from '../../src/loader/index.js';
+import { BASE, load, yaml } from '../helpers/protocol.js';
+
+const flow = (steps: string) => yaml`
+  flows:
+    - id: main
+      title: Hoofd
+      steps:
+${steps}`;
+
+describe('loader diagnostics are located at the problem', () => {
+  it.each([
+    {
+      name: 'a misspelled key in an advice item, at the key, with "did you mean"',
+      text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          yes:
+            next: end
+            advice:
+              - { partner: politie, urgency: today, tsk: Bellen, sources: [s1] }
+          no: { next: end }`),
+      expected: [
+        { code: 'missing-key', line: 11, at: '{ partner', message: /"task" ontbreekt/ },
+        { code: 'unknown-key', line: 11, at: 'tsk', hint: /Bedoel je "task"\?/ },
+      ],
+    },
+    {
+      name: 'a misspelled step key, at the key',
+      text: flow(`        - id: a
+          type: yes-no
+          qestion: Vraag?`),
+      expected: [
+        { code: 'missing-key', line: 5, at: 'id: a', message: /"question"/ },
+        { code: 'unknown-key', line: 7, at: 'qestion', hint: /Bedoel je "question"\?/ },
+      ],
+    },
+    {
+      name: 'a wrong enum value, with a suggestion',
+      text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          yes: { next: end, advice: [{ partner: politie, urgency: immediat, task: Bel, sources: [s1] }] }
+          no: { next: end }`),
+      expected: [{ code: 'invalid-value', line: 8, at: 'immediat,', hint: /Bedoel je "immediate"\?/ }],
+    },
+    {
+      name: 'an unknown step type names the allowed ones',
+      text: flow(`        - id: a
+          type: vraag
+          question: Vraag?`),
+      expected: [{ code: 'invalid-value', line: 6, at: 'vraag', hint: /choice, multi, yes-no, number, route/ }],
+    },
+    {
+      name: 'a reference to a step that does not exist, with a suggestion',
+      text: flow(`        - id: eerste
+          type: yes-no
+          question: Vraag?
+          yes: { next: tweede }
+          no: { next: twede }
+        - id: tweede
+          type: yes-no
+          question: Nog een?
+          next: end`),
+      expected: [{ code: 'dangling-ref', line: 9, at: 'twede', message: /stap "twede" bestaat niet/, hint: /Bedoel je "tweede"\?/ }],
+    },
+    {
+      name: 'a partner and a source that do not exist',
+      text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          next: end
+          advice: [{ partner: polite, urgency: today, task: Bel, sources: [s9] }]`),
+      expected: [
+        { code: 'dangling-ref', line: 9, at: 'polite', hint: /Bedoel je "politie"\?/ },
+        { code: 'dangling-ref', line: 9, at: 's9', message: /bron "s9"/ },
+      ],
+    },
+    {
+      name: 'a duplicate step id across flows, at the second id',
+      text: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, next: end }
+          - id: ander
+            title: Ander
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, next: end }`,
+      expected: [{ code: 'duplicate-id', line: 9, at: 'a, type', message: /stap "a" bestaat al \(flows.yaml:5\)/ }],
+    },
+    {
+      name: 'a duplicate YAML key',
+      text: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            title: Nog eens
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, next: end }`,
+      expected: [{ code: 'duplicate-key', line: 4, at: 'title: Nog eens' }],
+    },
+    {
+      name: 'a YAML syntax error',
+      text: 'flows:\n  - id: main\n\ttitle: x\n',
+      expected: [{ code: 'yaml-syntax', line: 3, at: '\\ttitle', message: /tab/ }],
+    },
+    {
+      name: 'a list where a mapping is expected',
+      text: '- a\n- b\n',
+      expected: [{ code: 'wrong-type', line: 1, at: '- a' }],
+    },
+    {
+      name: 'an unknown top-level section, with a suggestion',
+      text: 'flow: []\n',
+      expected: [{ code: 'unknown-key', line: 1, at: 'flow:', hint: /Bedoel je "flows"\?/ }],
+    },
+  ])('$name', ({ text, expected }) => {
+    const { diagnostics } = load(text);
+    const inFile = diagnostics.filter((d) => d.file === 'flows.yaml');
+    expect(inFile).toHaveLength(expected.length);
+    for (const [i, wanted] of expected.entries()) {
+      const want = wanted as { code: string; line: number; at?: string; message?: RegExp; hint?: RegExp };
+      const got = inFile[i]!;
+      expect(got.code).toBe(want.code);
+      expect(got.severity).toBe('error');
+      expect(got.line).toBe(want.line);
+      // The column points at the text the author has to change.
+      if (want.at) expect(text.split('\n')[got.line - 1]!.slice(got.column - 1)).toMatch(new RegExp(`^${want.at.replace(/[{}()]/g, '\\$&')}`));
+      if (want.message) expect(got.message).toMatch(want.message);
+      if (want.hint) expect(got.hint).toMatch(want.hint);
+    }
+  });
+
+  it('collects every problem across files instead of stopping at the first', () => {
+    const result = loadProtocolFiles([
+      { name: 'base.yaml', text: BASE.replace('kind: law', 'kind: wet') },
+      { name: 'a.yaml', text: 'flows:\n  - id: main\n    title: A\n    steps:\n      - { id: x, type: yes-no, question: Q, next: nergens }\n' },
+      { name: 'b.yaml', text: 'partners:\n  - { id: p, name: P, kind: core, phone: 112 }\n' },
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      'base.yaml:12 invalid-value',
+      'a.yaml:5 dangling-ref',
+      'b.yaml:2 unknown-key',
+    ]);
+  });
+
+  it('a folder without metadata says so', () => {
+    const result = loadProtocolFiles([{ name: 'a.yaml', text: 'sources: []\n' }]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'missing-metadata', file: 'a.yaml', line: 1, column: 1 })]);
+  });
+
+  it('loads a valid protocol with no diagnostics and records positions of parsed objects', () => {
+    const result = load(flow(`        - { id: a, type: yes-no, question: Vraag?, next: end }`));
+    expect(result.diagnostics).toEqual([]);
+    const step = result.protocol!.flows[0]!.steps[0]!;
+    expect(result.sourceMap.locate(step)).toMatchObject({ file: 'flows.yaml', line: 5, column: 9 });
+    expect(result.sourceMap.locate(step, 'question', true)).toMatchObject({ line: 5, column: 32 });
+  });
+});
