@@ -1,0 +1,12 @@
+// DOT → SVG with Graphviz compiled to WebAssembly (@viz-js/viz): no native Graphviz install and no
+// network. The module is large, so only `convenant graph --format svg` loads it.
+export async function dotToSvg(dot: string): Promise<string> {
+  const { instance } = await import('@viz-js/viz');
+  const viz = await instance();
+  const result = viz.render(dot, { format: 'svg' });
+  if (result.status !== 'success') {
+    const messages = result.errors.map((e) => e.message).join('; ');
+    throw new Error(`Graphviz kon de tekening niet maken: ${messages}`);
+  }
+  return result.output;
+}
