@@ -1,0 +1,96 @@
+// Writing a result to --output FILE, shared by every command that saves something:
+// - atomic: a temporary file in the same folder, then a hard link (no overwrite) or a rename (--force),
+//   so readers never see half a file and a failure or Ctrl-C leaves nothing behind;
+// - mode 0600: advice about pupils is for the school's eyes only;
+// - never overwrites an existing file without --force.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Cancelled, UsageError } from './exit-codes.js';
+
+export interface WriteOutputOptions {
+  /** Folder relative paths are resolved against. */
+  cwd: string;
+  /** Replace an existing file. */
+  force?: boolean;
+  /** Checked just before the file appears: an abort (Ctrl-C) leaves nothing behind. */
+  signal?: AbortSignal;
+}
+
+export const OUTPUT_MODE = 0o600;
+
+const errorCode = (error: unknown): string | undefined =>
+  error && typeof error === 'object' && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+
+/**
+ * Fails early (before any work) when the file could not be written: an existing file without
+ * --force, a folder with that name, or a missing folder. Returns the absolute path.
+ */
+export function checkOutputTarget(file: string, options: WriteOutputOptions): string {
+  const target = resolve(options.cwd, file);
+  let existing;
+  try {
+    existing = lstatSync(target);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw new UsageError(`kan ${file} niet controleren (${errorCode(error) ?? 'onbekende fout'})`);
+  }
+  if (existing?.isDirectory()) throw new UsageError(`${file} is een map, geen bestand`, 'Geef een bestandsnaam op, bijvoorbeeld --output advies.md.');
+  if (existing && !options.force) {
+    throw new UsageError(`${file} bestaat al; het wordt niet overschreven`, 'Kies een andere naam, of voeg --force toe om het bestand te vervangen.');
+  }
+  let folder;
+  try {
+    folder = statSync(dirname(target));
+  } catch {
+    folder = undefined;
+  }
+  if (!folder?.isDirectory()) throw new UsageError(`de map ${dirname(file)} bestaat niet`, 'Maak de map eerst aan, of kies een andere plek.');
+  return target;
+}
+
+/** Writes `content` to `file` atomically with mode 0600; see the module comment. Returns the absolute path. */
+export function writeOutputFile(file: string, content: string, options: WriteOutputOptions): string {
+  const target = checkOutputTarget(file, options);
+  const temp = resolve(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', OUTPUT_MODE);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (options.signal?.aborted) throw new Cancelled();
+    if (options.force) {
+      renameSync(temp, target);
+    } else {
+      // A hard link fails if the name exists, so a file created meanwhile is never replaced.
+      try {
+        linkSync(temp, target);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'EEXIST') throw new UsageError(`${file} bestaat al; het wordt niet overschreven`, 'Kies een andere naam, of voeg --force toe om het bestand te vervangen.');
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+        // File systems without hard links: check once more, then rename.
+        checkOutputTarget(file, options);
+        renameSync(temp, target);
+      }
+    }
+    return target;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof Cancelled) throw error;
+    throw new UsageError(`kan ${file} niet schrijven (${errorCode(error) ?? (error instanceof Error ? error.message : String(error))})`, 'Controleer de map en de rechten.');
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // renamed away, or never created
+    }
+  }
+}
