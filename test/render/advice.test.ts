@@ -1,0 +1,227 @@
+// The advice renderers: snapshots of text and markdown (colour off, fixed date) on a small fixture
+// protocol that uses every section, the JSON contract checked with a zod schema over every
+// shipped scenario, and the 80-column promise.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { adviceOf, replay } from '../../src/engine/index.js';
+import { hashFiles, parseScenarioFiles } from '../../src/loader/index.js';
+import { renderAdviceJson } from '../../src/render/advice-json.js';
+import { renderAdviceMarkdown } from '../../src/render/advice-markdown.js';
+import { renderAdviceText } from '../../src/render/advice-text.js';
+import type { AdviceInput } from '../../src/render/advice-view.js';
+import { createTheme, PLAIN } from '../../src/render/theme.js';
+import { load, yaml } from '../helpers/protocol.js';
+import { shipped } from '../helpers/shipped.js';
+
+// Dates in the markdown are local time; pin the zone so the snapshot is the same everywhere.
+process.env.TZ = 'Europe/Amsterdam';
+const GENERATED = new Date('2026-01-15T09:30:00Z');
+
+const BASE = yaml`
+  protocol:
+    id: proef
+    title: Proefprotocol
+    region: Proefregio
+    version: "3.1"
+    signed: 2025-10-01
+    evaluation: 2026-10-01
+    start: main
+  sources:
+    - { id: s-112, kind: website, title: "Politie: spoed 112", url: "https://www.politie.nl/" }
+    - { id: art-2.3, kind: covenant, title: "Convenant art. 2.3: vast aanspreekpunt", article: "2.3" }
+    - { id: wet, kind: law, title: Wet op het voortgezet onderwijs, article: art. 3 }
+    - { id: los, kind: guidance, title: Een handreiking met een lange titel die zeker over meer dan één regel loopt als je hem afdrukt, unconfirmed: true }
+  partners:
+    - id: politie
+      name: Politie
+      kind: core
+      contact: { phone: "112 bij spoed, 0900-8844 zonder spoed", note: "Vraag naar de wijkagent." }
+      person: { name: null, role: null, phone: null, email: null, reviewed: null }
+    - id: cjg
+      name: Centrum voor Jeugd en Gezin
+      kind: core
+      contact: { note: Zie Bijlage 2. }
+      person: { name: J. Jansen, role: jeugdwerker, phone: "06-00000000", email: null, reviewed: 2026-01-01 }
+  rules:
+    - { id: meldcode, title: Meldcode, sources: [wet] }
+`;
+
+const FLOWS = yaml`
+  flows:
+    - id: main
+      title: Proef
+      steps:
+        - id: gevaar
+          type: yes-no
+          question: Is er nu gevaar?
+          yes:
+            advice:
+              - { action: Bel 112., urgency: immediate, order: 0, sources: [s-112] }
+              - partner: politie
+                urgency: immediate
+                task: Vertel wat er gebeurt en waar.
+                reason: Er is direct gevaar.
+                sources: [s-112]
+          next: zorg
+        - id: zorg
+          type: choice
+          question: Zijn er zorgen over thuis?
+          options:
+            - value: ja
+              label: Ja, er zijn signalen
+              advice:
+                - { partner: cjg, urgency: this-week, task: "Bespreek de zorgen met de jeugdwerker; die kent de weg naar hulp voor het gezin en kan meedenken.", reason: Hulp voor het gezin., sources: [art-2.3, los] }
+                - rule: meldcode
+                  conclusion: Werk volgens de meldcode.
+                  steps: [Leg de signalen vast., "Overleg met een collega | of met de aandachtsfunctionaris."]
+                  sources: [wet]
+                - { info: "Het slachtoffer kan *gratis* hulp krijgen.", audience: slachtoffer, sources: [los] }
+                - { action: Schrijf op wat je zag., urgency: today, sources: [wet] }
+            - { value: nee, label: Nee }
+          next: end
+`;
+
+const loadedFixture = load(FLOWS, BASE);
+const protocol = loadedFixture.protocol!;
+
+function inputFor(answers: Record<string, unknown>): AdviceInput {
+  const { state, problems } = replay(protocol, answers);
+  expect(problems).toEqual([]);
+  return { advice: adviceOf(state), protocol, sha256: 'abc123', generated: GENERATED };
+}
+
+describe('advice as text', () => {
+  it('renders a fixture protocol that loads cleanly', () => {
+    expect(loadedFixture.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('matches the snapshot (colour off, 80 columns)', () => {
+    expect(renderAdviceText(inputFor({ gevaar: 'ja', zorg: 'ja' }), PLAIN)).toMatchSnapshot();
+  });
+
+  it('says so when the answers lead to no advice', () => {
+    expect(renderAdviceText(inputFor({ gevaar: 'nee', zorg: 'nee' }), PLAIN)).toContain('geeft bij deze antwoorden geen advies');
+  });
+
+  it('colours the urgent block when colour is on', () => {
+    const text = renderAdviceText(inputFor({ gevaar: 'ja', zorg: 'nee' }), createTheme(1));
+    expect(text).toMatch(/\u001b\[\d+m/);
+    expect(text.replace(/\u001b\[\d+m/g, '')).toBe(renderAdviceText(inputFor({ gevaar: 'ja', zorg: 'nee' }), PLAIN));
+  });
+
+  it('neutralises control characters from the protocol', () => {
+    const input = inputFor({ gevaar: 'ja', zorg: 'nee' });
+    input.advice.actions[0]!.text = 'Bel 112.\u001b[2J';
+    expect(renderAdviceText(input, PLAIN)).not.toContain('\u001b');
+  });
+});
+
+describe('advice as markdown', () => {
+  it('matches the snapshot: a record with date, protocol and version, answers, advice and sources', () => {
+    expect(renderAdviceMarkdown(inputFor({ gevaar: 'ja', zorg: 'ja' }))).toMatchSnapshot();
+  });
+
+  it('escapes markdown in protocol text', () => {
+    const md = renderAdviceMarkdown(inputFor({ gevaar: 'nee', zorg: 'ja' }));
+    expect(md).toContain('\\*gratis\\*');
+    expect(md).toContain('collega \\| of');
+  });
+});
+
+// ------------------------------------------------------------------------------ the JSON contract
+
+const Urgency = z.enum(['immediate', 'today', 'this-week', 'when-needed']);
+const Because = z.object({ step: z.string(), question: z.string(), answer: z.string() });
+const Nullable = z.string().nullable();
+/** The documented contract (README, "JSON-uitvoer"). Extra fields are allowed; these must stay. */
+const AdviceContract = z.object({
+  schemaVersion: z.literal(1),
+  generated: z.iso.datetime(),
+  protocol: z.object({ id: z.string().min(1), version: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  answers: z.array(z.object({ step: z.string(), question: z.string(), answer: z.string(), value: z.union([z.string(), z.number(), z.array(z.string())]) })),
+  partners: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      urgency: Urgency,
+      reasons: z.array(z.string()),
+      sources: z.array(z.string()).min(1),
+      contact: z.object({
+        person: z.object({ name: Nullable, role: Nullable, phone: Nullable, email: Nullable, reviewed: Nullable }).nullable(),
+        phone: Nullable,
+        email: Nullable,
+        url: Nullable,
+        hours: Nullable,
+        note: Nullable,
+      }),
+      tasks: z.array(z.string()).min(1),
+      because: z.array(Because),
+    }),
+  ),
+  actions: z.array(z.object({ text: z.string(), urgency: Urgency, sources: z.array(z.string()).min(1), because: z.array(Because) })),
+  rules: z.array(
+    z.object({ id: z.string(), title: z.string(), conclusion: z.string().min(1), steps: z.array(z.string()), sources: z.array(z.string()).min(1), because: z.array(Because) }),
+  ),
+  info: z.array(z.object({ text: z.string(), audience: Nullable, sources: z.array(z.string()).min(1) })),
+  sources: z.array(z.object({ id: z.string(), title: z.string(), article: Nullable, url: Nullable, unconfirmed: z.boolean() })),
+  fault: Nullable,
+});
+
+describe('advice as JSON', () => {
+  const loaded = shipped();
+  const { scenarios } = parseScenarioFiles(loaded.scenarioFiles);
+  const sha256 = hashFiles(loaded.files);
+
+  it('has scenarios to check', () => {
+    expect(scenarios.length).toBeGreaterThan(20);
+  });
+
+  it.each(scenarios.map((s) => [s.scenario.name, s.scenario.answers] as const))('follows the contract: %s', (_name, answers) => {
+    const { state } = replay(loaded.protocol!, answers);
+    const text = renderAdviceJson({ advice: adviceOf(state), protocol: loaded.protocol!, sha256, generated: GENERATED });
+    const doc = AdviceContract.parse(JSON.parse(text));
+    expect(doc.protocol).toMatchObject({ id: loaded.protocol!.meta.id, version: loaded.protocol!.meta.version, sha256 });
+    expect(doc.answers.map((a) => a.step)).toEqual(Object.keys(answers));
+    // Every cited source is described once in `sources`.
+    const described = doc.sources.map((s) => s.id);
+    expect(new Set(described).size).toBe(described.length);
+    const cited = [...doc.partners, ...doc.actions, ...doc.rules, ...doc.info].flatMap((i) => i.sources);
+    expect(new Set(cited)).toEqual(new Set(described));
+    // Most urgent first.
+    const rank = (u: string) => Urgency.options.indexOf(u as z.infer<typeof Urgency>);
+    expect(doc.actions.map((a) => rank(a.urgency))).toEqual([...doc.actions.map((a) => rank(a.urgency))].sort((a, b) => a - b));
+  });
+
+  it('fills the contact person only when Bijlage 2 is filled in', () => {
+    const doc = JSON.parse(renderAdviceJson(inputFor({ gevaar: 'ja', zorg: 'ja' })));
+    expect(doc.partners.find((p: { id: string }) => p.id === 'politie').contact).toMatchObject({ person: null, phone: '112 bij spoed, 0900-8844 zonder spoed' });
+    expect(doc.partners.find((p: { id: string }) => p.id === 'cjg').contact.person).toEqual({
+      name: 'J. Jansen',
+      role: 'jeugdwerker',
+      phone: '06-00000000',
+      email: null,
+      reviewed: '2026-01-01',
+    });
+  });
+
+  it('writes control characters as \\u escapes, so the JSON is safe to print', () => {
+    const input = inputFor({ gevaar: 'ja', zorg: 'nee' });
+    input.advice.actions[0]!.text = 'Bel 112.\u009b2J';
+    const text = renderAdviceJson(input);
+    expect(text).not.toContain('\u009b');
+    expect(JSON.parse(text).actions[0].text).toBe('Bel 112.\u009b2J');
+  });
+});
+
+describe('readable at 80 columns', () => {
+  const loaded = shipped();
+  const { scenarios } = parseScenarioFiles(loaded.scenarioFiles);
+
+  it.each(scenarios.map((s) => [s.scenario.name, s.scenario.answers] as const))('%s', (_name, answers) => {
+    const { state } = replay(loaded.protocol!, answers);
+    const text = renderAdviceText({ advice: adviceOf(state), protocol: loaded.protocol! }, PLAIN, { width: 80 });
+    // Only a single word longer than the line (a web address) may stick out.
+    const long = text.split('\n').filter((line) => [...line].length > 80 && !/\S{40,}/.test(line));
+    expect(long).toEqual([]);
+  });
+});
