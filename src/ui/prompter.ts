@@ -1,0 +1,78 @@
+// What the wizard needs from a user interface. The wizard only talks to this interface; the
+// terminal implementation (inquirer-prompter.ts) and the scripted one in the tests are swappable.
+// A prompter throws `Cancelled` (src/cli/exit-codes.ts) when the user interrupts.
+
+/** Answer meaning "go back to the previous question". */
+export const BACK: unique symbol = Symbol('vorige vraag');
+export type Back = typeof BACK;
+
+/** The answer "weet ik niet", as the engine spells it. */
+export type Unknown = 'weet-niet';
+
+export interface Choice {
+  value: string;
+  label: string;
+  help?: string;
+}
+
+/** What every question shows besides itself. */
+export interface QuestionBase {
+  /** Step id (not shown; for defaults and scripted tests). */
+  step: string;
+  question: string;
+  help?: string;
+  /** Title of the flow the question belongs to. */
+  flowTitle: string;
+  /** 1-based number of this question in the walk. */
+  number: number;
+  /** The most questions that can still follow this one. */
+  remainingAtMost: number;
+  /** Offer "← Vorige vraag" (not on the first question). */
+  canGoBack: boolean;
+  /** What must happen right now according to the answers so far (e.g. "Bel 112."): keep it in sight. */
+  now?: readonly string[];
+}
+
+/** One of several options. `choices` already holds "Weet ik niet" when that is a real answer. */
+export interface SelectQuestion extends QuestionBase {
+  choices: Choice[];
+  /** Pre-selected value (the earlier answer, after going back). */
+  default?: string;
+}
+
+/** Ja / Nee (/ Weet ik niet): `choices` as the engine offers them. */
+export type YesNoQuestion = SelectQuestion;
+
+export interface NumberQuestion extends QuestionBase {
+  min: number;
+  max: number;
+  unit?: string;
+  allowUnknown: boolean;
+  default?: number | Unknown;
+}
+
+export interface MultiQuestion extends QuestionBase {
+  choices: Choice[];
+  allowUnknown: boolean;
+  default?: readonly string[] | Unknown;
+}
+
+export interface ReviewAnswer {
+  step: string;
+  question: string;
+  answer: string;
+}
+
+/** After the review: show the advice, or change the answer at this index (0-based). */
+export type ReviewDecision = { kind: 'advice' } | { kind: 'change'; index: number };
+
+export interface Prompter {
+  select(q: SelectQuestion): Promise<string | Back>;
+  yesNo(q: YesNoQuestion): Promise<string | Back>;
+  number(q: NumberQuestion): Promise<number | Unknown | Back>;
+  multi(q: MultiQuestion): Promise<string[] | Unknown | Back>;
+  /** Shows the answers and asks whether they are right. */
+  review(answers: readonly ReviewAnswer[]): Promise<ReviewDecision>;
+  /** Shows what must happen right now (e.g. "Bel 112."), before the next question. */
+  urgent(lines: readonly string[]): void;
+}
