@@ -2,6 +2,7 @@
 // imported module, so starting the tool stays fast.
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerIncident } from './incident.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -10,7 +11,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [];
+const registrations: Register[] = [registerIncident];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);

@@ -1,0 +1,214 @@
+// The work behind `convenant incident`: load the protocol, get the answers (the wizard, or an
+// answers file replayed exactly), render the advice and show or save it.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { suggest, type Diagnostic } from '../../diagnostics/index.js';
+import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
+import { hashFiles, loadProtocol } from '../../loader/index.js';
+import type { Protocol } from '../../model/index.js';
+import { renderAdviceJson } from '../../render/advice-json.js';
+import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
+import { renderAdviceText } from '../../render/advice-text.js';
+import type { AdviceInput } from '../../render/advice-view.js';
+import { sanitize } from '../../render/sanitize.js';
+import { PLAIN, type Theme } from '../../render/theme.js';
+import type { Prompter } from '../../ui/prompter.js';
+import { runWizard } from '../../ui/wizard.js';
+import { themeFor } from '../color.js';
+import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { protocolDirFor } from '../protocol-dir.js';
+import { checkOutputTarget, writeOutputFile } from '../write-output.js';
+import type { IncidentOptions } from './incident.js';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** An answers file is a few hundred bytes; refuse anything absurd. */
+const MAX_ANSWERS_BYTES = 256 * 1024;
+
+export interface IncidentDeps {
+  /** The clock for the advice date; defaults to SOURCE_DATE_EPOCH (seconds) when set, else now. */
+  now?: () => Date;
+  /** The prompter for the wizard; defaults to the terminal one. */
+  prompter?: Prompter;
+}
+
+export async function runIncident(io: Io, options: IncidentOptions, deps: IncidentDeps = {}): Promise<number> {
+  const format = parseFormat(options.format);
+  const interactive = options.answers === undefined;
+  if (interactive && !deps.prompter && !(io.stdin.isTTY && io.stdout.isTTY)) {
+    throw new UsageError(
+      'er is geen terminal om de vragen te stellen',
+      'Geef de antwoorden in een bestand mee: convenant incident --answers antwoorden.yaml (zie convenant incident --help).',
+    );
+  }
+  // Fail before the questions, not after them.
+  if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
+  const answers = options.answers !== undefined ? readAnswersFile(io, options.answers) : undefined;
+
+  const dir = protocolDirFor(io, options.protocols);
+  const loaded = loadProtocol(dir, io.cwd);
+  if (!loaded.ok || !loaded.protocol) {
+    reportDiagnostics(io, loaded.diagnostics);
+    throw new UsageError(
+      loaded.found ? `het protocol in ${dir} bevat fouten; er kan geen advies gegeven worden` : `kan de protocolmap ${dir} niet lezen`,
+      loaded.found ? 'Laat de beheerder van het protocol de fouten hierboven herstellen.' : 'Controleer --protocols of CONVENANT_PROTOCOLS.',
+    );
+  }
+  const protocol = loaded.protocol;
+
+  const interrupt = listenForInterrupt(io);
+  try {
+    let state: WalkState;
+    if (answers) {
+      state = replayAnswers(protocol, answers.values, options.answers!);
+    } else {
+      const prompter =
+        deps.prompter ??
+        new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
+      state = await runWizard(protocol, prompter, { signal: interrupt.signal });
+    }
+    if (interrupt.signal.aborted) throw new Cancelled();
+
+    const input: AdviceInput = { advice: adviceOf(state), protocol, sha256: hashFiles(loaded.files), generated: (deps.now ?? clockFor(io))() };
+    const screenTheme = themeFor(io, io.stdout, options.color);
+    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    if (input.advice.fault) {
+      io.stdout.write(render(input, 'text', screenTheme, width));
+      throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
+    }
+    if (options.output === undefined) {
+      io.stdout.write(render(input, format, screenTheme, width));
+      return EXIT.ok;
+    }
+    if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
+    const written = writeOutputFile(options.output, render(input, format, PLAIN, 80), {
+      cwd: io.cwd,
+      force: options.force === true,
+      signal: interrupt.signal,
+    });
+    (interactive ? io.stdout : io.stderr).write(`Advies bewaard in ${sanitize(written)} (alleen leesbaar voor jou).\n`);
+    return EXIT.ok;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+function parseFormat(format: string): Format {
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
+  throw new UsageError(`onbekend formaat "${format}"`, `Kies --format text, --format markdown of --format json.`);
+}
+
+function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
+  switch (format) {
+    case 'text':
+      return renderAdviceText(input, theme, width ? { width } : {});
+    case 'markdown':
+      return renderAdviceMarkdown(input);
+    case 'json':
+      return renderAdviceJson(input);
+  }
+}
+
+/** SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) fixes the date; else now. */
+function clockFor(io: Io): () => Date {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return () => new Date(Number(epoch) * 1000);
+  return () => new Date();
+}
+
+/**
+ * Ctrl-C outside a prompt (while rendering or writing) must also end with exit 130 and nothing
+ * written: the real process gets a SIGINT listener for the duration of the command.
+ */
+function listenForInterrupt(io: Io): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  io.signal?.addEventListener('abort', abort, { once: true });
+  if (io.signal?.aborted) controller.abort();
+  const real = io.stdin === process.stdin;
+  if (real) process.on('SIGINT', abort);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      io.signal?.removeEventListener('abort', abort);
+      if (real) process.off('SIGINT', abort);
+    },
+  };
+}
+
+function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    io.stderr.write(`${sanitize(d.file)}:${d.line}:${d.column} ${sanitize(d.message)} [${d.code}]\n`);
+    if (d.hint) io.stderr.write(`  ${sanitize(d.hint)}\n`);
+  }
+}
+
+interface AnswersFile {
+  values: Record<string, unknown>;
+}
+
+/**
+ * Reads an answers file: YAML or JSON, step id → answer. A saved JSON advice (`--format json`) is
+ * accepted too: its `answers[].value` replay the same walk.
+ */
+function readAnswersFile(io: Io, file: string): AnswersFile {
+  const full = resolve(io.cwd, file);
+  let text: string;
+  try {
+    if (statSync(full).size > MAX_ANSWERS_BYTES) throw new UsageError(`${file} is te groot voor een antwoordenbestand`);
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`kan het antwoordenbestand ${file} niet lezen`, 'Controleer de naam en de map.');
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = lineCounter.linePos(e.pos[0]);
+    const at = `:${pos.line}:${pos.col}`;
+    throw new UsageError(`${file}${at}: dit is geen geldig YAML- of JSON-bestand (${e.code})`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+  const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (record(data) && Array.isArray(data.answers) && 'schemaVersion' in data) {
+    const values: Record<string, unknown> = {};
+    for (const a of data.answers as unknown[]) {
+      if (record(a) && typeof a.step === 'string' && 'value' in a) values[a.step] = a.value;
+    }
+    return { values };
+  }
+  if (!record(data)) {
+    throw new UsageError(`${file}: verwacht per vraag-id een antwoord`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
+  }
+  return { values: data };
+}
+
+/** Replays the answers exactly; every problem (unknown step, unused or invalid answer) is a usage error naming the step. */
+function replayAnswers(protocol: Protocol, values: Record<string, unknown>, file: string): WalkState {
+  const index = indexProtocol(protocol);
+  const questions = [...index.steps.values()].filter((e) => e.step.type !== 'route').map((e) => e.step.id);
+  const known = new Set(questions);
+  const problems: string[] = [];
+  for (const id of Object.keys(values)) {
+    if (known.has(id)) continue;
+    const near = suggest(id, questions);
+    problems.push(`vraag "${id}" bestaat niet in dit protocol${near ? ` (bedoel je "${near}"?)` : ''}`);
+  }
+  const result = replay(protocol, values);
+  for (const p of result.problems) {
+    if (p.kind === 'unused-answer' && !known.has(p.step)) continue;
+    problems.push(p.message);
+  }
+  if (problems.length > 0) {
+    throw new UsageError(
+      `het antwoordenbestand ${file} past niet bij het protocol:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      'Een antwoordenbestand noemt elke gestelde vraag precies één keer, met een geldig antwoord (zie convenant incident --help).',
+    );
+  }
+  return result.state;
+}

@@ -1,0 +1,46 @@
+// `convenant incident`: registration only; the work is in incident-run.ts, loaded when the command runs.
+import type { Register } from './index.js';
+
+export interface IncidentOptions {
+  format: string;
+  output?: string;
+  force?: boolean;
+  answers?: string;
+  protocols?: string;
+  color?: boolean;
+}
+
+export const registerIncident: Register = (program, io, outcome) => {
+  program
+    .command('incident')
+    .description('Beantwoord een paar vragen over een incident en krijg advies: wie je belt, hoe snel, en welke regels gelden.')
+    .option('--format <formaat>', 'text (scherm), markdown (verslag voor het dossier) of json', 'text')
+    .option('-o, --output <bestand>', 'bewaar het advies in dit bestand (alleen leesbaar voor jou)')
+    .option('--force', 'overschrijf het bestand van --output als het al bestaat')
+    .option('--answers <bestand>', 'geen vragen: neem de antwoorden uit dit YAML- of JSON-bestand (vraag-id: antwoord)')
+    .option('--protocols <map>', 'gebruik de protocolmap van een andere regio (ook: CONVENANT_PROTOCOLS)')
+    .option('--no-color', 'geen kleur')
+    .addHelpText(
+      'after',
+      `
+Voorbeelden:
+  convenant incident
+      Stel de vragen en toon het advies.
+  convenant incident --format markdown --output verslag.md
+      Bewaar het advies als verslag voor het dossier van de school.
+  convenant incident --answers antwoorden.yaml --format json
+      Geen vragen: reken het advies uit voor eerder gegeven antwoorden.
+
+Een antwoordenbestand noemt per vraag-id het antwoord, bijvoorbeeld:
+  acuut-gevaar: nee
+  categorie: fysiek-geweld
+  dader-leeftijd: 14          # getal, of weet-niet
+De hulp vraagt nooit naar namen of andere persoonsgegevens.
+
+Afsluitcodes: 0 advies gegeven, 2 verkeerd gebruik of ongeldig protocol/antwoordenbestand, 130 afgebroken (Ctrl-C).`,
+    )
+    .action(async (options: IncidentOptions) => {
+      const { runIncident } = await import('./incident-run.js');
+      outcome.code = await runIncident(io, options);
+    });
+};

@@ -1,0 +1,155 @@
+// `node bin/convenant.js incident` in a real pseudo-terminal (tmux): the happy path to the advice,
+// and Ctrl-C → exit 130 with nothing written. No fixed sleeps: every step polls the screen until
+// the expected text appears, with a generous deadline.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'convenant.js');
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+const SKIPPED = HAS_TMUX ? '' : ' (skipped: tmux is not installed)';
+/** Our own tmux server, apart from any the user runs. */
+const SOCKET = `convenant-test-${process.pid}`;
+const DEADLINE_MS = 30_000;
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** Builds dist/ when it is missing or older than a source file (npm test builds it first anyway). */
+function ensureBuilt(): void {
+  const bundle = join(ROOT, 'dist', 'convenant.js');
+  const built = (() => {
+    try {
+      return statSync(bundle).mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  if (built === 0 || newest(join(ROOT, 'src')) > built) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+let dir: string;
+let session: string;
+let sessions = 0;
+
+function start(args: string): void {
+  session = `s${++sessions}`;
+  // The exit code is printed after the command, then the pane stays open for inspection.
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `node ${BIN} incident ${args}; echo "EXIT:$?"; sleep 600`);
+}
+
+const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
+
+async function waitFor(what: string, test: (text: string) => boolean): Promise<string> {
+  const until = Date.now() + DEADLINE_MS;
+  let text = '';
+  while (Date.now() < until) {
+    text = screen();
+    if (test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`waited ${DEADLINE_MS / 1000}s for ${what}; the screen shows:\n${text}`);
+}
+
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+const literal = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+
+/** The part of the screen from the header of question `n` on, once its prompt is waiting for input. */
+async function question(n: number): Promise<string> {
+  const marker = `Vraag ${n} ·`;
+  const text = await waitFor(`question ${n}`, (t) => {
+    const at = t.lastIndexOf(marker);
+    return (at >= 0 && /\n\? /.test(t.slice(at))) || t.includes('? Kloppen deze antwoorden?');
+  });
+  return text.includes('? Kloppen deze antwoorden?') ? 'review' : text.slice(text.lastIndexOf(marker));
+}
+
+describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
+  beforeAll(() => {
+    ensureBuilt();
+    // A session that lives as long as the tests, so the server does not exit between them.
+    tmux('new-session', '-d', '-s', 'keep', 'sleep 3600');
+  }, 120_000);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convenant-tty-'));
+  });
+  afterEach(() => {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // already gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // no server left
+    }
+  });
+
+  it('walks from the first question to the advice and saves it', async () => {
+    start('--format markdown --output advies.md');
+    expect(await question(1)).toContain('Is er nu iemand in direct gevaar');
+    keys('Down', 'Enter'); // Nee
+
+    await question(2);
+    literal('Vuurwerk'); // type to jump to the option
+    await waitFor('the cursor on "Vuurwerk"', (t) => /❯ Vuurwerk/.test(t));
+    keys('Enter');
+
+    // Answer whatever comes: the first option, a number, or one checkbox.
+    for (let n = 3; ; n++) {
+      const q = await question(n);
+      if (q === 'review') break;
+      if (n > 40) throw new Error('the walk does not end');
+      if (q.includes('Typ een getal')) {
+        literal('14');
+        keys('Enter');
+      } else if (q.includes('spatie')) keys('Space', 'Enter');
+      else keys('Enter');
+    }
+    expect(screen()).toMatch(/Je antwoorden[\s\S]*Waar gaat het om\? Vuurwerk/);
+    keys('Enter'); // Ja, toon het advies
+
+    const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+    expect(done).toContain('EXIT:0');
+    expect(done).toContain('IN HET KORT');
+    expect(done).toContain('Advies bewaard in');
+    const saved = readFileSync(join(dir, 'advies.md'), 'utf8');
+    expect(saved.startsWith('# Advies bij een incident')).toBe(true);
+    expect(saved).toContain('Vuurwerk');
+    expect(statSync(join(dir, 'advies.md')).mode & 0o777).toBe(0o600);
+  }, 120_000);
+
+  it('goes back with "← Vorige vraag"', async () => {
+    start('');
+    await question(1);
+    keys('Down', 'Enter'); // Nee
+    await question(2);
+    keys(...Array<string>(30).fill('Down')); // the list does not wrap: this ends on "← Vorige vraag"
+    await waitFor('the cursor on "← Vorige vraag"', (t) => /❯ ← Vorige vraag/.test(t));
+    keys('Enter');
+    const again = await waitFor('question 1 again', (t) => (t.match(/Vraag 1 ·/g) ?? []).length === 2 && /\n\? Is er nu/.test(t.slice(t.lastIndexOf('Vraag 1 ·'))));
+    // The earlier answer is pre-selected.
+    expect(again.slice(again.lastIndexOf('Vraag 1 ·'))).toMatch(/❯ Nee/);
+  }, 120_000);
+
+  it('Ctrl-C in the middle: one Dutch line, exit 130, nothing written', async () => {
+    start('--output advies.txt');
+    await question(1);
+    keys('Down', 'Enter');
+    await question(2);
+    keys('C-c');
+    const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+    expect(done).toContain('EXIT:130');
+    expect(done).toContain('Afgebroken. Er is niets opgeslagen.');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,255 @@
+// `convenant incident` in-process: answers files replayed exactly in all three formats, every
+// answers-file problem a clear exit 2, no terminal → exit 2, and --output written safely.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runIncident } from '../../src/cli/commands/incident-run.js';
+import { Cancelled } from '../../src/cli/exit-codes.js';
+import { FakePrompter } from '../helpers/fake-prompter.js';
+import { memoryIo, runCli } from '../helpers/run-cli.js';
+import { SHIPPED_DIR } from '../helpers/shipped.js';
+
+/** 2026-01-15T09:30:00Z */
+const EPOCH = '1768469400';
+const ENV = { SOURCE_DATE_EPOCH: EPOCH };
+
+const ACUTE = `
+acuut-gevaar: ja
+categorie: fysiek-geweld
+fysiek-geweld-letsel: ja
+fysiek-geweld-dader: leerling
+dader-leeftijd: 14
+fysiek-geweld-bekent: ja
+fysiek-geweld-thuis: nee
+fysiek-geweld-camera: nee
+fysiek-geweld-getuigen: nee
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'convenant-incident-'));
+  writeFileSync(join(dir, 'antwoorden.yaml'), ACUTE);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[], env: Record<string, string> = ENV) => runCli(['incident', ...args], { cwd: dir, env });
+
+describe('convenant incident --answers', () => {
+  it('prints the advice as text, "Bel 112" first and a recap at the end', async () => {
+    const { code, stdout, stderr } = await run(['--answers', 'antwoorden.yaml']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const firstItem = stdout.split('\n').find((l) => l.trimStart().startsWith('▶'));
+    expect(firstItem).toContain('Bel 112.');
+    expect(stdout.indexOf('NU DIRECT')).toBeLessThan(stdout.indexOf('VANDAAG'));
+    expect(stdout).toContain('Politie-eenheid Limburg, basisteam Weert');
+    expect(stdout).toContain('0900-8844');
+    const recap = stdout.slice(stdout.lastIndexOf('━━ '));
+    expect(recap).toMatch(/^━━ IN HET KORT[\s\S]*Nu direct +▶ Bel 112\./);
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints a markdown record with date, protocol id and version, the answers and no colour codes', async () => {
+    const { code, stdout } = await run(['--answers', 'antwoorden.yaml', '--format', 'markdown']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('# Advies bij een incident\n')).toBe(true);
+    expect(stdout).toMatch(/\| Datum \| 15 januari 2026 om \d\d:30 \|/);
+    expect(stdout).toMatch(/\| Protocol \| .*\(weert-nederweert, versie [^)]+\) \|/);
+    expect(stdout).toContain('Hoe oud is de leerling die het (vermoedelijk) deed? **14 jaar**');
+    expect(stdout).toContain('```yaml\nacuut-gevaar: ja\ncategorie: fysiek-geweld\n');
+  });
+
+  it('prints JSON that replays to the same advice when given back as --answers', async () => {
+    const first = await run(['--answers', 'antwoorden.yaml', '--format', 'json']);
+    expect(first.code).toBe(0);
+    const doc = JSON.parse(first.stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, generated: '2026-01-15T09:30:00.000Z', protocol: { id: 'weert-nederweert' } });
+    expect(doc.actions[0].text).toBe('Bel 112.');
+    writeFileSync(join(dir, 'advies.json'), first.stdout);
+    const again = await run(['--answers', 'advies.json', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('accepts the answers file as JSON, and yes-no answers as true/false', async () => {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ 'acuut-gevaar': false, categorie: 'slachtoffer-zaak' }));
+    const { code, stderr } = await run(['--answers', 'a.json']);
+    // Whatever the flow asks next is missing: the error names that step, proving the JSON was read.
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/geen antwoord voor vraag "slachtoffer-zaak-[a-z-]+"/);
+  });
+
+  it.each([
+    ['an unknown step', 'fysiek-geweld-letzel: ja\n', /vraag "fysiek-geweld-letzel" bestaat niet in dit protocol \(bedoel je "fysiek-geweld-letsel"\?\)/],
+    ['an invalid answer', 'acuut-gevaar: misschien\n', /ongeldig antwoord voor "acuut-gevaar"/],
+    ['an answer for a question this walk never asks', 'verzuim-soort: spijbelen\n', /antwoord voor "verzuim-soort" is niet gebruikt/],
+  ])('refuses %s with exit 2, naming the step', async (_name, extra, message) => {
+    const base = extra.startsWith('acuut-gevaar') ? ACUTE.replace('acuut-gevaar: ja\n', '') : ACUTE;
+    writeFileSync(join(dir, 'fout.yaml'), base + extra);
+    const { code, stdout, stderr } = await run(['--answers', 'fout.yaml']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses a walk that stops at a question without an answer', async () => {
+    writeFileSync(join(dir, 'kort.yaml'), 'acuut-gevaar: nee\n');
+    const { code, stderr } = await run(['--answers', 'kort.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('geen antwoord voor vraag "categorie" (Waar gaat het om?)');
+  });
+
+  it('refuses an answers file that is not YAML, with its position', async () => {
+    writeFileSync(join(dir, 'kapot.yaml'), 'acuut-gevaar: [nee\n');
+    const { code, stderr } = await run(['--answers', 'kapot.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/kapot\.yaml:\d+:\d+: dit is geen geldig YAML- of JSON-bestand/);
+  });
+
+  it('refuses a missing answers file', async () => {
+    const { code, stderr } = await run(['--answers', 'bestaat-niet.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('kan het antwoordenbestand bestaat-niet.yaml niet lezen');
+  });
+
+  it('refuses an unknown format', async () => {
+    const { code, stderr } = await run(['--answers', 'antwoorden.yaml', '--format', 'pdf']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('onbekend formaat "pdf"');
+  });
+
+  it('prints the protocol errors as file:line:column and exits 2', async () => {
+    const broken = join(dir, 'protocol');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'protocol.yaml'), 'protocol:\n  id: kapot\n  titel: x\n');
+    const { code, stdout, stderr } = await run(['--answers', 'antwoorden.yaml', '--protocols', 'protocol']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^protocol\/protocol\.yaml:\d+:\d+ /m);
+    expect(stderr).toContain('bevat fouten');
+  });
+
+  it('uses CONVENANT_PROTOCOLS when --protocols is not given', async () => {
+    const { code } = await run(['--answers', 'antwoorden.yaml'], { ...ENV, CONVENANT_PROTOCOLS: SHIPPED_DIR });
+    expect(code).toBe(0);
+    const missing = await run(['--answers', 'antwoorden.yaml'], { ...ENV, CONVENANT_PROTOCOLS: 'nergens' });
+    expect(missing.code).toBe(2);
+  });
+});
+
+describe('convenant incident without a terminal', () => {
+  it('exits 2 at once and points to --answers', async () => {
+    const { code, stdout, stderr } = await run([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--answers');
+  });
+
+  it('also when only stdout is a terminal', async () => {
+    const io = memoryIo({ cwd: dir, stdoutTTY: true, stdinTTY: false });
+    const { main } = await import('../../src/cli/main.js');
+    expect(await main(['incident'], io)).toBe(2);
+    expect(io.out()).toBe('');
+  });
+});
+
+describe('convenant incident --output', () => {
+  const files = () => readdirSync(dir).sort();
+
+  it('writes the chosen format to a file readable only by the user, and says where', async () => {
+    const shown = await run(['--answers', 'antwoorden.yaml', '--format', 'markdown']);
+    const { code, stdout, stderr } = await run(['--answers', 'antwoorden.yaml', '--format', 'markdown', '--output', 'advies.md']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('advies.md');
+    expect(readFileSync(join(dir, 'advies.md'), 'utf8')).toBe(shown.stdout);
+    expect(statSync(join(dir, 'advies.md')).mode & 0o777).toBe(0o600);
+    expect(files()).toEqual(['advies.md', 'antwoorden.yaml']);
+  });
+
+  it('never overwrites an existing file without --force, and leaves it untouched', async () => {
+    writeFileSync(join(dir, 'advies.txt'), 'eerder verslag');
+    const { code, stderr } = await run(['--answers', 'antwoorden.yaml', '--output', 'advies.txt']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('advies.txt bestaat al');
+    expect(stderr).toContain('--force');
+    expect(readFileSync(join(dir, 'advies.txt'), 'utf8')).toBe('eerder verslag');
+    expect(files()).toEqual(['advies.txt', 'antwoorden.yaml']);
+  });
+
+  it('replaces an existing file with --force, with mode 0600', async () => {
+    writeFileSync(join(dir, 'advies.json'), 'oud', { mode: 0o644 });
+    const { code } = await run(['--answers', 'antwoorden.yaml', '--format', 'json', '--output', 'advies.json', '--force']);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'advies.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(statSync(join(dir, 'advies.json')).mode & 0o777).toBe(0o600);
+    expect(files()).toEqual(['advies.json', 'antwoorden.yaml']);
+  });
+
+  it('refuses a folder that does not exist, and writes nothing', async () => {
+    const { code, stderr } = await run(['--answers', 'antwoorden.yaml', '--output', 'map/advies.md']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('bestaat niet');
+    expect(files()).toEqual(['antwoorden.yaml']);
+  });
+
+  it('writes nothing when an answers-file problem stops the run', async () => {
+    writeFileSync(join(dir, 'fout.yaml'), 'acuut-gevaar: misschien\n');
+    const { code } = await run(['--answers', 'fout.yaml', '--output', 'advies.md']);
+    expect(code).toBe(2);
+    expect(files()).toEqual(['antwoorden.yaml', 'fout.yaml']);
+  });
+
+  it('refuses an existing file before any question is asked', async () => {
+    writeFileSync(join(dir, 'advies.md'), 'eerder');
+    const prompter = new FakePrompter([]);
+    const io = memoryIo({ cwd: dir, stdinTTY: true, stdoutTTY: true });
+    await expect(runIncident(io, { format: 'markdown', output: 'advies.md' }, { prompter })).rejects.toThrow(/bestaat al/);
+    expect(prompter.asked).toEqual([]);
+  });
+});
+
+describe('convenant incident interrupted', () => {
+  it('Ctrl-C in a question: Cancelled, and no file is written', async () => {
+    const prompter = new FakePrompter([['acuut-gevaar', 'nee']]);
+    prompter.select = () => Promise.reject(new Cancelled());
+    const io = memoryIo({ cwd: dir, stdinTTY: true, stdoutTTY: true });
+    await expect(runIncident(io, { format: 'text', output: 'advies.txt' }, { prompter })).rejects.toBeInstanceOf(Cancelled);
+    expect(readdirSync(dir)).toEqual(['antwoorden.yaml']);
+  });
+
+  it('Ctrl-C after the last answer: nothing is written either', async () => {
+    const controller = new AbortController();
+    const io = memoryIo({ cwd: dir, signal: controller.signal });
+    controller.abort();
+    await expect(runIncident(io, { format: 'text', answers: 'antwoorden.yaml', output: 'advies.txt' })).rejects.toBeInstanceOf(Cancelled);
+    expect(readdirSync(dir)).toEqual(['antwoorden.yaml']);
+  });
+
+  it('main() turns it into one Dutch line and exit 130', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { code, stdout, stderr } = await runCli(['incident', '--answers', 'antwoorden.yaml', '--output', 'advies.txt'], { cwd: dir, signal: controller.signal });
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual(['antwoorden.yaml']);
+  });
+});
+
+describe('convenant incident, interactive with a scripted prompter', () => {
+  it('shows the text advice on screen and saves the chosen format', async () => {
+    const answers = ACUTE.trim()
+      .split('\n')
+      .map((line) => line.split(': ') as [string, string]);
+    const prompter = new FakePrompter([...answers.map(([k, v]) => [k, k === 'dader-leeftijd' ? Number(v) : v] as const), ['review', 'advice']]);
+    const io = memoryIo({ cwd: dir, stdinTTY: true, stdoutTTY: true, env: ENV });
+    const code = await runIncident(io, { format: 'json', output: 'advies.json' }, { prompter });
+    expect(code).toBe(0);
+    expect(io.out()).toContain('NU DIRECT');
+    expect(io.out()).toContain('Advies bewaard in');
+    const saved = JSON.parse(readFileSync(join(dir, 'advies.json'), 'utf8'));
+    expect(saved.answers.map((a: { step: string }) => a.step)).toEqual(answers.map(([k]) => k));
+  });
+});
