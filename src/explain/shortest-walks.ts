@@ -3,7 +3,13 @@
 // breadth-first search over walk states), and every walk found is replayed once more before it is
 // returned, so an example can never be wrong.
 import {
+  adviceListsOf,
+  branchesOf,
+  callsOf,
   conditionsOf,
+  END,
+  startOf,
+  targetOf,
   factsOf,
   UNKNOWN,
   YES,
@@ -13,7 +19,7 @@ import {
   type Protocol,
   type QuestionStep,
 } from '../model/index.js';
-import { answer, next, replay, start, type GivenAnswer, type WalkState } from '../engine/index.js';
+import { answer, indexProtocol, next, replay, start, type GivenAnswer, type WalkState } from '../engine/index.js';
 
 export interface ShortestWalk {
   /** The answers in the order the questions are asked. */
@@ -36,7 +42,6 @@ export function shortestWalks(protocol: Protocol, items: readonly Advice[], limi
   const found = new Map<Advice, ShortestWalk>();
   if (wanted.size === 0) return found;
 
-  const relevant = referencedSteps(protocol);
   const candidates = new Map<string, AnswerValue[]>();
   const candidatesOf = (step: QuestionStep) => {
     let list = candidates.get(step.id);
@@ -55,30 +60,46 @@ export function shortestWalks(protocol: Protocol, items: readonly Advice[], limi
     return out.reverse();
   };
   const record = (node: Node, from: number) => {
+    let more = false;
     for (const c of node.state.collected.slice(from)) {
       if (wanted.has(c.advice) && !found.has(c.advice)) {
         const walk = { answers: pathOf(node) };
-        if (verify(protocol, walk, c.advice)) found.set(c.advice, walk);
+        if (verify(protocol, walk, c.advice)) {
+          found.set(c.advice, walk);
+          more = true;
+        }
       }
+    }
+    if (more) {
+      alive = canReach(predecessors, [...wanted].filter((item) => !found.has(item)).map((item) => stepOf.get(item)!));
+      relevant = referencedSteps(protocol, alive);
     }
   };
 
+  // Only walks that can still get to a step with a missing item are worth following.
+  const stepOf = stepsOfItems(protocol, wanted);
+  const predecessors = predecessorsOf(protocol);
+  let alive: Set<string> = canReach(predecessors, [...wanted].map((item) => stepOf.get(item)!));
+  let relevant = referencedSteps(protocol, alive);
+  const isAlive = (state: WalkState) => state.at !== null && (alive.has(state.at) || state.stack.some((t) => alive.has(t)));
+
+  const steps = indexProtocol(protocol).steps;
   const root: Node = { state: start(protocol), parent: null };
   record(root, 0);
-  const seen = new Set<string>([keyOf(root.state, relevant)]);
+  const seen = new Set<string>([keyOf(root.state, relevant, alive)]);
   let queue: Node[] = [root];
   while (queue.length > 0 && found.size < wanted.size) {
     const following: Node[] = [];
     for (const node of queue) {
-      const question = next(node.state);
-      if (question.kind === 'done') continue;
-      for (const value of candidatesOf(question.step)) {
+      if (!isAlive(node.state)) continue;
+      const step = steps.get(node.state.at!)!.step as QuestionStep;
+      for (const value of candidatesOf(step)) {
         const result = answer(node.state, value);
         if (!result.ok) continue;
-        const child: Node = { state: result.state, parent: node, given: { step: question.step.id, value } };
+        const child: Node = { state: result.state, parent: node, given: { step: step.id, value } };
         // Advice is collected on the way into a state, so check it before merging equivalent states.
         record(child, node.state.collected.length);
-        const key = keyOf(result.state, relevant);
+        const key = keyOf(result.state, relevant, alive);
         if (seen.has(key)) continue;
         if (seen.size >= limits.maxStates) return found;
         seen.add(key);
@@ -113,23 +134,76 @@ export function verify(protocol: Protocol, walk: ShortestWalk, item: Advice): bo
   return state.collected.some((c) => c.advice === item);
 }
 
-/**
- * Two walk states behave the same from here on when they stand at the same place with the same
- * pending hand-overs and the same answers to every step a condition looks at.
- */
-function keyOf(state: WalkState, relevant: readonly string[]): string {
-  const latest = new Map<string, AnswerValue>();
-  for (const a of state.answers) latest.set(a.step, a.value);
-  const facts = relevant.map((id) => (latest.has(id) ? JSON.stringify(latest.get(id)) : '-'));
-  return `${state.at ?? '·'}|${state.stack.join(',')}|${facts.join('|')}`;
+/** The step each advice item sits on. */
+function stepsOfItems(protocol: Protocol, items: ReadonlySet<Advice>): Map<Advice, string> {
+  const out = new Map<Advice, string>();
+  for (const flow of protocol.flows) {
+    for (const step of flow.steps) for (const list of adviceListsOf(step)) for (const item of list.advice) if (items.has(item)) out.set(item, step.id);
+  }
+  return out;
 }
 
-/** Steps that some condition (route or advice `when`) reads. */
-function referencedSteps(protocol: Protocol): string[] {
-  const ids = new Set<string>();
+/**
+ * For every step, the steps that lead to it directly: through an answer's `next`, the step's own
+ * `next`, or a hand-over to the flow it starts. (Returning from a hand-over is covered by the walk's
+ * stack of pending steps, which `isAlive` checks too.)
+ */
+function predecessorsOf(protocol: Protocol): Map<string, string[]> {
+  const flows = indexProtocol(protocol).flows;
+  const out = new Map<string, string[]>();
+  const link = (from: string, to: string | undefined) => {
+    if (to === undefined || to === END) return;
+    out.set(to, [...(out.get(to) ?? []), from]);
+  };
   for (const flow of protocol.flows) {
-    for (const step of flow.steps) for (const { condition } of conditionsOf(step)) for (const f of factsOf(condition)) ids.add(f.step);
+    for (const step of flow.steps) {
+      if ('next' in step) link(step.id, step.next);
+      for (const b of branchesOf(step)) {
+        link(step.id, targetOf(step, b.branch));
+        for (const called of callsOf(b.branch)) {
+          const target = flows.get(called);
+          link(step.id, target ? startOf(target) : undefined);
+        }
+      }
+    }
   }
+  return out;
+}
+
+/** The steps from which one of `targets` can be reached (the targets included). */
+function canReach(predecessors: ReadonlyMap<string, readonly string[]>, targets: readonly string[]): Set<string> {
+  const out = new Set<string>(targets);
+  const todo = [...targets];
+  while (todo.length) {
+    for (const p of predecessors.get(todo.pop()!) ?? []) {
+      if (out.has(p)) continue;
+      out.add(p);
+      todo.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Two walk states behave the same from here on when they stand at the same place with the same
+ * pending hand-overs and the same answers to every step a condition looks at. A pending step that
+ * can no longer lead to a missing item only passes the walk on, so it is left out of the key.
+ */
+function keyOf(state: WalkState, relevant: readonly string[], alive: ReadonlySet<string>): string {
+  const latest = new Map<string, AnswerValue>();
+  for (const a of state.answers) latest.set(a.step, a.value);
+  const facts = relevant.map((id) => `${id}=${latest.has(id) ? JSON.stringify(latest.get(id)) : '-'}`);
+  return `${state.at ?? '·'}|${state.stack.filter((t) => alive.has(t)).join(',')}|${facts.join('|')}`;
+}
+
+/**
+ * Steps whose answer a condition (route or advice `when`) reads, on the steps that can still lead
+ * to a missing item: conditions elsewhere cannot change whether or how soon it is reached.
+ */
+function referencedSteps(protocol: Protocol, alive: ReadonlySet<string>): string[] {
+  const steps = indexProtocol(protocol).steps;
+  const ids = new Set<string>();
+  for (const id of alive) for (const { condition } of conditionsOf(steps.get(id)!.step)) for (const f of factsOf(condition)) ids.add(f.step);
   return [...ids].sort();
 }
 
