@@ -1,15 +1,21 @@
 // "Did you mean": the closest candidate by edit distance, if it is close enough to be a likely typo.
+const MAX_SUGGEST_LENGTH = 100;
+
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // Nobody mistypes a 100-character id; and edit distance is quadratic in the lengths.
+  if (word.length > MAX_SUGGEST_LENGTH) return undefined;
+  const allowed = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what can never be close enough.
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 

@@ -11,6 +11,7 @@ import {
   Source,
   type Protocol,
 } from '../model/index.js';
+import { clip } from './clip.js';
 import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
 import { checkReferences } from './references.js';
 import { SourceMap } from './source-map-index.js';
@@ -62,9 +63,9 @@ export function parseProtocolFile(
     brokenIds: new Set(),
     declaresMeta: false,
   };
-  const { doc, lineCounter, diagnostics } = parseYaml(file.name, file.text);
+  const { doc, lineCounter, diagnostics, readable } = parseYaml(file.name, file.text);
   sourceMap.addFile(file.name, doc, lineCounter);
-  if (diagnostics.length > 0) return { content, diagnostics };
+  if (!readable) return { content, diagnostics };
 
   let data: unknown;
   try {
@@ -88,7 +89,8 @@ export function parseProtocolFile(
   if (data === null || data === undefined) {
     diagnostics.push({
       code: 'empty-file',
-      severity: 'warning',
+      // An error: an empty protocol file is almost always content lost in a save or a merge.
+      severity: 'error',
       file: file.name,
       line: 1,
       column: 1,
@@ -109,6 +111,7 @@ export function parseProtocolFile(
   }
 
   for (const [key, value] of Object.entries(data)) {
+    if (key === '__proto__') continue; // reported by parseYaml
     if (key === 'protocol') {
       content.declaresMeta = true;
       const parsed = Meta.safeParse(value);
@@ -122,13 +125,14 @@ export function parseProtocolFile(
       }
       continue;
     }
-    if (!(key in ITEM_SCHEMAS)) {
+    // Own keys only: `constructor`, `toString` or `__proto__` are not sections.
+    if (!Object.hasOwn(ITEM_SCHEMAS, key)) {
       const guess = suggest(key, SECTION_NAMES);
       diagnostics.push({
         code: 'unknown-key',
         severity: 'error',
         ...locate([key], true),
-        message: `onbekend onderdeel "${key}"`,
+        message: `onbekend onderdeel "${clip(key)}"`,
         hint: guess ? `Bedoel je "${guess}"?` : `Toegestaan: ${SECTION_NAMES.join(', ')}.`,
       });
       continue;

@@ -1,40 +1,69 @@
 // YAML text → document with positions. Every syntax problem becomes a Diagnostic; nothing throws.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { clip } from './clip.js';
+import { checkStructure, MAX_DEPTH } from './structure.js';
 
 export interface ParsedYaml {
   doc: Document.Parsed;
   lineCounter: LineCounter;
   diagnostics: Diagnostic[];
+  /**
+   * Whether the data can be read despite the diagnostics: true when the only problems are
+   * duplicate keys and `__proto__` keys, so the schema can still report everything else.
+   */
+  readable: boolean;
 }
 
-/** Aliases allowed per document; far above what a protocol needs, far below a "billion laughs" blow-up. */
-export const MAX_ALIAS_COUNT = 100;
+const READABLE_DESPITE = new Set(['duplicate-key', 'unknown-key']);
+
+export { MAX_ALIAS_COUNT, MAX_DEPTH } from './structure.js';
+
+/** Syntax problems reported per file; after a few, the rest are mostly echoes of the first. */
+export const MAX_SYNTAX_DIAGNOSTICS = 20;
 
 const CODE_BY_YAML_ERROR: Record<string, string> = {
   DUPLICATE_KEY: 'duplicate-key',
   TAG_RESOLVE_FAILED: 'yaml-tag',
   BAD_ALIAS: 'yaml-alias',
+  // yaml catches its own stack overflow on absurdly deep nesting and reports it with this code.
+  RESOURCE_EXHAUSTION: 'too-deep',
 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    // Only the core schema: no !!js/function or other executable or custom tags.
-    schema: 'core',
-    customTags: [],
-    strict: true,
-  });
-  const diagnostics: Diagnostic[] = [];
+  let lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      // Checked in checkStructure instead: yaml's check is quadratic in the number of keys.
+      uniqueKeys: false,
+      // Only the core schema: no !!js/function or other executable or custom tags.
+      schema: 'core',
+      customTags: [],
+      strict: true,
+    });
+  } catch {
+    // Not expected (yaml reports problems instead of throwing), but a file must never crash the tool.
+    lineCounter = new LineCounter();
+    doc = parseDocument('', { lineCounter });
+    const problem = { code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1 } as const;
+    return {
+      doc,
+      lineCounter,
+      diagnostics: [{ ...problem, message: 'YAML-fout: dit bestand kan niet worden gelezen', hint: yamlHint('') }],
+      readable: false,
+    };
+  }
+  const found: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
+    // yaml reports a stack overflow once per enclosing level: once is enough.
+    if (problem.code === 'RESOURCE_EXHAUSTION' && found.some((d) => d.code === 'too-deep')) continue;
     // Without prettyErrors, yaml leaves linePos empty: compute it from the offset.
     const start = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
-    const code = CODE_BY_YAML_ERROR[problem.code] ?? 'yaml-syntax';
-    diagnostics.push({
-      code,
+    found.push({
+      code: CODE_BY_YAML_ERROR[problem.code] ?? 'yaml-syntax',
       severity: 'error',
       file,
       line: start?.line ?? 1,
@@ -43,7 +72,25 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       hint: yamlHint(problem.code),
     });
   }
-  return { doc, lineCounter, diagnostics };
+  for (const problem of checkStructure(file, doc, lineCounter)) {
+    if (problem.code === 'too-deep' && found.some((d) => d.code === 'too-deep')) continue;
+    found.push(problem);
+  }
+  found.sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = found.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  if (found.length > MAX_SYNTAX_DIAGNOSTICS) {
+    const last = diagnostics.at(-1)!;
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      file,
+      line: last.line,
+      column: last.column,
+      message: `nog ${found.length - MAX_SYNTAX_DIAGNOSTICS} YAML-fouten in dit bestand niet getoond`,
+      hint: 'Los eerst de fouten hierboven op; de rest volgt er vaak uit.',
+    });
+  }
+  return { doc, lineCounter, diagnostics, readable: found.every((d) => READABLE_DESPITE.has(d.code)) };
 }
 
 const DUTCH: Record<string, string> = {
@@ -58,13 +105,16 @@ const DUTCH: Record<string, string> = {
 };
 
 function yamlMessage(code: string, original: string): string {
-  const firstLine = original.split('\n')[0] ?? original;
+  // yaml quotes parts of the file in its messages (a tag, a key): keep that short.
+  const firstLine = clip(original.split('\n')[0] ?? original, 120);
   if (DUTCH[code]) return `YAML-fout: ${DUTCH[code]} (${firstLine})`;
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'dubbele sleutel: deze sleutel staat al eerder in dezelfde lijst of map';
     case 'TAG_RESOLVE_FAILED':
       return `onbekende of niet toegestane YAML-tag (${firstLine})`;
+    case 'RESOURCE_EXHAUSTION':
+      return `te diep genest: veel meer dan ${MAX_DEPTH} niveaus lijsten en mappen in elkaar`;
     default:
       return `YAML-fout: ${firstLine}`;
   }
@@ -76,6 +126,10 @@ function yamlHint(code: string): string {
       return 'Haal een van de twee weg of geef ze verschillende namen; anders telt alleen de laatste.';
     case 'TAG_RESOLVE_FAILED':
       return 'Gebruik geen tags met ! of !!: schrijf gewone tekst, getallen, lijsten en mappen.';
+    case 'RESOURCE_EXHAUSTION':
+      return 'Een protocolbestand heeft zelden meer dan 15 niveaus; splits de voorwaarde of de flow op.';
+    case 'MISSING_CHAR':
+      return 'Het openingsteken (aanhalingsteken of haakje) staat eerder in het bestand; sluit het af op dezelfde regel.';
     default:
       return 'Controleer inspringing (spaties, geen tabs), dubbele punten en aanhalingstekens op deze plek.';
   }

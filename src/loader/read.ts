@@ -1,6 +1,6 @@
 // The only file system access of the loader: lists and reads a protocol folder safely.
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
@@ -41,6 +41,10 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
     return result;
   }
 
+  // Real paths already read: a link to a folder or file that is read anyway is not read twice,
+  // and a link to a parent folder cannot make the walk go round in circles.
+  const seenDirs = new Set<string>([root]);
+  const seenFiles = new Set<string>();
   const walk = (folder: string, inScenarios: boolean) => {
     let entries: string[];
     try {
@@ -53,43 +57,44 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(folder, name);
       let info;
+      let real: string;
       try {
         info = lstatSync(full);
+        real = realpathSync(full);
       } catch {
+        if (isYaml(name)) problem(full, 'io-error', 'deze koppeling (symlink) wijst naar niets', 'Verwijder de koppeling of herstel het doel.');
         continue;
       }
       if (info.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(full);
-        } catch {
-          if (isYaml(name)) problem(full, 'io-error', 'deze koppeling (symlink) wijst naar niets', 'Verwijder de koppeling of herstel het doel.');
-          continue;
-        }
-        if (target !== root && !target.startsWith(root + sep)) {
+        if (real !== root && !real.startsWith(root + sep)) {
           // Never read or print a target outside the protocol folder.
           problem(full, 'symlink-outside', 'deze koppeling (symlink) wijst buiten de protocolmap en wordt niet gelezen', 'Zet het bestand zelf in de protocolmap.');
           continue;
         }
         try {
-          info = statSync(full);
+          info = statSync(real);
         } catch {
           continue;
         }
       }
       if (info.isDirectory()) {
         if (isYaml(name)) {
-          problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.', 'warning');
+          // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
+          problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');
         }
+        if (seenDirs.has(real)) continue;
+        seenDirs.add(real);
         walk(full, inScenarios || name === SCENARIO_DIR);
         continue;
       }
-      if (!info.isFile() || !isYaml(name)) continue;
+      // Pipes, sockets and devices are never opened: reading one could block for ever.
+      if (!info.isFile() || !isYaml(name) || seenFiles.has(real)) continue;
+      seenFiles.add(real);
       if (result.files.length + result.scenarioFiles.length >= MAX_FILES) {
         problem(full, 'too-many-files', `meer dan ${MAX_FILES} YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
         return;
       }
-      const text = readText(full, info.size, display(full), result.diagnostics);
+      const text = readText(real, display(full), result.diagnostics);
       if (text === undefined) continue;
       (inScenarios ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
     }
@@ -98,19 +103,30 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
   return result;
 }
 
-function readText(full: string, size: number, name: string, diagnostics: Diagnostic[]): string | undefined {
+function readText(path: string, name: string, diagnostics: Diagnostic[]): string | undefined {
   const fail = (code: string, message: string, hint: string) => {
     diagnostics.push({ code, severity: 'error', file: name, line: 1, column: 1, message, hint });
     return undefined;
   };
-  if (size > MAX_FILE_BYTES) {
-    return fail('file-too-large', `het bestand is ${Math.ceil(size / 1024)} KiB; de grens is ${MAX_FILE_BYTES / 1024} KiB`, 'Splits het bestand in kleinere bestanden in dezelfde map.');
-  }
+  const tooLarge = (bytes: number) =>
+    fail('file-too-large', `het bestand is ${Math.ceil(bytes / 1024)} KiB; de grens is ${MAX_FILE_BYTES / 1024} KiB`, 'Splits het bestand in kleinere bestanden in dezelfde map.');
+  // Read at most one byte more than allowed, from one open file: a file that grows after it was
+  // listed cannot make the tool read more than the limit.
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(full);
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return tooLarge(size);
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES) return tooLarge(length);
+    bytes = buffer.subarray(0, length);
   } catch {
     return fail('io-error', 'het bestand is niet leesbaar', 'Controleer de rechten van het bestand.');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) {
     return fail('binary-file', 'dit is geen tekstbestand (het bevat NUL-bytes)', 'Een protocolbestand is platte tekst in UTF-8.');

@@ -9,6 +9,7 @@ import {
   factsOf,
   type Protocol,
 } from '../model/index.js';
+import { clip } from './clip.js';
 import type { SourceMap } from './source-map-index.js';
 
 type Kind = 'bron' | 'partner' | 'regelset' | 'flow' | 'stap' | 'checklist-onderdeel';
@@ -26,7 +27,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
           code: 'duplicate-id',
           severity: 'error',
           ...sourceMap.locate(item, 'id'),
-          message: `${kind} "${item.id}" bestaat al (${where.file}:${where.line})`,
+          message: `${kind} "${clip(item.id)}" bestaat al (${where.file}:${where.line})`,
           hint: 'Geef elk onderdeel een eigen id; ids zijn uniek in de hele protocolmap.',
         });
       } else {
@@ -50,8 +51,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       code: 'dangling-ref',
       severity: 'error',
       ...sourceMap.locate(owner, key),
-      message: `${kind} "${id}" bestaat niet`,
-      hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${id}" aan of verwijs naar een bestaande.`,
+      message: `${kind} "${clip(id)}" bestaat niet`,
+      hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${clip(id)}" aan of verwijs naar een bestaande.`,
     });
   };
   const refSources = (owner: { sources?: string[] }) =>
@@ -85,7 +86,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
               code: 'duplicate-id',
               severity: 'error',
               ...sourceMap.locate(branch, 'value'),
-              message: `optie "${b.value}" staat twee keer in stap "${step.id}"`,
+              message: `optie "${clip(b.value)}" staat twee keer in stap "${clip(step.id)}"`,
               hint: 'Geef elke optie van een vraag een eigen waarde.',
             });
           }

@@ -1,6 +1,7 @@
 // Scenario files: answers → expected advice, the protocol's own behaviour tests. Pure.
 import type { Diagnostic } from '../diagnostics/index.js';
 import { Scenario, type Scenario as ScenarioT } from '../model/index.js';
+import { clip } from './clip.js';
 import type { ProtocolSourceFile } from './load.js';
 import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
 import { SourceMap, type Location } from './source-map-index.js';
@@ -24,7 +25,7 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
     const parsed = parseYaml(file.name, file.text);
     sourceMap.addFile(file.name, parsed.doc, parsed.lineCounter);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.diagnostics.length > 0) continue;
+    if (!parsed.readable) continue;
     let data: unknown;
     try {
       data = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -45,8 +46,8 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
       continue;
     }
     for (const key of Object.keys(data as object)) {
-      if (key !== 'scenarios') {
-        diagnostics.push({ code: 'unknown-key', severity: 'error', ...locate([key], true), message: `onbekende sleutel "${key}"`, hint: 'Een scenariobestand heeft alleen "scenarios:".' });
+      if (key !== 'scenarios' && key !== '__proto__') {
+        diagnostics.push({ code: 'unknown-key', severity: 'error', ...locate([key], true), message: `onbekende sleutel "${clip(key)}"`, hint: 'Een scenariobestand heeft alleen "scenarios:".' });
       }
     }
     list.forEach((item: unknown, i: number) => {

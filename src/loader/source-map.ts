@@ -1,5 +1,5 @@
 // The only module that walks yaml nodes: JSON path → position, with nearest-ancestor fallback.
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -20,7 +20,7 @@ export function locate(doc: Document, lineCounter: LineCounter, path: JsonPath, 
   let keyNode: Node | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && scalarValue(p.key) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       keyNode = isNode(pair.key) ? pair.key : null;
       node = isNode(pair.value) ? pair.value : keyNode;
@@ -38,6 +38,21 @@ export function locate(doc: Document, lineCounter: LineCounter, path: JsonPath, 
   const start = lineCounter.linePos(range[0]);
   const end = lineCounter.linePos(range[1]);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** Key → pair of a map, built once per map: a file with 100,000 keys must not make locating quadratic. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const key = isPair(p) ? scalarValue(p.key) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function scalarValue(node: unknown): string | undefined {

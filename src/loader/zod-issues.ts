@@ -1,6 +1,7 @@
 // zod issues → located Diagnostics, in Dutch, with "did you mean" for misspelled keys and values.
 import type { z } from 'zod';
 import { suggest, type Diagnostic } from '../diagnostics/index.js';
+import { clip } from './clip.js';
 import type { JsonPath, Span } from './source-map.js';
 
 type Issue = z.core.$ZodIssue;
@@ -42,7 +43,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         code: 'invalid-value',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `ongeldige waarde ${show(actual)} voor "${String(path.at(-1) ?? '')}"`,
+        message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
         hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
       });
       return;
@@ -50,12 +51,13 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
     case 'unrecognized_keys': {
       const allowed = allowedKeys(ctx.schema, ctx.data, path);
       for (const key of issue.keys) {
+        if (key === '__proto__') continue; // reported by parseYaml, at the key
         const guess = suggest(key, allowed);
         out.push({
           code: 'unknown-key',
           severity: 'error',
           ...at(ctx.locate([...full, key], true)),
-          message: `onbekende sleutel "${key}"`,
+          message: `onbekende sleutel "${clip(key)}"`,
           hint: guess
             ? `Bedoel je "${guess}"?`
             : allowed.length > 0
@@ -72,8 +74,8 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
           code: 'missing-key',
           severity: 'error',
           ...at(ctx.locate(full)),
-          message: `verplichte sleutel "${String(path.at(-1))}" ontbreekt`,
-          hint: `Voeg "${String(path.at(-1))}:" toe (${typeName(issue.expected)}).`,
+          message: `verplichte sleutel "${clip(String(path.at(-1)))}" ontbreekt`,
+          hint: `Voeg "${clip(String(path.at(-1)))}:" toe (${typeName(issue.expected)}).`,
         });
         return;
       }
@@ -81,8 +83,20 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         code: 'wrong-type',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `"${String(path.at(-1) ?? 'waarde')}" moet ${typeName(issue.expected)} zijn, maar is ${describe(actual)}`,
+        message: `"${clip(String(path.at(-1) ?? 'waarde'))}" moet ${typeName(issue.expected)} zijn, maar is ${describe(actual)}`,
         hint: typeHint(issue.expected),
+      });
+      return;
+    }
+    case 'invalid_key': {
+      // A key of a record (scenario answers, expected partners) that is not a valid id.
+      const inner = issue.issues[0]?.message;
+      out.push({
+        code: 'invalid-value',
+        severity: 'error',
+        ...at(ctx.locate(full, true)),
+        message: `ongeldige sleutel "${clip(String(path.at(-1) ?? ''))}"`,
+        hint: inner && !inner.startsWith('Invalid') ? `${inner[0]!.toUpperCase()}${inner.slice(1)}.` : 'Gebruik een id van een stap of partner.',
       });
       return;
     }
@@ -94,7 +108,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         code: 'invalid-value',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `ongeldige waarde ${show(actual)} voor "${String(path.at(-1) ?? '')}"`,
+        message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
         hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
       });
       return;
@@ -104,7 +118,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         code: 'invalid-value',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `"${String(path.at(-1) ?? 'waarde')}": ${dutchMessage(issue)}`,
+        message: `"${clip(String(path.at(-1) ?? 'waarde'))}": ${dutchMessage(issue)}`,
         hint: 'Pas de waarde aan zoals de melding zegt (zie protocols/README.md).',
       });
     }
@@ -220,7 +234,7 @@ function resolve(schema: AnySchema, value: unknown): AnySchema {
     const o = unwrap(option);
     const shape = defOf(o).shape;
     if (!shape) continue;
-    const known = keys.filter((k) => k in shape).length;
+    const known = keys.filter((k) => Object.hasOwn(shape, k)).length;
     const discriminator = d.discriminator;
     const tag =
       discriminator && value && typeof value === 'object'
@@ -242,7 +256,7 @@ export function allowedKeys(schema: AnySchema, data: unknown, path: JsonPath): s
   for (const seg of path) {
     if (!s) return [];
     const d = defOf(resolve(s, value));
-    if (d.type === 'object' && d.shape) s = d.shape[String(seg)];
+    if (d.type === 'object' && d.shape) s = Object.hasOwn(d.shape, String(seg)) ? d.shape[String(seg)] : undefined;
     else if (d.type === 'array') s = d.element;
     else if (d.type === 'record') s = d.valueType;
     else return [];
