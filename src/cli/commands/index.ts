@@ -3,6 +3,12 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerIncident } from './incident.js';
+import { registerPartners } from './partners.js';
+import { registerContacts } from './contacts.js';
+import { registerChecklist } from './checklist.js';
+import { registerGraph } from './graph.js';
+import { registerExplain } from './explain.js';
+import { registerCompletion } from './completion.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -11,7 +17,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident];
+const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);
