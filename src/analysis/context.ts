@@ -1,0 +1,35 @@
+// Everything the rules share, computed lazily once per analysis.
+import type { Protocol } from '../model/index.js';
+import { Graph } from './graph.js';
+import { PathAnalysis } from './paths.js';
+
+export interface AnalysisOptions {
+  /** Today's date as YYYY-MM-DD (injected: the analysis never reads the clock). */
+  today: string;
+}
+
+export class AnalysisContext {
+  private graphValue?: Graph;
+  private pathsValue?: PathAnalysis;
+
+  constructor(
+    readonly protocol: Protocol,
+    readonly options: AnalysisOptions,
+    /** False when the loader reported errors: items may be missing, so global checks are skipped. */
+    readonly complete = true,
+  ) {}
+
+  get graph(): Graph {
+    return (this.graphValue ??= new Graph(this.protocol));
+  }
+
+  get paths(): PathAnalysis {
+    return (this.pathsValue ??= new PathAnalysis(this.graph));
+  }
+
+  /** Reachable steps in file order, each with its flow. */
+  *reachableSteps() {
+    const reachable = this.graph.reachable().steps;
+    for (const info of this.graph.steps.values()) if (reachable.has(info.step)) yield info;
+  }
+}

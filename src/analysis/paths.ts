@@ -1,0 +1,433 @@
+// Which answers are possible where: for a step X that conditions name (a "fact") and a point in the
+// protocol, the set of X's answer classes a walk can arrive with (including "niet beantwoord").
+//
+// A forward data-flow over the step graph, computed lazily per (flow, fact) in topological order:
+// - answering X replaces its classes by those that select the branch taken (value restriction);
+// - a route passes on only the combinations that pick it (first match, as the engine does);
+// - a called flow is summarised per fact (what it may answer, whether it may leave X alone), so
+//   returning from a shared flow never mixes up its callers;
+// - a flow's entry is the union over its reachable call sites.
+// Route steps enumerate every combination of their facts' classes (numbers split at the thresholds
+// the conditions use, multi steps expanded over the values conditions name): exact, not sampled.
+// Cost: per (flow, fact) pair that a condition needs, one pass over that flow; per route step, the
+// product of its few facts' class counts. No walk is ever enumerated.
+import { evaluate } from '../engine/index.js';
+import { factsOf, type AnswerValue, type Condition, type Flow, type Step } from '../model/index.js';
+import { AnswerClasses, collectThresholds, MAX_MULTI_VALUES, UNANSWERED_BIT } from './answer-classes.js';
+import type { Graph, Out } from './graph.js';
+
+/** Route steps (and advice conditions) with more combinations than this are not checked exactly. */
+export const MAX_COMBINATIONS = 50_000;
+
+/** A pseudo-fact with one class, "reached": its mask is non-empty exactly where a walk can arrive. */
+const REACHED = '\u0000reached';
+
+export interface RouteAnalysis {
+  /** The steps the route conditions name. */
+  facts: string[];
+  /** Too many combinations to check exactly; nothing below is reliable. */
+  limited: boolean;
+  /** No walk reaches the step. */
+  infeasible: boolean;
+  /** Per out (routes 0..n-1, then `otherwise`/no route): whether some combination takes it. */
+  selectable: boolean[];
+  /** Per out and fact: the classes of the combinations that take that out. */
+  projections: bigint[][];
+  /** Per route: whether its condition holds for some combination (first or not). */
+  matchedEver: boolean[];
+  /** Per route: the earlier route that takes every combination this one would (if never first). */
+  shadowedBy: (number | undefined)[];
+  /** Overlapping pairs of routes, with an example combination. */
+  overlaps: { first: number; second: number; example: string }[];
+  /** An example combination no route takes, when the step has no `otherwise`. */
+  uncovered?: string;
+}
+
+export interface PointResult {
+  /** No walk reaches this point. */
+  infeasible: boolean;
+  limited: boolean;
+  /** Some possible combination makes the condition hold. */
+  satisfiable: boolean;
+  /** The classes of each fact possible at the point. */
+  masks: Map<string, bigint>;
+}
+
+interface Pass {
+  masks: bigint[];
+  done: number;
+  busy: number;
+}
+
+interface Choice {
+  classIndex: number;
+  value: AnswerValue | undefined;
+  label: string;
+}
+
+export class PathAnalysis {
+  private readonly thresholds: ReturnType<typeof collectThresholds>;
+  private readonly classCache = new Map<string, AnswerClasses>();
+  private readonly passes = new Map<Flow, Map<string, Pass>>();
+  private readonly positions = new Map<Flow, Map<Step, number>>();
+  private readonly entries = new Map<string, bigint>();
+  private readonly summaries = new Map<string, { passes: boolean; gen: bigint }>();
+  private readonly routeCache = new Map<Step, RouteAnalysis>();
+  private readonly busy = new Set<string>();
+  private readonly flowIds = new Map<Flow, number>();
+
+  constructor(readonly graph: Graph) {
+    this.thresholds = collectThresholds(graph.protocol);
+    let i = 0;
+    for (const flow of graph.flows.values()) this.flowIds.set(flow, i++);
+  }
+
+  /** The answer classes of a step; undefined for an id that names no step. */
+  classesOf(id: string): AnswerClasses | undefined {
+    let classes = this.classCache.get(id);
+    if (classes) return classes;
+    const step: Step | undefined = id === REACHED ? { type: 'route', id, routes: [] } : this.graph.info(id)?.step;
+    if (!step) return undefined;
+    classes = new AnswerClasses(step, this.thresholds.thresholds.get(id) ?? new Set(), this.thresholds.mentioned.get(id) ?? new Set());
+    this.classCache.set(id, classes);
+    return classes;
+  }
+
+  /** Whether some walk arrives at this step (route conditions taken into account). */
+  feasible(step: Step): boolean {
+    return this.maskAt(step, REACHED) !== 0n;
+  }
+
+  /** Whether some walk takes this out (routes: some combination picks it; numbers: some number falls in it). */
+  outFeasible(out: Out): boolean {
+    return this.base(out, REACHED) !== 0n;
+  }
+
+  /** The classes of `fact` a walk can have on arriving at `step`. */
+  maskAt(step: Step, fact: string): bigint {
+    const classes = this.classesOf(fact);
+    const info = this.graph.info(step.id);
+    if (!classes || !info || info.step !== step) return 0n;
+    if (!this.graph.reachable().steps.has(step)) return 0n;
+    const order = this.graph.order(info.flow);
+    if (!order) return classes.full;
+    const position = this.positionOf(info.flow, order).get(step)!;
+    const pass = this.passFor(info.flow, fact);
+    this.ensure(info.flow, order, fact, pass, position + 1);
+    return position < pass.done ? pass.masks[position]! : classes.full;
+  }
+
+  private positionOf(flow: Flow, order: readonly Step[]): Map<Step, number> {
+    let map = this.positions.get(flow);
+    if (!map) this.positions.set(flow, (map = new Map(order.map((s, i) => [s, i]))));
+    return map;
+  }
+
+  private passFor(flow: Flow, fact: string): Pass {
+    let byFact = this.passes.get(flow);
+    if (!byFact) this.passes.set(flow, (byFact = new Map()));
+    let pass = byFact.get(fact);
+    if (!pass) byFact.set(fact, (pass = { masks: [], done: 0, busy: -1 }));
+    return pass;
+  }
+
+  private ensure(flow: Flow, order: readonly Step[], fact: string, pass: Pass, upto: number): void {
+    const start = this.graph.startStep(flow);
+    while (pass.done < upto) {
+      const k = pass.done;
+      // Positions only ever depend on earlier ones; re-entry would mean a bug, so stop safely.
+      if (pass.busy === k) return;
+      pass.busy = k;
+      const step = order[k]!;
+      let mask = step === start ? this.entry(flow, fact) : 0n;
+      for (const out of this.graph.incoming.get(step) ?? []) mask |= this.edge(out, fact, out.calls.length);
+      pass.masks[k] = mask;
+      pass.done = k + 1;
+      pass.busy = -1;
+    }
+  }
+
+  /** The classes of `fact` on entering `flow`: the union over its reachable call sites. */
+  private entry(flow: Flow, fact: string): bigint {
+    const key = `${this.flowIds.get(flow)}\u0000${fact}`;
+    const known = this.entries.get(key);
+    if (known !== undefined) return known;
+    if (this.busy.has(key)) return this.classesOf(fact)!.full;
+    this.busy.add(key);
+    let mask = flow === this.graph.startFlow ? UNANSWERED_BIT : 0n;
+    const reachable = this.graph.reachable().steps;
+    for (const site of this.graph.callers.get(flow) ?? []) {
+      if (reachable.has(site.out.step)) mask |= this.edge(site.out, fact, site.index);
+    }
+    this.busy.delete(key);
+    this.entries.set(key, mask);
+    return mask;
+  }
+
+  /** The classes of `fact` after taking `out` and running its first `calls` called flows. */
+  private edge(out: Out, fact: string, calls: number): bigint {
+    let mask = this.base(out, fact);
+    if (mask === 0n || !this.graph.returnsThrough(out.calls, calls)) return 0n;
+    if (out.kind === 'option') mask |= this.earlierOptions(out, fact);
+    return this.applyCalls(mask, out.calls, calls, fact);
+  }
+
+  /** A multi step runs the calls of every ticked option in order: what earlier options' flows may answer. */
+  private earlierOptions(out: Out, fact: string): bigint {
+    let mask = 0n;
+    for (const other of this.graph.info(out.step.id)!.outs) {
+      if (other === out) break;
+      if (other.kind !== 'option') continue;
+      for (const callee of other.calls) {
+        if (!this.graph.mayReturn(callee)) break;
+        if (this.touches(callee, fact)) mask |= this.summary(callee, fact).gen;
+      }
+    }
+    return mask;
+  }
+
+  /** The classes of `fact` as the walk leaves `out.step` by `out` (before any calls). */
+  private base(out: Out, fact: string): bigint {
+    const step = out.step;
+    const here = this.maskAt(step, fact);
+    if (here === 0n) return 0n;
+    if (step.type === 'route') {
+      const route = this.route(step);
+      if (route.limited) return here;
+      const index = out.routeIndex!;
+      if (!route.selectable[index]) return 0n;
+      const f = route.facts.indexOf(fact);
+      return f >= 0 ? route.projections[index]![f]! : here;
+    }
+    const own = this.classesOf(step.id)!.select(out);
+    if (own === 0n) return 0n;
+    return fact === step.id ? own : here;
+  }
+
+  private applyCalls(mask: bigint, calls: readonly Flow[], n: number, fact: string): bigint {
+    let m = mask;
+    for (let i = 0; i < n; i++) {
+      const callee = calls[i]!;
+      if (!this.touches(callee, fact)) continue;
+      const s = this.summary(callee, fact);
+      m = (s.passes ? m : 0n) | s.gen;
+    }
+    return m;
+  }
+
+  /** Whether running `flow` can answer `fact` (the fact's flow is `flow` or called from it). */
+  private touches(flow: Flow, fact: string): boolean {
+    const info = this.graph.info(fact);
+    return info !== undefined && this.graph.ancestors(info.flow).has(flow);
+  }
+
+  /**
+   * What a run of `flow` does to `fact`, whatever the caller: the classes it may leave behind when
+   * it answers the fact, and whether some run returns without answering it.
+   */
+  private summary(flow: Flow, fact: string): { passes: boolean; gen: bigint } {
+    const key = `${this.flowIds.get(flow)}\u0000${fact}`;
+    const known = this.summaries.get(key);
+    if (known) return known;
+    const classes = this.classesOf(fact)!;
+    const unknown = { passes: true, gen: classes.answered };
+    const order = this.graph.order(flow);
+    if (!order || this.busy.has(`s${key}`)) return unknown;
+    this.busy.add(`s${key}`);
+    const position = this.positionOf(flow, order);
+    const masks: bigint[] = [];
+    const start = this.graph.startStep(flow);
+    let exit = 0n;
+    const leave = (out: Out): bigint => {
+      const here = masks[position.get(out.step)!]!;
+      if (here === 0n || !this.graph.returnsThrough(out.calls)) return 0n;
+      let m = here;
+      if (out.step.type !== 'route') {
+        const own = this.classesOf(out.step.id)!.select(out);
+        if (own === 0n) return 0n;
+        if (out.step.id === fact) m = own;
+      }
+      if (out.kind === 'option') m |= this.earlierOptions(out, fact);
+      return this.applyCalls(m, out.calls, out.calls.length, fact);
+    };
+    order.forEach((step, k) => {
+      let m = step === start ? UNANSWERED_BIT : 0n;
+      for (const out of this.graph.incoming.get(step) ?? []) m |= leave(out);
+      masks[k] = m;
+    });
+    for (const step of order) {
+      for (const out of this.graph.info(step.id)!.outs) if (out.target === undefined || out.target === 'end') exit |= leave(out);
+    }
+    this.busy.delete(`s${key}`);
+    const result = { passes: (exit & UNANSWERED_BIT) !== 0n, gen: exit & ~UNANSWERED_BIT };
+    this.summaries.set(key, result);
+    return result;
+  }
+
+  /** Every combination of the route conditions' facts at this route step, and what each picks. */
+  route(step: Step & { type: 'route' }): RouteAnalysis {
+    const known = this.routeCache.get(step);
+    if (known) return known;
+    const facts = this.factIds(step.routes.map((r) => r.when));
+    const n = step.routes.length;
+    const result: RouteAnalysis = {
+      facts,
+      limited: false,
+      infeasible: false,
+      selectable: Array.from({ length: n + 1 }, () => false),
+      projections: Array.from({ length: n + 1 }, () => facts.map(() => 0n)),
+      matchedEver: step.routes.map(() => false),
+      shadowedBy: step.routes.map(() => undefined),
+      overlaps: [],
+    };
+    // Cache first: anything asked about this step while enumerating sees "not yet known" as limited.
+    this.routeCache.set(step, { ...result, limited: true });
+    if (!this.feasible(step)) {
+      result.infeasible = true;
+      this.routeCache.set(step, result);
+      return result;
+    }
+    const masks = facts.map((f) => this.maskAt(step, f));
+    const seenPair = new Set<string>();
+    const firstMatchOf: (number | undefined)[] = step.routes.map(() => undefined);
+    const everFirst = step.routes.map(() => false);
+    const enumerated = this.enumerate(facts, masks, new Map(), (lookup, picks, label) => {
+      let first = -1;
+      const matched: number[] = [];
+      step.routes.forEach((r, i) => {
+        if (evaluate(r.when, lookup)) {
+          matched.push(i);
+          if (first < 0) first = i;
+        }
+      });
+      const index = first < 0 ? n : first;
+      result.selectable[index] = true;
+      picks.forEach((p, f) => (result.projections[index]![f]! |= 1n << BigInt(p.classIndex)));
+      for (const i of matched) {
+        result.matchedEver[i] = true;
+        if (i === first) everFirst[i] = true;
+        else firstMatchOf[i] ??= first;
+      }
+      for (let a = 0; a < matched.length; a++) {
+        for (let b = a + 1; b < matched.length; b++) {
+          const pair = `${matched[a]},${matched[b]}`;
+          if (seenPair.has(pair)) continue;
+          seenPair.add(pair);
+          result.overlaps.push({ first: matched[a]!, second: matched[b]!, example: label() });
+        }
+      }
+      if (first < 0 && !step.otherwise && result.uncovered === undefined) result.uncovered = label();
+    });
+    if (!enumerated) {
+      result.limited = true;
+      result.selectable.fill(true);
+    } else {
+      step.routes.forEach((_, i) => {
+        if (result.matchedEver[i] && !everFirst[i]) result.shadowedBy[i] = firstMatchOf[i];
+      });
+    }
+    this.routeCache.set(step, result);
+    return result;
+  }
+
+  /**
+   * Whether an advice condition can hold where it is evaluated: on `step` after it was answered
+   * (through `out`, or any answer for step-level advice), or when a route step takes `out`.
+   */
+  conditionAt(step: Step, out: Out | undefined, condition: Condition): PointResult {
+    const facts = this.factIds([condition]);
+    const masks = new Map<string, bigint>();
+    const none: PointResult = { infeasible: true, limited: false, satisfiable: false, masks };
+    if (!this.feasible(step) || (out && !this.outFeasible(out))) return none;
+    if (step.type === 'route') {
+      const route = this.route(step);
+      if (route.limited) return { infeasible: false, limited: true, satisfiable: true, masks };
+      const all = [...new Set([...route.facts, ...facts])];
+      const index = out!.routeIndex!;
+      let satisfiable = false;
+      const complete = this.enumerate(all, all.map((f) => this.maskAt(step, f)), new Map(), (lookup, picks) => {
+        const first = step.routes.findIndex((r) => evaluate(r.when, lookup));
+        if ((first < 0 ? step.routes.length : first) !== index) return;
+        all.forEach((f, i) => masks.set(f, (masks.get(f) ?? 0n) | (1n << BigInt(picks[i]!.classIndex))));
+        if (evaluate(condition, lookup)) satisfiable = true;
+      });
+      return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
+    }
+    const own = this.classesOf(step.id)!;
+    const mustInclude = new Map<string, string>();
+    if (out?.kind === 'option' && out.branch?.value !== undefined) mustInclude.set(step.id, out.branch.value);
+    for (const f of facts) masks.set(f, f === step.id ? (out ? own.select(out) : own.answered) : this.maskAt(step, f));
+    let satisfiable = false;
+    const complete = this.enumerate(facts, facts.map((f) => masks.get(f)!), mustInclude, (lookup) => {
+      if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
+    });
+    return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
+  }
+
+  /** Whether a single fact condition can hold for some class in `mask`. */
+  factCanHold(condition: Condition, fact: string, mask: bigint): boolean {
+    let can = false;
+    this.enumerate([fact], [mask], new Map(), (lookup) => {
+      if (!can && evaluate(condition, lookup)) can = true;
+    });
+    return can;
+  }
+
+  /** Step ids named by the conditions that exist (unknown ones are the loader's dangling-ref). */
+  private factIds(conditions: readonly Condition[]): string[] {
+    const ids = new Set<string>();
+    for (const c of conditions) for (const f of factsOf(c)) if (this.graph.info(f.step)) ids.add(f.step);
+    return [...ids];
+  }
+
+  /**
+   * Calls `visit` for every combination of the facts' classes in `masks` (multi steps expanded over
+   * the values conditions name). Returns false, without visiting, when there are too many.
+   */
+  private enumerate(
+    facts: readonly string[],
+    masks: readonly bigint[],
+    mustInclude: ReadonlyMap<string, string>,
+    visit: (lookup: (step: string) => AnswerValue | undefined, picks: readonly Choice[], label: () => string) => void,
+  ): boolean {
+    const choices: Choice[][] = [];
+    let total = 1;
+    for (let f = 0; f < facts.length; f++) {
+      const classes = this.classesOf(facts[f]!)!;
+      const list: Choice[] = [];
+      for (const i of classes.indices(masks[f]!)) {
+        const c = classes.classes[i]!;
+        if (!c.multi) {
+          list.push({ classIndex: i, value: c.value, label: c.label });
+          continue;
+        }
+        const values = classes.mentioned;
+        if (values.length > MAX_MULTI_VALUES) return false;
+        const must = mustInclude.get(facts[f]!);
+        for (let subset = 0; subset < 1 << values.length; subset++) {
+          const picked = values.filter((_, j) => subset & (1 << j));
+          if (must !== undefined && values.includes(must) && !picked.includes(must)) continue;
+          list.push({ classIndex: i, value: picked, label: `{${picked.join(', ')}}` });
+        }
+      }
+      if (list.length === 0) return true;
+      choices.push(list);
+      total *= list.length;
+      if (total > MAX_COMBINATIONS) return false;
+    }
+    const index = facts.map(() => 0);
+    const values = new Map<string, AnswerValue | undefined>();
+    for (;;) {
+      const picks = index.map((i, f) => choices[f]![i]!);
+      facts.forEach((f, i) => values.set(f, picks[i]!.value));
+      visit(
+        (step) => values.get(step),
+        picks,
+        () => facts.map((f, i) => `${f} = ${picks[i]!.label}`).join(', '),
+      );
+      let f = facts.length - 1;
+      while (f >= 0 && ++index[f]! === choices[f]!.length) index[f--] = 0;
+      if (f < 0) return true;
+    }
+  }
+}

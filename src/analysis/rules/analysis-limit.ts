@@ -1,0 +1,22 @@
+import { MAX_COMBINATIONS } from '../paths.js';
+import { stepName } from '../describe.js';
+import type { Rule } from '../rule.js';
+
+export const analysisLimit: Rule = {
+  code: 'analysis-limit',
+  severity: 'info',
+  description: 'Een routestap met zoveel combinaties van antwoorden dat de padcontroles haar overslaan.',
+  needsValidProtocol: true,
+  *check({ graph, paths }) {
+    for (const { step } of graph.steps.values()) {
+      if (step.type !== 'route' || !graph.reachable().steps.has(step)) continue;
+      if (!paths.route(step).limited) continue;
+      yield {
+        node: step,
+        key: 'id',
+        message: `${stepName(step)} heeft meer dan ${MAX_COMBINATIONS} combinaties van antwoorden; overlap, dekking en onmogelijke routes zijn hier niet gecontroleerd`,
+        hint: 'Splits de routestap in kleinere stappen die elk naar minder vragen kijken.',
+      };
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { atOut, outLabel, stepName } from '../describe.js';
+import type { Rule } from '../rule.js';
+
+export const deadEnd: Rule = {
+  code: 'dead-end',
+  severity: 'error',
+  description: 'Een antwoord of route zonder vervolg (geen next), of een routestap zonder otherwise waar geen route past.',
+  needsValidProtocol: false,
+  *check(ctx) {
+    for (const { step, outs } of ctx.graph.steps.values()) {
+      // Every answer of a multi step (and of a number step without ranges) goes to the step's next.
+      if ((step.type === 'multi' || (step.type === 'number' && !step.ranges?.length)) && step.next === undefined) {
+        yield {
+          node: step,
+          key: 'id',
+          message: `${stepName(step)} heeft geen "next:": na het antwoord weet de hulp niet waarheen`,
+          hint: 'Geef de stap een "next:" met een stap-id of "end".',
+        };
+        continue;
+      }
+      for (const out of outs) {
+        if (out.kind !== 'branch' || out.target !== undefined) continue;
+        yield {
+          ...atOut(out, 'next'),
+          message: `${outLabel(out)} van ${stepName(step)} leidt nergens heen: er is geen "next:"`,
+          hint:
+            step.type === 'route'
+              ? 'Geef deze route een "next:" met een stap-id of "end".'
+              : 'Geef dit antwoord een "next:" (een stap-id of "end"), of geef de stap zelf een "next:".',
+        };
+      }
+      if (step.type !== 'route' || step.otherwise || !ctx.complete) continue;
+      const route = ctx.paths.route(step);
+      if (route.limited || route.infeasible || route.uncovered === undefined) continue;
+      yield {
+        node: step,
+        key: 'routes',
+        atKey: true,
+        message: `bij ${stepName(step)} past geen enkele route als ${route.uncovered}, en er is geen "otherwise:"`,
+        hint: 'Voeg "otherwise:" toe met een "next:", of vul de voorwaarden aan zodat elke combinatie een route heeft.',
+      };
+    }
+  },
+};

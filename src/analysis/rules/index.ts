@@ -1,0 +1,33 @@
+// Every analysis rule, in the order they run. Each file is named after its diagnostic code.
+import type { Rule } from '../rule.js';
+import { analysisLimit } from './analysis-limit.js';
+import { conditionNeverTrue } from './condition-never-true.js';
+import { conditionOverlap } from './condition-overlap.js';
+import { contactPersonMissing } from './contact-person-missing.js';
+import { contactPersonStale } from './contact-person-stale.js';
+import { cycle } from './cycle.js';
+import { deadEnd } from './dead-end.js';
+import { evaluationOverdue } from './evaluation-overdue.js';
+import { rangeGap } from './range-gap.js';
+import { rangeOverlap } from './range-overlap.js';
+import { sourceUnused } from './source-unused.js';
+import { unreachableStep } from './unreachable-step.js';
+import { unsafeText } from './unsafe-text.js';
+import { walkWithoutAdvice } from './walk-without-advice.js';
+
+export const RULES: readonly Rule[] = [
+  unreachableStep,
+  cycle,
+  deadEnd,
+  walkWithoutAdvice,
+  conditionNeverTrue,
+  conditionOverlap,
+  rangeGap,
+  rangeOverlap,
+  sourceUnused,
+  unsafeText,
+  contactPersonMissing,
+  contactPersonStale,
+  evaluationOverdue,
+  analysisLimit,
+];

@@ -1,0 +1,38 @@
+import { hasUnsafeCharacters } from '../../render/sanitize.js';
+import type { Rule, Finding } from '../rule.js';
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export const unsafeText: Rule = {
+  code: 'unsafe-text',
+  severity: 'error',
+  description: 'Tekst met stuurtekens of escape-reeksen die een terminal kunnen misleiden (kleuren, verborgen of omgekeerde tekst).',
+  needsValidProtocol: false,
+  *check({ protocol }) {
+    const found: Finding[] = [];
+    // Iterative walk over every object the loader produced; strings are checked where they sit.
+    const stack: object[] = [protocol.meta, ...protocol.sources, ...protocol.partners, ...protocol.rules, ...protocol.flows, ...protocol.checklist];
+    const seen = new Set<object>();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      for (const [key, value] of Object.entries(node)) {
+        const k = Array.isArray(node) ? Number(key) : key;
+        if (typeof value === 'string') {
+          if (!hasUnsafeCharacters(value)) continue;
+          const chars = [...new Set([...value].filter((c) => hasUnsafeCharacters(c)))].map(codePoint);
+          found.push({
+            node,
+            key: k,
+            message: `tekst bevat ${chars.length === 1 ? 'een onzichtbaar stuurteken' : 'onzichtbare stuurtekens'} (${chars.slice(0, 4).join(', ')})`,
+            hint: 'Haal het teken weg. Zulke tekens kunnen in een terminal kleuren veranderen, tekst verbergen of omdraaien.',
+          });
+        } else if (value !== null && typeof value === 'object') {
+          stack.push(value);
+        }
+      }
+    }
+    yield* found;
+  },
+};

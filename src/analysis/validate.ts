@@ -1,0 +1,50 @@
+// Runs the analysis rules over a loaded protocol and attaches positions once, from the source map.
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import type { SourceMap } from '../loader/index.js';
+import type { Protocol } from '../model/index.js';
+import { AnalysisContext, type AnalysisOptions } from './context.js';
+import type { Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+
+export interface LoadedProtocol {
+  protocol?: Protocol;
+  diagnostics: readonly Diagnostic[];
+  sourceMap: SourceMap;
+}
+
+/** The analysis findings of one protocol. `complete` is false when the loader reported errors. */
+export function analyseProtocol(
+  protocol: Protocol,
+  sourceMap: SourceMap,
+  options: AnalysisOptions,
+  complete = true,
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
+  const ctx = new AnalysisContext(protocol, options, complete);
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.needsValidProtocol && !complete) continue;
+    for (const finding of rule.check(ctx)) {
+      const at = sourceMap.locate(finding.node, finding.key, finding.atKey);
+      out.push({
+        code: finding.code ?? rule.code,
+        severity: finding.severity ?? rule.severity,
+        file: at.file,
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        message: finding.message,
+        ...(finding.hint ? { hint: finding.hint } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Loader diagnostics plus the analysis, sorted by file and position. */
+export function validateLoaded(loaded: LoadedProtocol, options: AnalysisOptions): Diagnostic[] {
+  const all = [...loaded.diagnostics];
+  if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, !hasErrors(loaded.diagnostics)));
+  return all.sort(compareDiagnostics);
+}
