@@ -37,7 +37,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   };
 
   const meta = protocol.meta;
-  out.push(c.bold('Advies'), c.dim(para(`${meta.title} · ${meta.region} · versie ${meta.version}`, '')));
+  out.push(c.bold(para(`Advies · ${meta.title}`, '')), c.dim(para(`${meta.region} · versie ${meta.version}`, '')));
 
   if (advice.fault) {
     out.push('', c.red.bold(para(`Let op: het protocol liep vast (${advice.fault}). Dit advies is onvolledig; meld dit bij de beheerder van het protocol.`, '')));

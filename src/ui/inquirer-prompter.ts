@@ -220,7 +220,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   async multi(q: MultiQuestion): Promise<string[] | Unknown | Back> {
-    const used = this.header(q, 'Kies alles wat past: ga met de pijltjes naar een keuze, zet hem aan of uit met de spatiebalk, en druk op Enter als je klaar bent.') + this.lineCount(q.question);
+    const used = this.header(q, 'Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.') + this.lineCount(q.question);
     const previous = q.default;
     type Value = string | typeof BACK | typeof UNKNOWN_PICK;
     const choices: ({ value: Value; name: string; description?: string; checked?: boolean } | Separator)[] = q.choices.map((o) => ({
@@ -260,6 +260,11 @@ export class InquirerPrompter implements Prompter {
   async review(answers: readonly ReviewAnswer[]): Promise<ReviewDecision> {
     const c = this.c;
     const width = this.width;
+    if (this.banner) {
+      // The last answer called for something urgent: show it before the overview.
+      this.write(`\n${this.bannerText(this.banner)}`);
+      this.banner = undefined;
+    }
     for (;;) {
       const lines = ['', c.bold('Je antwoorden')];
       answers.forEach((a, i) => {
