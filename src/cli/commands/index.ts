@@ -9,6 +9,9 @@ import { registerChecklist } from './checklist.js';
 import { registerGraph } from './graph.js';
 import { registerExplain } from './explain.js';
 import { registerCompletion } from './completion.js';
+import { registerValidate } from './validate.js';
+import { registerTest } from './test.js';
+import { registerSchema } from './schema.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -17,7 +20,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion];
+const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);

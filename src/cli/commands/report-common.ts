@@ -1,0 +1,31 @@
+// Shared by validate and test: which folder to check, and where the report goes.
+import { sanitize } from '../../render/sanitize.js';
+import { UsageError } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { protocolDirFor } from '../protocol-dir.js';
+import { checkOutputTarget, writeOutputFile } from '../write-output.js';
+
+export interface ReportOptions {
+  protocols?: string;
+  output?: string;
+  force?: boolean;
+}
+
+/** The protocol folder from the argument or --protocols (not both), else the default. Checks --output first. */
+export function reportTarget(io: Io, dir: string | undefined, options: ReportOptions, command: string): string {
+  if (dir !== undefined && options.protocols !== undefined) {
+    throw new UsageError('geef de protocolmap één keer op: als map of met --protocols', `Bijvoorbeeld: convenant ${command} protocols/weert-nederweert`);
+  }
+  if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
+  return protocolDirFor(io, dir ?? options.protocols);
+}
+
+/** Writes the report to stdout, or atomically to --output (then says where on stderr). */
+export function writeReport(io: Io, content: string, options: ReportOptions): void {
+  if (options.output === undefined) {
+    io.stdout.write(content);
+    return;
+  }
+  const path = writeOutputFile(options.output, content, { cwd: io.cwd, force: options.force === true, ...(io.signal ? { signal: io.signal } : {}) });
+  io.stderr.write(`Het rapport staat in ${sanitize(path)}\n`);
+}

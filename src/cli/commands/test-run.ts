@@ -1,0 +1,97 @@
+// The work behind `convenant test`: load the protocol and its scenarios, run them, report.
+import { adviceLabel, scenarioCoverage } from '../../analysis/coverage.js';
+import { compareDiagnostics } from '../../diagnostics/index.js';
+import { loadProtocol, parseScenarioFiles, SCENARIO_DIR } from '../../loader/index.js';
+import { FORMATTERS } from '../../render/diagnostics/index.js';
+import { sanitize } from '../../render/sanitize.js';
+import { renderTestJson, renderTestJunit, renderTestText, type TestReport } from '../../render/test-report.js';
+import { PLAIN } from '../../render/theme.js';
+import { runScenario } from '../../scenarios/run.js';
+import { themeFor } from '../color.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { VERSION } from '../main.js';
+import { checkFormat } from './lookup-common.js';
+import { reportTarget, writeReport } from './report-common.js';
+import { TEST_FORMATS, type TestOptions } from './test.js';
+
+export function runTest(io: Io, dir: string | undefined, options: TestOptions): number {
+  const format = checkFormat(options.format, TEST_FORMATS);
+  const target = reportTarget(io, dir, options, 'test');
+  const loaded = loadProtocol(target, io.cwd);
+  if (!loaded.found) {
+    throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
+  }
+  const report = (diagnostics: typeof loaded.diagnostics) =>
+    io.stderr.write(FORMATTERS.stylish([...diagnostics].sort(compareDiagnostics), { theme: themeFor(io, io.stderr, options.color), files: [], toolVersion: VERSION, failOn: 'error' }));
+  if (!loaded.ok || !loaded.protocol) {
+    report(loaded.diagnostics.filter((d) => d.severity === 'error'));
+    const folder = dir ?? options.protocols;
+    throw new UsageError("het protocol bevat fouten; de scenario's kunnen niet draaien", `Bekijk en herstel ze met: convenant validate${folder ? ` ${sanitize(folder)}` : ''}`);
+  }
+  if (loaded.scenarioFiles.length === 0) {
+    throw new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
+  }
+  const parsed = parseScenarioFiles(loaded.scenarioFiles);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+    report(parsed.diagnostics);
+    throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
+  }
+  const needle = options.filter?.toLowerCase();
+  const selected = needle
+    ? parsed.scenarios.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
+    : parsed.scenarios;
+  if (selected.length === 0) {
+    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${parsed.scenarios.length} scenario's; het filter zoekt in de naam en het bestand.`);
+  }
+
+  const protocol = loaded.protocol;
+  const outcomes = selected.map((located) => ({ located, outcome: runScenario(protocol, located.scenario) }));
+  const coverage = scenarioCoverage(
+    protocol,
+    outcomes.map((o) => o.outcome),
+  );
+  const place = (obj: object) => {
+    const at = loaded.sourceMap.locate(obj);
+    return { file: at.file, line: at.line, column: at.column };
+  };
+  const data: TestReport = {
+    scenarios: outcomes.map(({ located, outcome }) => ({
+      name: outcome.name,
+      file: located.location.file,
+      line: located.location.line,
+      column: located.location.column,
+      passed: outcome.passed,
+      failures: outcome.failures.map((f) => {
+        const at = located.locate(f.path);
+        return {
+          file: at.file,
+          line: at.line,
+          column: at.column,
+          message: f.message,
+          ...(f.expected !== undefined ? { expected: f.expected } : {}),
+          ...(f.actual !== undefined ? { actual: f.actual } : {}),
+        };
+      }),
+    })),
+    coverage: {
+      questions: {
+        total: coverage.questions.total,
+        missing: coverage.questions.missing.map((step) => ({ ...place(step), label: `stap "${step.id}": ${step.question}` })),
+      },
+      advice: {
+        total: coverage.advice.total,
+        missing: coverage.advice.missing.map(({ advice, step }) => ({ ...place(advice), label: `${adviceLabel(advice)} in stap "${step.id}"` })),
+      },
+    },
+  };
+
+  const text =
+    format === 'json'
+      ? renderTestJson(data)
+      : format === 'junit'
+        ? renderTestJunit(data)
+        : renderTestText(data, options.output !== undefined ? PLAIN : themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
+  writeReport(io, text, options);
+  return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,55 @@
+// The work behind `convenant validate`: load, analyse, format, exit code.
+import { codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
+import { isCalendarDate, localDate } from '../../analysis/contacts.js';
+import { SEVERITY_RANK, type Diagnostic } from '../../diagnostics/index.js';
+import { loadProtocol } from '../../loader/index.js';
+import { FORMAT_NAMES, FORMATTERS, SEVERITY_LABEL } from '../../render/diagnostics/index.js';
+import { sanitize } from '../../render/sanitize.js';
+import { PLAIN } from '../../render/theme.js';
+import { themeFor } from '../color.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { VERSION } from '../main.js';
+import { checkFormat } from './lookup-common.js';
+import { reportTarget, writeReport } from './report-common.js';
+import { FAIL_ON, type ValidateOptions } from './validate.js';
+
+export function runValidate(io: Io, dir: string | undefined, options: ValidateOptions, now: () => Date = () => new Date()): number {
+  if (options.listRules) {
+    io.stdout.write(listRules());
+    return EXIT.ok;
+  }
+  const format = checkFormat(options.format, FORMAT_NAMES);
+  const failOn = checkFormat(options.failOn, FAIL_ON);
+  if (options.today !== undefined && !isCalendarDate(options.today)) {
+    throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
+  }
+  const target = reportTarget(io, dir, options, 'validate');
+  const loaded = loadProtocol(target, io.cwd);
+  if (!loaded.found) {
+    const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
+    throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen: ${sanitize(reason)}`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
+  }
+  let diagnostics: Diagnostic[] = validateLoaded(loaded, { today: options.today ?? localDate(now()) });
+  if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+
+  const report = FORMATTERS[format](diagnostics, {
+    theme: options.output !== undefined ? PLAIN : themeFor(io, io.stdout, options.color),
+    files: loaded.files.map((f) => f.name),
+    toolVersion: VERSION,
+    failOn,
+  });
+  writeReport(io, report, options);
+
+  // A file that could not be read is an I/O error, not a finding about the protocol.
+  if (diagnostics.some((d) => d.code === 'io-error')) return EXIT.usage;
+  const failing = failOn !== 'never' && diagnostics.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn]);
+  return failing ? EXIT.findings : EXIT.ok;
+}
+
+function listRules(): string {
+  const width = Math.max(...CODES.map((c) => c.code.length));
+  const sevWidth = Math.max(...CODES.map((c) => SEVERITY_LABEL[c.severity].length));
+  const lines = CODES.map((c) => `${c.code.padEnd(width)}  ${SEVERITY_LABEL[codeInfo(c.code)!.severity].padEnd(sevWidth)}  ${c.description}`);
+  return `${lines.join('\n')}\n`;
+}

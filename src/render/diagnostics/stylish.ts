@@ -1,0 +1,32 @@
+// The default format, for people: grouped per file, `line:col  severity  message  code`, the hint
+// under it, and a summary line. Every text from the protocol is sanitised before it is shown.
+import { SEVERITY_RANK } from '../../diagnostics/index.js';
+import { sanitize } from '../sanitize.js';
+import { byFile, plural, SEVERITY_LABEL, summaryText, type Formatter } from './format.js';
+
+export const stylish: Formatter = (diagnostics, { theme, files }) => {
+  const c = theme.chalk;
+  const color = { error: c.red, warning: c.yellow, info: c.blue } as const;
+  if (diagnostics.length === 0) {
+    return `${c.green('✔')} Geen problemen gevonden in ${plural(files.length, 'bestand', 'bestanden')}.\n`;
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile(diagnostics)) {
+    lines.push(c.underline(sanitize(file)));
+    const posWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    const sevWidth = Math.max(...list.map((d) => SEVERITY_LABEL[d.severity].length));
+    const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
+    for (const d of list) {
+      const pos = `${d.line}:${d.column}`.padEnd(posWidth);
+      const sev = color[d.severity](SEVERITY_LABEL[d.severity].padEnd(sevWidth));
+      // Continuation lines stay under the message, so the columns read as one block.
+      const more = (text: string, by: string) => sanitize(text).split('\n').join(`\n${by}`);
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${more(d.message, indent)}  ${c.dim(d.code)}`);
+      if (d.hint) lines.push(`${indent}${c.dim('→')} ${more(d.hint, `${indent}  `)}`);
+    }
+    lines.push('');
+  }
+  const worst = diagnostics.reduce((w, d) => (SEVERITY_RANK[d.severity] > SEVERITY_RANK[w] ? d.severity : w), 'info' as keyof typeof color);
+  lines.push(color[worst].bold(`✖ ${summaryText(diagnostics)}`));
+  return `${lines.join('\n')}\n`;
+};

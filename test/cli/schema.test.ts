@@ -1,0 +1,73 @@
+// The JSON Schemas: generated from the zod model, committed, accepted by plain JSON-Schema tools,
+// and named by the first line of every shipped YAML file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { renderJsonSchema } from '../../src/render/json-schema.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const require = createRequire(import.meta.url);
+const addFormats = require('ajv-formats') as (ajv: unknown) => void;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SHIPPED = join(ROOT, 'protocols');
+const SCHEMA = { protocol: join(ROOT, 'schema/protocol.schema.json'), scenario: join(ROOT, 'schema/scenario.schema.json') };
+
+const yamlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+const kindOf = (file: string) => (file.split(/[\\/]/).includes('scenarios') ? 'scenario' : 'protocol');
+const FILES = yamlFiles(SHIPPED).map((f) => [relative(ROOT, f), f] as const);
+
+describe('JSON Schema', () => {
+  it.each(['protocol', 'scenario'] as const)('the committed %s schema equals the generated one', (kind) => {
+    expect(readFileSync(SCHEMA[kind], 'utf8'), 'run: npm run schema').toBe(renderJsonSchema(kind));
+  });
+
+  it('`convenant schema` prints it (and --scenarios the scenario schema)', async () => {
+    expect((await runCli(['schema'])).stdout).toBe(readFileSync(SCHEMA.protocol, 'utf8'));
+    const scenarios = await runCli(['schema', '--scenarios']);
+    expect([scenarios.code, scenarios.stdout]).toEqual([0, readFileSync(SCHEMA.scenario, 'utf8')]);
+  });
+
+  describe('with ajv', () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const validators = {
+      protocol: ajv.compile(JSON.parse(readFileSync(SCHEMA.protocol, 'utf8'))),
+      scenario: ajv.compile(JSON.parse(readFileSync(SCHEMA.scenario, 'utf8'))),
+    };
+
+    it.each(FILES)('accepts %s', (_name, file) => {
+      const validate = validators[kindOf(file)];
+      expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('rejects what convenant rejects: an unknown key, a wrong step type', () => {
+      expect(validators.protocol({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', question: 'A?', nxt: 'end' }] }] })).toBe(false);
+      expect(validators.protocol({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'ja-nee', question: 'A?' }] }] })).toBe(false);
+    });
+  });
+
+  it.each(FILES)('%s names the right schema on its first line', (_name, file) => {
+    const first = readFileSync(file, 'utf8').split('\n')[0]!;
+    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+    expect(match, first).not.toBeNull();
+    expect(resolve(dirname(file), match![1]!)).toBe(SCHEMA[kindOf(file)]);
+  });
+
+  it('ajv-cli accepts every shipped file (as a coordinator would run it)', () => {
+    const ajvCli = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
+    expect(existsSync(ajvCli)).toBe(true);
+    const run = (schema: string, ...globs: string[]) =>
+      execFileSync(process.execPath, [ajvCli, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', schema, ...globs.flatMap((g) => ['-d', g])], { cwd: ROOT, encoding: 'utf8' });
+    const protocols = run('schema/protocol.schema.json', 'protocols/weert-nederweert/*.yaml', 'protocols/weert-nederweert/flows/*.yaml');
+    const scenarios = run('schema/scenario.schema.json', 'protocols/weert-nederweert/scenarios/*.yaml');
+    const lines = `${protocols}${scenarios}`.trim().split('\n');
+    expect(lines.length).toBe(FILES.length);
+    expect(lines.every((l) => l.endsWith(' valid'))).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+// `convenant test` in-process: runs scenario files, reports failures with expected vs actual,
+// prints coverage and ends with the plain line `N passed, N failed`.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioFiles } from '../../src/loader/index.js';
+import { runCli } from '../helpers/run-cli.js';
+import { shipped } from '../helpers/shipped.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OK = 'test/fixtures/scenario-run/ok';
+const test = (...args: string[]) => runCli(['test', ...args], { cwd: ROOT });
+const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
+
+describe('convenant test', () => {
+  it('passes on the shipped protocol and ends with "N passed, 0 failed"', async () => {
+    const total = parseScenarioFiles(shipped().scenarioFiles).scenarios.length;
+    const { code, stdout } = await test();
+    expect(code).toBe(0);
+    expect(lastLine(stdout)).toBe(`${total} passed, 0 failed`);
+    expect(stdout).toMatch(/^Dekking: \d+ van \d+ vragen en \d+ van \d+ adviezen worden door een scenario bereikt\.$/m);
+  });
+
+  it('reports each failure at its file:line with expected and actual, and exits 1', async () => {
+    const { code, stdout } = await test(OK);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  ✓ Gevaar: bel 112\n');
+    expect(stdout).toContain('  ✗ Geen gevaar, maar de verwachting is fout (test/fixtures/scenario-run/ok/scenarios/basis.yaml:8:5)\n');
+    expect(stdout).toContain(
+      [
+        '      test/fixtures/scenario-run/ok/scenarios/basis.yaml:11:28  partner "politie" heeft een andere urgentie',
+        '        verwacht: immediate',
+        '        kreeg:    today',
+        '      test/fixtures/scenario-run/ok/scenarios/basis.yaml:12:13  tekst "registreer" staat niet in het advies',
+        '        verwacht: registreer',
+      ].join('\n'),
+    );
+    expect(lastLine(stdout)).toBe('1 passed, 1 failed');
+  });
+
+  it('--coverage names the questions and advice no scenario reaches, with file:line', async () => {
+    const { stdout } = await test(OK, '--coverage');
+    expect(stdout).toContain('Dekking: 2 van 2 vragen en 3 van 4 adviezen worden door een scenario bereikt.');
+    expect(stdout).toMatch(/Adviezen die geen scenario oplevert:\n {2}test\/fixtures\/scenario-run\/ok\/protocol\.yaml:30:22 {2}info "Registreer het incident\." in stap "soort"\n/);
+  });
+
+  it('--filter runs only the matching scenarios', async () => {
+    const { code, stdout } = await test(OK, '--filter', 'GEVAAR: bel');
+    expect(code).toBe(0);
+    expect(lastLine(stdout)).toBe('1 passed, 0 failed');
+    const none = await test(OK, '--filter', 'bestaat niet');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('geen scenario past bij --filter "bestaat niet"');
+  });
+
+  it('--format json and junit are machine-readable', async () => {
+    const json = JSON.parse((await test(OK, '--format', 'json')).stdout);
+    expect([json.passed, json.failed]).toEqual([1, 1]);
+    expect(json.scenarios[1].failures[0]).toMatchObject({ line: 11, expected: 'immediate', actual: 'today' });
+    const junit = (await test(OK, '--format', 'junit')).stdout;
+    expect(junit).toMatch(/<testsuites name="convenant test" tests="2" failures="1" errors="0">/);
+    expect(junit).toContain('<testcase classname="test/fixtures/scenario-run/ok/scenarios/basis.yaml" name="Gevaar: bel 112"/>');
+  });
+
+  it('exits 2 on a scenario file with mistakes, and runs nothing', async () => {
+    const { code, stdout, stderr } = await test('test/fixtures/scenario-run/bad');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('test/fixtures/scenario-run/bad/scenarios/kapot.yaml\n');
+    expect(stderr).toMatch(/\n {2}5:5 +fout +onbekende sleutel "expekt" {2}unknown-key\n/);
+    expect(stderr).toContain('een of meer scenariobestanden zijn ongeldig');
+  });
+
+  it('exits 2 without scenario files, or when the protocol itself has errors', async () => {
+    const none = await test('test/fixtures/scenario-run/none');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('geen scenariobestanden gevonden');
+    const broken = await test('test/fixtures/scenario-run/invalid');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/flow "nergens" bestaat niet {2}dangling-ref/);
+    expect(broken.stderr).toContain("het protocol bevat fouten; de scenario's kunnen niet draaien");
+  });
+});
