@@ -17,6 +17,9 @@ import {
   type QuestionBase,
   type ReviewAnswer,
   type ReviewDecision,
+  type SaveChoice,
+  type SaveFormat,
+  type SaveOffer,
   type SelectQuestion,
   type Unknown,
 } from './prompter.js';
@@ -313,6 +316,43 @@ export class InquirerPrompter implements Prompter {
       );
       if (index >= 0) return { kind: 'change', index };
     }
+  }
+
+  async offerSave(offer: SaveOffer): Promise<SaveChoice | undefined> {
+    this.write('\n');
+    const format = await this.guard(
+      select<SaveFormat | null>(
+        {
+          message: 'Wil je dit advies bewaren?',
+          choices: [
+            { value: null, name: 'Nee, klaar' },
+            { value: 'markdown', name: 'Ja, als verslag voor het dossier (markdown)', description: 'Met datum, protocolversie, je antwoorden en het advies. Zonder namen.' },
+            { value: 'text', name: 'Ja, als tekst', description: 'Het advies zoals hierboven.' },
+            { value: 'json', name: 'Ja, als JSON', description: 'Voor andere programma\'s.' },
+          ],
+          loop: false,
+          theme: this.inquirerTheme(),
+        },
+        this.context,
+      ),
+    );
+    if (format === null) return undefined;
+    const file = await this.guard(
+      input(
+        {
+          message: 'Naam van het bestand:',
+          default: offer.suggest(format),
+          validate: (text: string) => {
+            if (text.trim() === '') return 'Typ een bestandsnaam.';
+            const problem = offer.check(text.trim());
+            return problem === undefined ? true : sanitize(problem);
+          },
+          theme: this.inquirerTheme(),
+        },
+        this.context,
+      ),
+    );
+    return { format, file: file.trim() };
   }
 
   urgent(lines: readonly string[]): void {

@@ -66,6 +66,21 @@ export interface ReviewAnswer {
 /** After the review: show the advice, or change the answer at this index (0-based). */
 export type ReviewDecision = { kind: 'advice' } | { kind: 'change'; index: number };
 
+/** Formats the advice can be saved in. */
+export type SaveFormat = 'markdown' | 'text' | 'json';
+
+export interface SaveOffer {
+  /** A file name that is free to use, per format. */
+  suggest(format: SaveFormat): string;
+  /** Why this file name cannot be used (it exists, no such folder), or undefined when it can. */
+  check(file: string): string | undefined;
+}
+
+export interface SaveChoice {
+  format: SaveFormat;
+  file: string;
+}
+
 export interface Prompter {
   select(q: SelectQuestion): Promise<string | Back>;
   yesNo(q: YesNoQuestion): Promise<string | Back>;
@@ -75,4 +90,6 @@ export interface Prompter {
   review(answers: readonly ReviewAnswer[]): Promise<ReviewDecision>;
   /** Shows what must happen right now (e.g. "Bel 112."), before the next question. */
   urgent(lines: readonly string[]): void;
+  /** After the advice: save it? Resolves with format and file name, or undefined for "no". */
+  offerSave(offer: SaveOffer): Promise<SaveChoice | undefined>;
 }

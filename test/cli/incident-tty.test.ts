@@ -94,17 +94,14 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
     }
   });
 
-  it('walks from the first question to the advice and saves it', async () => {
-    start('--format markdown --output advies.md');
+  /** "Nee" to acute danger, the category typed, then whatever comes: first option, a number, one checkbox. */
+  async function walkToReview(category: string): Promise<void> {
     expect(await question(1)).toContain('Is er nu iemand in direct gevaar');
     keys('Down', 'Enter'); // Nee
-
     await question(2);
-    literal('Vuurwerk'); // type to jump to the option
-    await waitFor('the cursor on "Vuurwerk"', (t) => /❯ Vuurwerk/.test(t));
+    literal(category); // type to jump to the option
+    await waitFor(`the cursor on "${category}"`, (t) => t.includes(`❯ ${category}`));
     keys('Enter');
-
-    // Answer whatever comes: the first option, a number, or one checkbox.
     for (let n = 3; ; n++) {
       const q = await question(n);
       if (q === 'review') break;
@@ -115,7 +112,12 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
       } else if (q.includes('spatie')) keys('Space', 'Enter');
       else keys('Enter');
     }
-    expect(screen()).toMatch(/Je antwoorden[\s\S]*Waar gaat het om\? Vuurwerk/);
+    expect(screen()).toMatch(new RegExp(`Je antwoorden[\\s\\S]*Waar gaat het om\\? ${category}`));
+  }
+
+  it('walks from the first question to the advice and saves it', async () => {
+    start('--format markdown --output advies.md');
+    await walkToReview('Vuurwerk');
     keys('Enter'); // Ja, toon het advies
 
     const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
@@ -126,6 +128,23 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
     expect(saved.startsWith('# Advies bij een incident')).toBe(true);
     expect(saved).toContain('Vuurwerk');
     expect(statSync(join(dir, 'advies.md')).mode & 0o777).toBe(0o600);
+  }, 120_000);
+
+  it('without --output, offers to save the advice after showing it', async () => {
+    start('');
+    await walkToReview('Diefstal of heling');
+    keys('Enter'); // Ja, toon het advies
+    await waitFor('the offer to save', (t) => t.includes('? Wil je dit advies bewaren?'));
+    expect(screen()).toContain('IN HET KORT');
+    keys('Down', 'Enter'); // als verslag (markdown)
+    await waitFor('the file name question', (t) => /\? Naam van het bestand: \(advies-\d{4}-\d\d-\d\d\.md\)/.test(t));
+    keys('Enter'); // the suggested name
+    const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+    expect(done).toContain('EXIT:0');
+    const [file, ...rest] = readdirSync(dir);
+    expect(rest).toEqual([]);
+    expect(file).toMatch(/^advies-\d{4}-\d\d-\d\d\.md$/);
+    expect(readFileSync(join(dir, file!), 'utf8')).toContain('Diefstal of heling');
   }, 120_000);
 
   it('goes back with "← Vorige vraag"', async () => {

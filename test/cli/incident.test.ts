@@ -238,18 +238,58 @@ describe('convenant incident interrupted', () => {
   });
 });
 
+const scripted = (...end: ConstructorParameters<typeof FakePrompter>[0]) => {
+  const answers = ACUTE.trim()
+    .split('\n')
+    .map((line) => line.split(': ') as [string, string]);
+  return new FakePrompter([...answers.map(([k, v]) => [k, k === 'dader-leeftijd' ? Number(v) : v] as const), ['review', 'advice'], ...end]);
+};
+
+describe('convenant incident, interactive, after the advice', () => {
+  const interactiveIo = () => memoryIo({ cwd: dir, stdinTTY: true, stdoutTTY: true, env: ENV });
+
+  it('offers to save; "no" writes nothing', async () => {
+    const prompter = scripted(['save', null]);
+    expect(await runIncident(interactiveIo(), { format: 'text' }, { prompter, now: () => new Date(2026, 0, 15, 10, 30) })).toBe(0);
+    expect(prompter.steps.at(-1)).toBe('save');
+    expect(readdirSync(dir)).toEqual(['antwoorden.yaml']);
+  });
+
+  it('saves under a free, dated name suggested per format, with mode 0600', async () => {
+    writeFileSync(join(dir, 'advies-2026-01-15.md'), 'eerder');
+    const prompter = scripted(['save', { format: 'markdown' }]);
+    const io = interactiveIo();
+    await runIncident(io, { format: 'text' }, { prompter, now: () => new Date(2026, 0, 15, 10, 30) });
+    const saved = join(dir, 'advies-2026-01-15-2.md');
+    expect(readFileSync(saved, 'utf8').startsWith('# Advies bij een incident')).toBe(true);
+    expect(statSync(saved).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'advies-2026-01-15.md'), 'utf8')).toBe('eerder');
+    expect(io.out()).toContain('Advies bewaard in');
+  });
+
+  it('refuses a name that exists, so the user can pick another', async () => {
+    writeFileSync(join(dir, 'mijn.json'), 'eerder');
+    const prompter = scripted(['save', { format: 'json', file: 'mijn.json' }]);
+    await expect(runIncident(interactiveIo(), { format: 'text' }, { prompter })).rejects.toThrow(/refused: Mijn\.json bestaat al/);
+    expect(readFileSync(join(dir, 'mijn.json'), 'utf8')).toBe('eerder');
+  });
+
+  it('does not offer to save when --output was given', async () => {
+    const prompter = scripted();
+    await runIncident(interactiveIo(), { format: 'json', output: 'advies.json' }, { prompter });
+    expect(prompter.steps).not.toContain('save');
+  });
+});
+
 describe('convenant incident, interactive with a scripted prompter', () => {
   it('shows the text advice on screen and saves the chosen format', async () => {
-    const answers = ACUTE.trim()
-      .split('\n')
-      .map((line) => line.split(': ') as [string, string]);
-    const prompter = new FakePrompter([...answers.map(([k, v]) => [k, k === 'dader-leeftijd' ? Number(v) : v] as const), ['review', 'advice']]);
+    const prompter = scripted();
     const io = memoryIo({ cwd: dir, stdinTTY: true, stdoutTTY: true, env: ENV });
     const code = await runIncident(io, { format: 'json', output: 'advies.json' }, { prompter });
     expect(code).toBe(0);
     expect(io.out()).toContain('NU DIRECT');
     expect(io.out()).toContain('Advies bewaard in');
     const saved = JSON.parse(readFileSync(join(dir, 'advies.json'), 'utf8'));
-    expect(saved.answers.map((a: { step: string }) => a.step)).toEqual(answers.map(([k]) => k));
+    expect(saved.answers.map((a: { step: string }) => a.step)).toEqual(ACUTE.trim().split('\n').map((l) => l.split(':')[0]));
   });
 });

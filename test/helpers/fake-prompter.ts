@@ -9,17 +9,26 @@ import {
   type QuestionBase,
   type ReviewAnswer,
   type ReviewDecision,
+  type SaveChoice,
+  type SaveOffer,
   type SelectQuestion,
 } from '../../src/ui/prompter.js';
 
-/** [step id, reply] for a question; ['review', 'advice' | index to change] for the review. */
-export type ScriptEntry = readonly [step: string, reply: unknown] | readonly ['review', 'advice' | number];
+/**
+ * [step id, reply] for a question; ['review', 'advice' | index to change] for the review;
+ * ['save', {format, file?} | null] for the offer to save (no file: take the suggested name).
+ */
+export type ScriptEntry =
+  | readonly [step: string, reply: unknown]
+  | readonly ['review', 'advice' | number]
+  | readonly ['save', { format: SaveChoice['format']; file?: string } | null];
 
 export type Asked =
   | { kind: 'select' | 'yesNo'; q: SelectQuestion }
   | { kind: 'number'; q: NumberQuestion }
   | { kind: 'multi'; q: MultiQuestion }
-  | { kind: 'review'; answers: readonly ReviewAnswer[] };
+  | { kind: 'review'; answers: readonly ReviewAnswer[] }
+  | { kind: 'save'; offer: SaveOffer; problem?: string };
 
 export class FakePrompter implements Prompter {
   readonly asked: Asked[] = [];
@@ -73,9 +82,23 @@ export class FakePrompter implements Prompter {
     this.urgentShown.push([...lines]);
   }
 
-  /** The step ids asked, in order (reviews as "review"). */
+  offerSave(offer: SaveOffer): Promise<SaveChoice | undefined> {
+    const reply = this.take('save') as { format: SaveChoice['format']; file?: string } | null;
+    if (!reply) {
+      this.asked.push({ kind: 'save', offer });
+      return Promise.resolve(undefined);
+    }
+    const file = reply.file ?? offer.suggest(reply.format);
+    const problem = offer.check(file);
+    this.asked.push({ kind: 'save', offer, ...(problem ? { problem } : {}) });
+    // A real prompt would ask again; a script that picks an unusable name is a broken test.
+    if (problem) return Promise.reject(new Error(`the scripted file name was refused: ${problem}`));
+    return Promise.resolve({ format: reply.format, file });
+  }
+
+  /** The step ids asked, in order (reviews as "review", save offers as "save"). */
   get steps(): string[] {
-    return this.asked.map((a) => (a.kind === 'review' ? 'review' : a.q.step));
+    return this.asked.map((a) => (a.kind === 'review' || a.kind === 'save' ? a.kind : a.q.step));
   }
 }
 

@@ -20,6 +20,7 @@ import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
+import { offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -62,10 +63,11 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const interrupt = listenForInterrupt(io);
   try {
     let state: WalkState;
+    let prompter: Prompter | undefined;
     if (answers) {
       state = replayAnswers(protocol, answers.values, options.answers!);
     } else {
-      const prompter =
+      prompter =
         deps.prompter ??
         new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
       state = await runWizard(protocol, prompter, { signal: interrupt.signal });
@@ -81,6 +83,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     }
     if (options.output === undefined) {
       io.stdout.write(render(input, format, screenTheme, width));
+      if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
     if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
