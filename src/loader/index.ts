@@ -1,5 +1,6 @@
 export { loadProtocolFiles, parseProtocolFile, type LoadResult, type ProtocolSourceFile } from './load.js';
-export { readProtocolDir, hashFiles, MAX_FILE_BYTES, SCENARIO_DIR, type ReadResult } from './read.js';
+export { readProtocolDir, readDataFile, hashFiles, MAX_FILE_BYTES, SCENARIO_DIR, type ReadResult } from './read.js';
+export { parseYamlData, type ParsedYamlData } from './parse-yaml.js';
 export { parseScenarioFiles, type LocatedScenario } from './scenarios.js';
 export { SourceMap, type Location, type Origin } from './source-map-index.js';
 export { loadProtocol, type LoadedFolder } from './load-dir.js';

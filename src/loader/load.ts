@@ -12,7 +12,7 @@ import {
   type Protocol,
 } from '../model/index.js';
 import { clip } from './clip.js';
-import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
+import { parseYamlData } from './parse-yaml.js';
 import { checkReferences } from './references.js';
 import { SourceMap } from './source-map-index.js';
 import { issuesToDiagnostics } from './zod-issues.js';
@@ -63,25 +63,9 @@ export function parseProtocolFile(
     brokenIds: new Set(),
     declaresMeta: false,
   };
-  const { doc, lineCounter, diagnostics, readable } = parseYaml(file.name, file.text);
+  const { doc, lineCounter, diagnostics, readable, data } = parseYamlData(file.name, file.text);
   sourceMap.addFile(file.name, doc, lineCounter);
   if (!readable) return { content, diagnostics };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    diagnostics.push({
-      code: 'yaml-alias',
-      severity: 'error',
-      file: file.name,
-      line: 1,
-      column: 1,
-      message: 'te veel YAML-aliassen (*naam): het bestand zou enorm uitdijen bij het inlezen',
-      hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen; schrijf de waarden liever gewoon uit.`,
-    });
-    return { content, diagnostics };
-  }
 
   const locate = (path: readonly (string | number)[], atKey?: boolean) =>
     sourceMap.locatePath(file.name, path, atKey);

@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { clip } from './clip.js';
-import { checkStructure, MAX_DEPTH } from './structure.js';
+import { checkStructure, MAX_ALIAS_COUNT, MAX_DEPTH } from './structure.js';
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -44,17 +44,16 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       customTags: [],
       strict: true,
     });
-  } catch {
-    // Not expected (yaml reports problems instead of throwing), but a file must never crash the tool.
+  } catch (error) {
+    // yaml reports problems instead of throwing, and catches most stack overflows on absurd nesting
+    // itself; a file must never crash the tool, whatever slips through.
     lineCounter = new LineCounter();
     doc = parseDocument('', { lineCounter });
-    const problem = { code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1 } as const;
-    return {
-      doc,
-      lineCounter,
-      diagnostics: [{ ...problem, message: 'YAML-fout: dit bestand kan niet worden gelezen', hint: yamlHint('') }],
-      readable: false,
-    };
+    const overflow = error instanceof RangeError;
+    const problem = { code: overflow ? 'too-deep' : 'yaml-syntax', severity: 'error', file, line: 1, column: 1 } as const;
+    const code = overflow ? 'RESOURCE_EXHAUSTION' : '';
+    const message = overflow ? yamlMessage(code, '') : 'YAML-fout: dit bestand kan niet worden gelezen';
+    return { doc, lineCounter, diagnostics: [{ ...problem, message, hint: yamlHint(code) }], readable: false };
   }
   const found: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
@@ -91,6 +90,35 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     });
   }
   return { doc, lineCounter, diagnostics, readable: found.every((d) => READABLE_DESPITE.has(d.code)) };
+}
+
+export interface ParsedYamlData extends ParsedYaml {
+  /** The plain data; undefined when the file is not readable (see `readable`). */
+  data: unknown;
+}
+
+/**
+ * Parses a YAML (or JSON) file into plain data: protocol files, scenario files and answers files
+ * all come through here, so all get the same checks. Never throws.
+ */
+export function parseYamlData(file: string, text: string): ParsedYamlData {
+  const parsed = parseYaml(file, text);
+  if (!parsed.readable) return { ...parsed, data: undefined };
+  try {
+    return { ...parsed, data: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch {
+    // checkStructure bounds aliases already; this is yaml's own guard, kept as a second line.
+    const diagnostic: Diagnostic = {
+      code: 'yaml-alias',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: 'te veel YAML-aliassen (*naam): het bestand zou enorm uitdijen bij het inlezen',
+      hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen; schrijf de waarden liever gewoon uit.`,
+    };
+    return { ...parsed, diagnostics: [...parsed.diagnostics, diagnostic], readable: false, data: undefined };
+  }
 }
 
 const DUTCH: Record<string, string> = {

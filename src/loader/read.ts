@@ -103,25 +103,37 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
   return result;
 }
 
-function readText(path: string, name: string, diagnostics: Diagnostic[]): string | undefined {
+/**
+ * Reads one file the user named (an answers file): the same checks as a protocol file, with its
+ * own size limit. Either the text, or one diagnostic at line 1 saying why not.
+ */
+export function readDataFile(path: string, name: string, maxBytes: number): { text: string } | { problem: Diagnostic } {
+  const diagnostics: Diagnostic[] = [];
+  const text = readText(path, name, diagnostics, maxBytes);
+  return text === undefined ? { problem: diagnostics[0]! } : { text };
+}
+
+function readText(path: string, name: string, diagnostics: Diagnostic[], maxBytes = MAX_FILE_BYTES): string | undefined {
   const fail = (code: string, message: string, hint: string) => {
     diagnostics.push({ code, severity: 'error', file: name, line: 1, column: 1, message, hint });
     return undefined;
   };
+  const limit = maxBytes >= 1024 ? `${Math.floor(maxBytes / 1024)} KiB` : `${maxBytes} bytes`;
   const tooLarge = (bytes: number) =>
-    fail('file-too-large', `het bestand is ${Math.ceil(bytes / 1024)} KiB; de grens is ${MAX_FILE_BYTES / 1024} KiB`, 'Splits het bestand in kleinere bestanden in dezelfde map.');
+    fail('file-too-large', `het bestand is ${Math.ceil(bytes / 1024)} KiB; de grens is ${limit}`, 'Splits het bestand in kleinere bestanden in dezelfde map.');
   // Read at most one byte more than allowed, from one open file: a file that grows after it was
   // listed cannot make the tool read more than the limit.
   let bytes: Buffer;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return tooLarge(size);
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return fail('not-a-file', 'dit is een map, geen bestand', 'Geef de naam van een bestand op.');
+    if (info.size > maxBytes) return tooLarge(info.size);
+    const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_FILE_BYTES) return tooLarge(length);
+    if (length > maxBytes) return tooLarge(length);
     bytes = buffer.subarray(0, length);
   } catch {
     return fail('io-error', 'het bestand is niet leesbaar', 'Controleer de rechten van het bestand.');
@@ -129,7 +141,7 @@ function readText(path: string, name: string, diagnostics: Diagnostic[]): string
     if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) {
-    return fail('binary-file', 'dit is geen tekstbestand (het bevat NUL-bytes)', 'Een protocolbestand is platte tekst in UTF-8.');
+    return fail('binary-file', 'dit is geen tekstbestand (het bevat NUL-bytes)', 'Een YAML-bestand is platte tekst in UTF-8.');
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

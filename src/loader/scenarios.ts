@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { Scenario, type Scenario as ScenarioT } from '../model/index.js';
 import { clip } from './clip.js';
 import type { ProtocolSourceFile } from './load.js';
-import { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.js';
+import { parseYamlData } from './parse-yaml.js';
 import { SourceMap, type Location } from './source-map-index.js';
 import { issuesToDiagnostics } from './zod-issues.js';
 
@@ -22,17 +22,11 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
   const diagnostics: Diagnostic[] = [];
   const sourceMap = new SourceMap();
   for (const file of files) {
-    const parsed = parseYaml(file.name, file.text);
+    const parsed = parseYamlData(file.name, file.text);
     sourceMap.addFile(file.name, parsed.doc, parsed.lineCounter);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.readable) continue;
-    let data: unknown;
-    try {
-      data = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      diagnostics.push({ code: 'yaml-alias', severity: 'error', file: file.name, line: 1, column: 1, message: 'te veel YAML-aliassen', hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen.` });
-      continue;
-    }
+    const data = parsed.data;
     const locate = (path: readonly (string | number)[], atKey?: boolean) => sourceMap.locatePath(file.name, path, atKey);
     const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).scenarios : undefined;
     if (!Array.isArray(list)) {

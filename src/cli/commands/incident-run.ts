@@ -1,11 +1,10 @@
 // The work behind `convenant incident`: load the protocol, get the answers (the wizard, or an
 // answers file replayed exactly), render the advice and show or save it.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
-import { hashFiles, loadProtocol } from '../../loader/index.js';
+import { clip } from '../../loader/clip.js';
+import { hashFiles, loadProtocol, parseYamlData, readDataFile } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
@@ -28,6 +27,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** An answers file is a few hundred bytes; refuse anything absurd. */
 const MAX_ANSWERS_BYTES = 256 * 1024;
+/** Problems listed for one answers file; a file of 40,000 wrong keys must not flood the terminal. */
+const MAX_PROBLEMS = 20;
 
 export interface IncidentDeps {
   /** The clock for the advice date; defaults to SOURCE_DATE_EPOCH (seconds) when set, else now. */
@@ -159,34 +160,31 @@ interface AnswersFile {
  * accepted too: its `answers[].value` replay the same walk.
  */
 function readAnswersFile(io: Io, file: string): AnswersFile {
-  const full = resolve(io.cwd, file);
-  let text: string;
-  try {
-    if (statSync(full).size > MAX_ANSWERS_BYTES) throw new UsageError(`${file} is te groot voor een antwoordenbestand`);
-    text = readFileSync(full, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`kan het antwoordenbestand ${file} niet lezen`, 'Controleer de naam en de map.');
+  // The loader's reader and parser: size limit, binary and UTF-8 checks, no tags, no alias tricks,
+  // bounded depth, duplicate and __proto__ keys; every problem located in the file.
+  const read = readDataFile(resolve(io.cwd, file), file, MAX_ANSWERS_BYTES);
+  if ('problem' in read) {
+    if (read.problem.code === 'io-error') throw new UsageError(`kan het antwoordenbestand ${file} niet lezen`, 'Controleer de naam en de map.');
+    throw new UsageError(`${file}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`, read.problem.hint);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = lineCounter.linePos(e.pos[0]);
-    const at = `:${pos.line}:${pos.col}`;
-    throw new UsageError(`${file}${at}: dit is geen geldig YAML- of JSON-bestand (${e.code})`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
+  const parsed = parseYamlData(file, read.text);
+  const problem = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (problem) {
+    const what = problem.code === 'yaml-syntax' ? `dit is geen geldig YAML- of JSON-bestand: ${problem.message.replace(/^YAML-fout: /, '')}` : problem.message;
+    throw new UsageError(`${file}:${problem.line}:${problem.column}: ${what}`, problem.hint ?? 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+  const data = parsed.data;
   const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (record(data) && Array.isArray(data.answers) && 'schemaVersion' in data) {
-    const values: Record<string, unknown> = {};
+    // No prototype: a step named "__proto__" becomes an ordinary (unknown) answer, reported as such.
+    const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const a of data.answers as unknown[]) {
       if (record(a) && typeof a.step === 'string' && 'value' in a) values[a.step] = a.value;
     }
     return { values };
   }
   if (!record(data)) {
-    throw new UsageError(`${file}: verwacht per vraag-id een antwoord`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
+    throw new UsageError(`${file}:1:1: verwacht per vraag-id een antwoord`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
   }
   return { values: data };
 }
@@ -200,7 +198,7 @@ function replayAnswers(protocol: Protocol, values: Record<string, unknown>, file
   for (const id of Object.keys(values)) {
     if (known.has(id)) continue;
     const near = suggest(id, questions);
-    problems.push(`vraag "${id}" bestaat niet in dit protocol${near ? ` (bedoel je "${near}"?)` : ''}`);
+    problems.push(`vraag "${clip(id)}" bestaat niet in dit protocol${near ? ` (bedoel je "${near}"?)` : ''}`);
   }
   const result = replay(protocol, values);
   for (const p of result.problems) {
@@ -209,7 +207,9 @@ function replayAnswers(protocol: Protocol, values: Record<string, unknown>, file
   }
   if (problems.length > 0) {
     throw new UsageError(
-      `het antwoordenbestand ${file} past niet bij het protocol:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      `het antwoordenbestand ${file} past niet bij het protocol:\n${problems.slice(0, MAX_PROBLEMS).map((p) => `  - ${p}`).join('\n')}${
+        problems.length > MAX_PROBLEMS ? `\n  - en nog ${problems.length - MAX_PROBLEMS}` : ''
+      }`,
       'Een antwoordenbestand noemt elke gestelde vraag precies één keer, met een geldig antwoord (zie convenant incident --help).',
     );
   }
