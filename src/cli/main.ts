@@ -20,7 +20,8 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.ok }): Comm
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Parse errors quote the arguments back: no control characters from them reach the terminal.
+      writeErr: (s) => io.stderr.write(sanitize(s)),
     });
   registerCommands(program, io, outcome);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
@@ -29,8 +30,8 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.ok }): Comm
 
 export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
   const outcome: Outcome = { code: EXIT.ok };
-  const program = buildProgram(io, outcome);
   try {
+    const program = buildProgram(io, outcome);
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.code;
   } catch (error) {
@@ -53,15 +54,39 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
     if (error.hint) io.stderr.write(`  ${sanitize(error.hint)}\n`);
     return error.exitCode;
   }
+  return reportInternalError(error, io, debug);
+}
+
+/**
+ * A bug: one line asking to report it, exit 3. The error's message and stack only with --debug:
+ * they can quote file contents or answers, and a stack trace means nothing to school staff.
+ */
+export function reportInternalError(error: unknown, io: Io, debug: boolean): number {
+  const kind = error instanceof Error ? ` (${sanitize(error.name)})` : '';
   io.stderr.write(
-    'convenant: interne fout. Dit is een fout in convenant zelf; meld het alstublieft bij de beheerders, met de opdracht die u gaf.\n',
+    `convenant: interne fout${kind}. Dit is een fout in convenant zelf; meld het alstublieft bij de beheerders, met de opdracht die u gaf${debug ? '' : ' (details: dezelfde opdracht met --debug)'}.\n`,
   );
-  if (debug) io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  else io.stderr.write('  Draai dezelfde opdracht met --debug voor de technische details.\n');
+  if (debug) io.stderr.write(`${sanitize(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   return EXIT.internal;
 }
 
 /** Entry point for bin/convenant.js. */
 export async function run(argv: readonly string[]): Promise<number> {
-  return main(argv, nodeIo());
+  const io = nodeIo();
+  const debug = argv.includes('--debug');
+  // A reader that goes away (`convenant partners | head -1`) is not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      process.exit(EXIT.internal);
+    });
+  }
+  // Errors outside the awaited command (a stray callback) still end as one line and exit 3.
+  const crash = (error: unknown) => {
+    process.exitCode = reportInternalError(error, io, debug);
+    process.exit();
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  return main(argv, io);
 }
