@@ -25,7 +25,7 @@ export const registerIncident: Register = (program, io, outcome) => {
       `
 Voorbeelden:
   convenant incident
-      Stel de vragen en toon het advies.
+      Stel de vragen en toon het advies; daarna kun je het bewaren.
   convenant incident --format markdown --output verslag.md
       Bewaar het advies als verslag voor het dossier van de school.
   convenant incident --answers antwoorden.yaml --format json
