@@ -121,6 +121,18 @@ export class AnswerClasses {
     return i === undefined ? 0n : bit(i);
   }
 
+  /** The class of an actual answer (undefined = not answered), as the engine stores it. */
+  classOf(value: AnswerValue | undefined): number | undefined {
+    if (value === undefined) return 0;
+    if (value === UNKNOWN) return this.byValue.get(UNKNOWN);
+    if (Array.isArray(value)) return this.classes.findIndex((c) => c.multi);
+    if (typeof value === 'number') {
+      const interval = this.intervals.find((i) => value >= i.lo && value <= i.hi);
+      return interval ? this.indices(interval.bit)[0] : undefined;
+    }
+    return this.byValue.get(String(value));
+  }
+
   /** The class indices in a mask. */
   indices(mask: bigint): number[] {
     const out: number[] = [];
