@@ -130,6 +130,32 @@ describe('convenant incident --answers', () => {
     expect(stderr).toContain('bevat fouten');
   });
 
+  it('shows an advice cut short by a protocol fault, exits 2 and saves nothing', async () => {
+    const loop = join(dir, 'kring');
+    mkdirSync(loop);
+    writeFileSync(
+      join(loop, 'protocol.yaml'),
+      [
+        'protocol: { id: kring, title: Kring, region: Test, version: "1", signed: "2025-10-01", evaluation: "2026-10-01", start: main }',
+        'sources: [{ id: s1, kind: covenant, title: Bron }]',
+        'flows:',
+        '  - id: main',
+        '    title: Kring',
+        '    steps:',
+        '      - { id: vraag, type: yes-no, question: Gevaar?, yes: { advice: [{ action: Bel 112., urgency: immediate, sources: [s1] }] }, next: a }',
+        '      - { id: a, type: route, routes: [{ when: { step: vraag, answered: true }, next: b }], otherwise: { next: end } }',
+        '      - { id: b, type: route, routes: [{ when: { step: vraag, answered: true }, next: a }], otherwise: { next: end } }',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'kring.yaml'), 'vraag: ja\n');
+    const { code, stdout, stderr } = await run(['--answers', 'kring.yaml', '--protocols', 'kring', '--format', 'json', '--output', 'advies.json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ actions: [{ text: 'Bel 112.' }], fault: expect.stringContaining('kring') });
+    expect(stderr).toContain('niet bewaard');
+    expect(readdirSync(dir)).not.toContain('advies.json');
+  });
+
   it('uses CONVENANT_PROTOCOLS when --protocols is not given', async () => {
     const { code } = await run(['--answers', 'antwoorden.yaml'], { ...ENV, CONVENANT_PROTOCOLS: SHIPPED_DIR });
     expect(code).toBe(0);

@@ -79,7 +79,8 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     const screenTheme = themeFor(io, io.stdout, options.color);
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     if (input.advice.fault) {
-      io.stdout.write(render(input, 'text', screenTheme, width));
+      // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
+      io.stdout.write(render(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
     if (options.output === undefined) {
