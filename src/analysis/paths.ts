@@ -106,15 +106,28 @@ export class PathAnalysis {
   /** The classes of `fact` a walk can have on arriving at `step`. */
   maskAt(step: Step, fact: string): bigint {
     const classes = this.classesOf(fact);
+    const place = this.placeOf(step);
+    if (!classes || !place) return 0n;
+    if (!place.order) return classes.full;
+    const pass = this.passFor(place.flow, fact);
+    this.ensure(place.flow, place.order, fact, pass, place.position + 1);
+    return place.position < pass.done ? pass.masks[place.position]! : classes.full;
+  }
+
+  private readonly places = new Map<Step, { flow: Flow; order: readonly Step[] | null; position: number } | null>();
+
+  /** Where a reachable step sits: its flow, the flow's order and its position (null if unreachable). */
+  private placeOf(step: Step) {
+    let place = this.places.get(step);
+    if (place !== undefined) return place;
     const info = this.graph.info(step.id);
-    if (!classes || !info || info.step !== step) return 0n;
-    if (!this.graph.reachable().steps.has(step)) return 0n;
-    const order = this.graph.order(info.flow);
-    if (!order) return classes.full;
-    const position = this.positionOf(info.flow, order).get(step)!;
-    const pass = this.passFor(info.flow, fact);
-    this.ensure(info.flow, order, fact, pass, position + 1);
-    return position < pass.done ? pass.masks[position]! : classes.full;
+    if (!info || info.step !== step || !this.graph.reachable().steps.has(step)) place = null;
+    else {
+      const order = this.graph.order(info.flow);
+      place = { flow: info.flow, order, position: order ? this.positionOf(info.flow, order).get(step)! : -1 };
+    }
+    this.places.set(step, place);
+    return place;
   }
 
   private positionOf(flow: Flow, order: readonly Step[]): Map<Step, number> {
@@ -407,7 +420,7 @@ export class PathAnalysis {
         for (let subset = 0; subset < 1 << values.length; subset++) {
           const picked = values.filter((_, j) => subset & (1 << j));
           if (must !== undefined && values.includes(must) && !picked.includes(must)) continue;
-          list.push({ classIndex: i, value: picked, label: `{${picked.join(', ')}}` });
+          list.push({ classIndex: i, value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
         }
       }
       if (list.length === 0) return true;
