@@ -97,7 +97,7 @@ describe('convenant validate', () => {
   it.each([
     ['a folder that does not exist', ['test/fixtures/nergens'], /kan de protocolmap .*nergens niet lezen/],
     ['an unknown format', [WARNINGS, '--format', 'xml'], /onbekend formaat "xml"/],
-    ['an unknown --fail-on', [WARNINGS, '--fail-on', 'soms'], /onbekend formaat "soms"|"soms"/],
+    ['an unknown --fail-on', [WARNINGS, '--fail-on', 'warnings'], /onbekende ernst "warnings" bij --fail-on\n {2}Bedoel je "warning"\?/],
     ['an impossible date', [WARNINGS, '--today', '2026-02-30'], /"2026-02-30" is geen geldige datum/],
     ['a folder twice', [WARNINGS, '--protocols', BROKEN], /geef de protocolmap één keer op/],
     ['an unknown flag', [WARNINGS, '--strict'], /unknown option '--strict'/],

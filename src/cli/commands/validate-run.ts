@@ -1,7 +1,7 @@
 // The work behind `convenant validate`: load, analyse, format, exit code.
 import { codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
 import { isCalendarDate, localDate } from '../../analysis/contacts.js';
-import { SEVERITY_RANK, type Diagnostic } from '../../diagnostics/index.js';
+import { SEVERITY_RANK, suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { loadProtocol } from '../../loader/index.js';
 import { FORMAT_NAMES, FORMATTERS, SEVERITY_LABEL } from '../../render/diagnostics/index.js';
 import { sanitize } from '../../render/sanitize.js';
@@ -20,7 +20,11 @@ export function runValidate(io: Io, dir: string | undefined, options: ValidateOp
     return EXIT.ok;
   }
   const format = checkFormat(options.format, FORMAT_NAMES);
-  const failOn = checkFormat(options.failOn, FAIL_ON);
+  const failOn = FAIL_ON.find((f) => f === options.failOn);
+  if (!failOn) {
+    const close = suggest(options.failOn, FAIL_ON);
+    throw new UsageError(`onbekende ernst "${sanitize(options.failOn)}" bij --fail-on`, `${close ? `Bedoel je "${close}"? ` : ''}Kies uit: ${FAIL_ON.join(', ')}.`);
+  }
   if (options.today !== undefined && !isCalendarDate(options.today)) {
     throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
   }
