@@ -68,7 +68,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
   }
 
   for (const group of infoGroups(advice)) {
-    out.push('', `## ${group.heading}`, '');
+    out.push('', `## ${mdText(group.heading)}`, '');
     for (const item of group.items) out.push(`- ${mdText(item.text)}${refs(item.sources)}`);
   }
 

@@ -68,7 +68,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   }
 
   for (const group of infoGroups(advice)) {
-    heading(group.heading.toUpperCase());
+    heading(sanitize(group.heading.toUpperCase()));
     for (const item of group.items) out.push(para(`${item.text}${refs(item.sources)}`, '    ', '  • '));
   }
 

@@ -13,7 +13,8 @@ export const github: Formatter = (diagnostics) =>
   diagnostics
     .map((d) => {
       const props = [
-        `file=${escapeProperty(d.file)}`,
+        // A file name can hold control characters too (a hostile repository): never raw.
+        `file=${escapeProperty(sanitize(d.file))}`,
         `line=${d.line}`,
         `col=${d.column}`,
         ...(d.endLine !== undefined ? [`endLine=${d.endLine}`] : []),
