@@ -1,78 +1,137 @@
-import type { Advice, Step } from '../../model/index.js';
-import type { Out } from '../graph.js';
+import { answer, answerLabel, next, start, type WalkState } from '../../engine/index.js';
+import { conditionsOf, factsOf, UNKNOWN, YES, NO, type Advice, type QuestionStep, type Step } from '../../model/index.js';
+import type { AnalysisContext } from '../context.js';
 import type { Rule } from '../rule.js';
 
 /** Advice certainly given when its list is reached: items without `when`. */
 const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some((a) => !a.when);
 
-/** Shown example walks stop after this many steps. */
-const MAX_EXAMPLE_STEPS = 25;
+/** Answers tried while looking for a concrete walk, before giving up (reported as analysis-limit). */
+export const MAX_SEARCH_ANSWERS = 20_000;
+/** Multi steps: subsets of the options without advice are tried up to this many options. */
+const MAX_SUBSET_OPTIONS = 8;
 
 export const walkWithoutAdvice: Rule = {
   code: 'walk-without-advice',
   severity: 'error',
   description: 'Er is een volledige wandeling door het protocol die helemaal geen advies oplevert.',
   needsValidProtocol: true,
-  *check({ graph, paths, protocol }) {
-    const start = graph.startFlow;
+  *check(ctx) {
+    const start = ctx.graph.startFlow;
     if (!start) return;
-    // For each step: an out that ends its flow (after possibly more steps) without certain advice.
-    // Components come successors first, so every target and called flow is decided before its step.
-    const emptyOut = new Map<Step, Out>();
-    const flowEmpty = (flow: Parameters<typeof graph.startStep>[0]) => {
-      const s = graph.startStep(flow);
-      return s !== undefined && emptyOut.has(s);
-    };
-    const cyclic = graph.cyclicSteps();
-    for (const component of graph.components()) {
-      const step = component[0]!;
-      if (component.length > 1 || cyclic.has(step)) continue;
-      if (step.type !== 'route' && definite(step.advice)) continue;
-      if (!paths.feasible(step)) continue;
-      const out = graph.info(step.id)!.outs.find(
-        (o) =>
-          !definite(o.advice) &&
-          o.calls.every(flowEmpty) &&
-          (o.target === undefined || o.target === 'end' || (o.targetStep !== undefined && emptyOut.has(o.targetStep))) &&
-          paths.outFeasible(o),
-      );
-      if (out) emptyOut.set(step, out);
-    }
-    if (!flowEmpty(start)) return;
+    // 1. Over-approximate: which steps can finish their flow without certain advice (advice with
+    //    `when` counts as absent). Components come successors first, so targets and called flows
+    //    are decided before the step. If the start flow cannot finish empty, no walk can.
+    const emptyCapable = emptyCapableSteps(ctx);
+    const startStep = ctx.graph.startStep(start);
+    if (!startStep || !emptyCapable.has(startStep)) return;
 
-    // Follow the chosen outs, into called flows and back, to show one such walk.
-    const parts: string[] = [];
-    const stack: (Step | undefined)[] = [graph.startStep(start)];
-    while (stack.length > 0 && parts.length <= MAX_EXAMPLE_STEPS) {
-      const step = stack.pop();
-      if (!step) continue;
-      const out = emptyOut.get(step)!;
-      parts.push(describeChoice(out));
-      stack.push(out.targetStep);
-      for (const f of [...out.calls].reverse()) stack.push(graph.startStep(f));
+    // 2. Confirm with the engine: search concrete walks (one answer per class of answers that
+    //    conditions tell apart), pruned to steps that step 1 allows, for one that ends without advice.
+    const found = searchEmptyWalk(ctx, emptyCapable);
+    if (found === 'limit') {
+      yield {
+        node: ctx.protocol.meta,
+        key: 'start',
+        code: 'analysis-limit',
+        severity: 'info',
+        message: `niet volledig nagegaan of elke wandeling advies oplevert: na ${MAX_SEARCH_ANSWERS} antwoorden gestopt`,
+        hint: 'Geef vroeg in de hulp advies zonder "when:" (bijvoorbeeld bij de eerste vraag), dan is dit snel te controleren.',
+      };
+      return;
     }
-    const walk = parts.length > MAX_EXAMPLE_STEPS ? [...parts.slice(0, MAX_EXAMPLE_STEPS), '…'] : parts;
+    if (!found) return;
+    // A number stands for its whole class ("4 t/m 11"): every number in it gives the same walk.
+    const label = (id: string, value: WalkState['answers'][number]['value']) => {
+      const step = ctx.graph.info(id)!.step as QuestionStep;
+      if (step.type !== 'number' || typeof value !== 'number') return answerLabel(step, value);
+      const classes = ctx.paths.classesOf(id)!;
+      return classes.classes[classes.classOf(value)!]!.label;
+    };
+    const walk = found.answers.map(({ step, value }) => `${step} = ${label(step, value)}`);
     yield {
-      node: protocol.meta,
+      node: ctx.protocol.meta,
       key: 'start',
-      message: `een wandeling door het protocol kan eindigen zonder enig advies: ${walk.join(' → ')}`,
+      message: `een wandeling door het protocol eindigt zonder enig advies: ${walk.length > 0 ? walk.join(' → ') : '(zonder vragen)'}`,
       hint: 'Geef minstens één van deze antwoorden een advies zonder "when:", bijvoorbeeld een actie of een partner.',
     };
   },
 };
 
-function describeChoice(out: Out): string {
-  const id = out.step.id;
-  if (out.step.type === 'route') {
-    if (out.kind === 'no-route') return `${id}: geen route`;
-    return out.branch?.path[0] === 'otherwise' ? `${id}: otherwise` : `${id}: route ${out.routeIndex! + 1}`;
+function emptyCapableSteps({ graph, paths }: AnalysisContext): Set<Step> {
+  const empty = new Set<Step>();
+  const flowEmpty = (flow: Parameters<typeof graph.startStep>[0]) => {
+    const s = graph.startStep(flow);
+    return s !== undefined && empty.has(s);
+  };
+  const cyclic = graph.cyclicSteps();
+  for (const component of graph.components()) {
+    const step = component[0]!;
+    if (component.length > 1 || cyclic.has(step)) continue;
+    if (step.type !== 'route' && definite(step.advice)) continue;
+    if (!paths.feasible(step)) continue;
+    const capable = graph.info(step.id)!.outs.some(
+      (o) =>
+        !definite(o.advice) &&
+        o.calls.every(flowEmpty) &&
+        (o.target === undefined || o.target === 'end' || (o.targetStep !== undefined && empty.has(o.targetStep))) &&
+        paths.outFeasible(o),
+    );
+    if (capable) empty.add(step);
   }
-  switch (out.kind) {
-    case 'empty':
-      return `${id} = (niets aangevinkt)`;
-    case 'fallthrough':
-      return `${id} = (een getal buiten de bereiken)`;
-    default:
-      return `${id} = ${out.branch!.label}`;
+  return empty;
+}
+
+function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>): WalkState | 'limit' | undefined {
+  const { graph, paths, protocol } = ctx;
+  const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => conditionsOf(s).flatMap((c) => factsOf(c.condition).map((x) => x.step)))))].filter(
+    (id) => graph.info(id) !== undefined,
+  );
+  // Where the walk goes on: the next question and every pending return must be able to stay empty.
+  const canStayEmpty = (state: WalkState) =>
+    [state.at, ...state.stack].every((id) => id === null || id === 'end' || (graph.info(id) !== undefined && emptyCapable.has(graph.info(id)!.step)));
+  const keyOf = (state: WalkState) => {
+    const answers = new Map(state.answers.map((a) => [a.step, a.value]));
+    return `${state.at}|${state.stack.join('>')}|${facts.map((f) => paths.classesOf(f)!.classOf(answers.get(f))).join(',')}`;
+  };
+  const seen = new Set<string>();
+  const pending: WalkState[] = [start(protocol)];
+  let tried = 0;
+  while (pending.length > 0) {
+    const state = pending.pop()!;
+    if (state.collected.length > 0 || state.fault || !canStayEmpty(state)) continue;
+    const q = next(state);
+    if (q.kind === 'done') return state;
+    const key = keyOf(state);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Pushed last-first, so the first answers of each question are tried first.
+    for (const value of candidateAnswers(ctx, q.step).reverse()) {
+      if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
+      const result = answer(state, value);
+      if (result.ok) pending.push(result.state);
+    }
+  }
+  return undefined;
+}
+
+/** One answer per class of answers that branches and conditions tell apart. */
+function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unknown[] {
+  const unknown = step.unknown ? [UNKNOWN] : [];
+  switch (step.type) {
+    case 'yes-no':
+      return [YES, NO, ...unknown];
+    case 'choice':
+      return [...step.options.map((o) => o.value), ...unknown];
+    case 'number': {
+      const classes = ctx.paths.classesOf(step.id)!;
+      return classes.classes.slice(1).map((c) => c.value);
+    }
+    case 'multi': {
+      const quiet = step.options.filter((o) => !definite(o.advice)).map((o) => o.value).slice(0, MAX_SUBSET_OPTIONS);
+      const subsets: string[][] = [];
+      for (let mask = 0; mask < 1 << quiet.length; mask++) subsets.push(quiet.filter((_, i) => mask & (1 << i)));
+      return [...subsets, ...unknown];
+    }
   }
 }

@@ -21,6 +21,36 @@ testRule('walk-without-advice', {
       `,
     },
     {
+      name: 'conditional advice that holds on every walk through it',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { advice: [{ info: Uitleg, sources: [s1] }], next: end } }
+              - id: b
+                type: yes-no
+                question: B?
+                advice: [{ action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: ja } }]
+                next: end
+      `,
+    },
+    {
+      name: 'a route that only the answers with advice can take',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: A?, yes: { advice: [{ action: Bel 112., urgency: immediate, sources: [s1] }] }, next: r }
+              - id: r
+                type: route
+                routes:
+                  - { when: { step: a, is: ja }, next: end }
+                otherwise: { advice: [{ info: Uitleg, sources: [s1] }], next: end }
+      `,
+    },
+    {
       name: 'advice on every branch, one of them in a called flow',
       yaml: yaml`
         flows:
@@ -53,7 +83,7 @@ testRule('walk-without-advice', {
                 yes: { advice: [{ action: Doe iets, urgency: today, sources: [s1] }] }
                 next: end
       `,
-      findings: [{ ...AT_START, message: /zonder enig advies: a = Nee$/ }],
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Nee$/ }],
     },
     {
       name: 'advice with a condition may be absent',
@@ -70,7 +100,7 @@ testRule('walk-without-advice', {
                 next: b
               - { id: b, type: yes-no, question: B?, yes: { advice: [{ info: Uitleg, sources: [s1] }] }, next: end }
       `,
-      findings: [{ ...AT_START, message: /a = Ja → b = Nee/ }],
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Nee → b = Nee$/ }],
     },
     {
       name: 'through a called flow and back',
@@ -85,7 +115,7 @@ testRule('walk-without-advice', {
             steps:
               - { id: s, type: yes-no, question: S?, next: end }
       `,
-      findings: [{ ...AT_START, message: /a = Ja → s = Ja/ }],
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Ja → s = Ja$/ }],
     },
   ],
 });
