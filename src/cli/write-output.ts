@@ -32,7 +32,9 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   try {
     existing = lstatSync(target);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw new UsageError(`kan ${file} niet controleren (${errorCode(error) ?? 'onbekende fout'})`);
+    // ENOTDIR: a file where a folder should be; reported below as a missing folder.
+    const code = errorCode(error);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`kan ${file} niet controleren (${code ?? 'onbekende fout'})`);
   }
   if (existing?.isDirectory()) throw new UsageError(`${file} is een map, geen bestand`, 'Geef een bestandsnaam op, bijvoorbeeld --output advies.md.');
   if (existing && !options.force) {
