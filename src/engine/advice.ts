@@ -58,92 +58,143 @@ export interface AdviceResult {
 }
 
 export const urgencyRank = (u: Urgency): number => URGENCIES.indexOf(u);
-const moreUrgent = (a: Urgency, b: Urgency): Urgency => (urgencyRank(a) <= urgencyRank(b) ? a : b);
 
-function addAll<T>(into: T[], items: readonly T[], key: (t: T) => string = String): void {
-  const seen = new Set(into.map(key));
-  for (const item of items) {
-    if (!seen.has(key(item))) {
-      seen.add(key(item));
-      into.push(item);
-    }
+// Merging keeps each text and each reason once, in the order first met. The lists are short (a
+// few items), so a linear look-up beats a Set.
+function addBecause(into: Because[], because: readonly Because[]): void {
+  for (const b of because) {
+    if (!into.some((x) => x.step === b.step && x.answer === b.answer)) into.push(b);
   }
 }
-const becauseKey = (b: Because) => `${b.step}\0${b.answer}`;
+function add(into: string[], item: string): void {
+  if (!into.includes(item)) into.push(item);
+}
+function addAll(into: string[], items: readonly string[]): void {
+  for (const item of items) add(into, item);
+}
+
+/** Raises the item's urgency to `urgency` when that is more urgent. */
+function moreUrgent(acc: { item: { urgency: Urgency }; rank: number }, urgency: Urgency): void {
+  const rank = urgencyRank(urgency);
+  if (rank < acc.rank) {
+    acc.rank = rank;
+    acc.item.urgency = urgency;
+  }
+}
+
+// Items while merging, with the position of their first advice for a stable order.
+interface PartnerAcc {
+  item: PartnerItem;
+  seq: number;
+  /** urgencyRank of item.urgency. */
+  rank: number;
+}
+interface ActionAcc {
+  item: ActionItem;
+  seq: number;
+  /** urgencyRank of item.urgency. */
+  rank: number;
+}
+interface RuleAcc {
+  item: RuleItem;
+  seq: number;
+}
+interface InfoAcc {
+  item: InfoItem;
+  seq: number;
+}
 
 export function adviceOf(state: WalkState): AdviceResult {
   const index = indexProtocol(state.protocol);
-  const partners = new Map<string, PartnerItem & { seq: number }>();
-  const actions = new Map<string, ActionItem & { seq: number }>();
-  const rules = new Map<string, RuleItem & { seq: number }>();
-  const info = new Map<string, InfoItem & { seq: number }>();
+  const partners = new Map<string, PartnerAcc>();
+  const actions = new Map<string, ActionAcc>();
+  const rules = new Map<string, RuleAcc>();
+  const info = new Map<string, InfoAcc>();
 
   for (const { advice, because, seq } of state.collected) {
     if ('partner' in advice) {
-      const existing = partners.get(advice.partner);
-      const partner = index.partners.get(advice.partner);
-      const item = existing ?? {
-        id: advice.partner,
-        ...(partner ? { partner } : {}),
-        name: partner?.name ?? advice.partner,
-        urgency: advice.urgency,
-        tasks: [],
-        reasons: [],
-        sources: [],
-        because: [],
-        seq,
-      };
-      item.urgency = moreUrgent(item.urgency, advice.urgency);
-      addAll(item.tasks, [advice.task]);
-      if (advice.reason) addAll(item.reasons, [advice.reason]);
+      let acc = partners.get(advice.partner);
+      if (!acc) {
+        const partner = index.partners.get(advice.partner);
+        // Keys in the order of the JSON contract.
+        const item = { id: advice.partner } as PartnerItem;
+        if (partner) item.partner = partner;
+        item.name = partner?.name ?? advice.partner;
+        item.urgency = advice.urgency;
+        item.tasks = [];
+        item.reasons = [];
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq, rank: urgencyRank(advice.urgency) };
+        partners.set(advice.partner, acc);
+      }
+      const item = acc.item;
+      moreUrgent(acc, advice.urgency);
+      add(item.tasks, advice.task);
+      if (advice.reason) add(item.reasons, advice.reason);
       addAll(item.sources, advice.sources);
-      addAll(item.because, because, becauseKey);
-      partners.set(advice.partner, item);
+      addBecause(item.because, because);
     } else if ('action' in advice) {
-      const existing = actions.get(advice.action);
-      const item = existing ?? { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [], seq };
-      item.urgency = moreUrgent(item.urgency, advice.urgency);
+      let acc = actions.get(advice.action);
+      if (!acc) {
+        const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
+        acc = { item, seq, rank: urgencyRank(advice.urgency) };
+        actions.set(advice.action, acc);
+      }
+      const item = acc.item;
+      moreUrgent(acc, advice.urgency);
       item.order = Math.min(item.order, advice.order ?? 100);
       addAll(item.sources, advice.sources);
-      addAll(item.because, because, becauseKey);
-      actions.set(advice.action, item);
+      addBecause(item.because, because);
     } else if ('rule' in advice) {
-      const rule = index.rules.get(advice.rule);
-      const item = rules.get(advice.rule) ?? {
-        id: advice.rule,
-        ...(rule ? { rule } : {}),
-        title: rule?.title ?? advice.rule,
-        conclusions: [],
-        steps: [],
-        sources: [],
-        because: [],
-        seq,
-      };
-      addAll(item.conclusions, [advice.conclusion]);
-      addAll(item.steps, advice.steps ?? []);
+      let acc = rules.get(advice.rule);
+      if (!acc) {
+        const rule = index.rules.get(advice.rule);
+        const item = { id: advice.rule } as RuleItem;
+        if (rule) item.rule = rule;
+        item.title = rule?.title ?? advice.rule;
+        item.conclusions = [];
+        item.steps = [];
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq };
+        rules.set(advice.rule, acc);
+      }
+      const item = acc.item;
+      add(item.conclusions, advice.conclusion);
+      if (advice.steps) addAll(item.steps, advice.steps);
       addAll(item.sources, advice.sources);
-      addAll(item.because, because, becauseKey);
-      rules.set(advice.rule, item);
+      addBecause(item.because, because);
     } else {
-      const item = info.get(advice.info) ?? { text: advice.info, ...(advice.audience ? { audience: advice.audience } : {}), sources: [], because: [], seq };
-      addAll(item.sources, advice.sources);
-      addAll(item.because, because, becauseKey);
-      info.set(advice.info, item);
+      let acc = info.get(advice.info);
+      if (!acc) {
+        const item = { text: advice.info } as InfoItem;
+        if (advice.audience) item.audience = advice.audience;
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq };
+        info.set(advice.info, acc);
+      }
+      addAll(acc.item.sources, advice.sources);
+      addBecause(acc.item.because, because);
     }
   }
 
-  const byUrgency = <T extends { urgency: Urgency; seq: number }>(a: T, b: T) => urgencyRank(a.urgency) - urgencyRank(b.urgency) || a.seq - b.seq;
-  const strip = <T extends { seq: number }>({ seq: _seq, ...rest }: T): Omit<T, 'seq'> => rest;
-
-  return {
+  const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+  const result: AdviceResult = {
     answers: state.answers.map(({ step, value }) => {
       const s = index.steps.get(step)!.step as QuestionStep;
       return { step, question: s.question, answer: answerLabel(s, value), value };
     }),
-    partners: [...partners.values()].sort(byUrgency).map(strip),
-    actions: [...actions.values()].sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency) || a.order - b.order || a.seq - b.seq).map(strip),
-    rules: [...rules.values()].sort((a, b) => a.seq - b.seq).map(strip),
-    info: [...info.values()].sort((a, b) => a.seq - b.seq).map(strip),
-    ...(state.fault ? { fault: state.fault } : {}),
+    partners: [...partners.values()]
+      .sort((a, b) => a.rank - b.rank || a.seq - b.seq)
+      .map((a) => a.item),
+    actions: [...actions.values()]
+      .sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq)
+      .map((a) => a.item),
+    rules: [...rules.values()].sort(bySeq).map((a) => a.item),
+    info: [...info.values()].sort(bySeq).map((a) => a.item),
   };
+  if (state.fault) result.fault = state.fault;
+  return result;
 }

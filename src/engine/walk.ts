@@ -17,6 +17,7 @@ import {
   type MultiOption,
   type Protocol,
   type QuestionStep,
+  type Route,
   type Step,
 } from '../model/index.js';
 import { evaluate } from './conditions.js';
@@ -80,7 +81,16 @@ export type AnswerResult = { ok: true; state: WalkState } | { ok: false; message
 /** Route steps and hand-overs resolved without a question before the walk gives up. */
 const MAX_SILENT_STEPS = 10_000;
 
+/** The start of a walk depends only on the protocol; states are immutable, so one is shared. */
+const starts = new WeakMap<Protocol, WalkState>();
+
 export function start(protocol: Protocol): WalkState {
+  let state = starts.get(protocol);
+  if (!state) starts.set(protocol, (state = startWalk(protocol)));
+  return state;
+}
+
+function startWalk(protocol: Protocol): WalkState {
   const initial: WalkState = { protocol, at: null, stack: [], answers: [], collected: [], previous: null };
   const flow = indexProtocol(protocol).flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
@@ -167,15 +177,19 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
   if (!normalised.ok) return normalised;
   const value = normalised.value;
 
-  const answered: WalkState = { ...state, answers: [...state.answers, { step: step.id, value }], previous: state };
+  const answers = [...state.answers, { step: step.id, value }];
   const branches = selectedBranches(step, value);
-  const ctx = new Collector(answered);
+  const ctx = new Collector(state.protocol, answers, state.collected);
   ctx.add(step, step.advice, step.id);
-  for (const b of branches) ctx.add(step, b.advice, step.id);
-  const calls = branches.flatMap(callsOf);
+  const calls: string[] = [];
+  for (const b of branches) {
+    ctx.add(step, b.advice, step.id);
+    calls.push(...callsOf(b));
+  }
   const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? targetOf(step, branches[0]) : step.next) : step.next;
-  const collectedState: WalkState = { ...answered, collected: ctx.result() };
-  return { ok: true, state: advance(collectedState, continuation(state, calls, target)) };
+  // Built field by field (not spread): this runs for every answer of every walk.
+  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state };
+  return { ok: true, state: advance(answered, continuation(state.protocol, state.stack, calls, target)) };
 }
 
 function selectedBranches(step: QuestionStep, value: AnswerValue): (Branch | MultiOption)[] {
@@ -196,10 +210,10 @@ function selectedBranches(step: QuestionStep, value: AnswerValue): (Branch | Mul
 }
 
 /** Targets to visit in order: the called flows' starts, then `next`, then what was pending. */
-function continuation(state: WalkState, calls: readonly string[], target: string | undefined): string[] {
-  const flows = indexProtocol(state.protocol).flows;
+function continuation(protocol: Protocol, stack: readonly string[], calls: readonly string[], target: string | undefined): string[] {
+  const flows = indexProtocol(protocol).flows;
   const starts = calls.map((id) => (flows.get(id) ? startOf(flows.get(id)!) : undefined) ?? END);
-  return [...starts, target ?? END, ...state.stack];
+  return [...starts, target ?? END, ...stack];
 }
 
 /** Moves through route steps and flow ends until a question is due or the walk is over. */
@@ -209,60 +223,113 @@ function advance(state: WalkState, pending: string[]): WalkState {
   const stack = [...pending];
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
     const target = stack.shift();
-    if (target === undefined) return { ...state, collected, at: null, stack: [] };
+    if (target === undefined) return moved(state, collected, null, []);
     if (target === END) continue;
     const entry = index.steps.get(target);
-    if (!entry) return { ...state, collected, at: null, stack: [], fault: `stap "${target}" bestaat niet` };
+    if (!entry) return { ...moved(state, collected, null, []), fault: `stap "${target}" bestaat niet` };
     const step = entry.step;
-    if (step.type !== 'route') return { ...state, collected, at: step.id, stack };
+    if (step.type !== 'route') return moved(state, collected, step.id, stack);
 
+    // The first route whose condition holds, else `otherwise`.
     const lookup = lookupOf(state);
-    const chosen = branchesOf(step).find((b) => !('when' in b.branch) || evaluate((b.branch as { when: Condition }).when, lookup));
+    let chosen: Branch | undefined = step.routes.find((r) => evaluate(r.when, lookup));
+    const when = chosen ? (chosen as Route).when : undefined;
+    chosen ??= step.otherwise;
     if (!chosen) {
       stack.unshift(END);
       continue;
     }
-    const when = 'when' in chosen.branch ? (chosen.branch as { when: Condition }).when : undefined;
-    const ctx = new Collector({ ...state, collected });
-    ctx.add(step, chosen.branch.advice, undefined, when);
-    collected = ctx.result();
-    stack.unshift(...continuation({ ...state, stack: [] }, callsOf(chosen.branch), targetOf(step, chosen.branch)));
+    if (chosen.advice) {
+      const ctx = new Collector(state.protocol, state.answers, collected);
+      ctx.add(step, chosen.advice, undefined, when);
+      collected = ctx.result();
+    }
+    stack.unshift(...continuation(state.protocol, [], callsOf(chosen), targetOf(step, chosen)));
   }
-  return { ...state, collected, at: null, stack: [], fault: 'de stappen lopen in een kring zonder vraag' };
+  return { ...moved(state, collected, null, []), fault: 'de stappen lopen in een kring zonder vraag' };
 }
 
-function lookupOf(state: WalkState): (step: string) => AnswerValue | undefined {
+/** The walk after `advance`: the same answers, the advice collected on the way, the next question. */
+function moved(state: WalkState, collected: readonly CollectedAdvice[], at: string | null, stack: readonly string[]): WalkState {
+  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous };
+}
+
+function lookupOf(state: Pick<WalkState, 'answers'>): (step: string) => AnswerValue | undefined {
+  const answers = state.answers;
   return (step) => {
-    for (let i = state.answers.length - 1; i >= 0; i--) if (state.answers[i]!.step === step) return state.answers[i]!.value;
+    for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return answers[i]!.value;
     return undefined;
   };
 }
 
+interface Decisive {
+  answeredStep: string | undefined;
+  routeWhen: Condition | undefined;
+  steps: readonly string[];
+}
+/** Per advice item: the steps whose answers decide it. They depend only on where the item sits. */
+const decisiveCache = new WeakMap<Advice, Decisive>();
+
+/** The answered step, then the steps the route's and the item's conditions name; each once. */
+function decisiveSteps(item: Advice, answeredStep: string | undefined, routeWhen: Condition | undefined): readonly string[] {
+  const cached = decisiveCache.get(item);
+  // An item object shared between two places (a YAML alias) can have other deciding steps in each.
+  if (cached && cached.answeredStep === answeredStep && cached.routeWhen === routeWhen) return cached.steps;
+  const decisive = new Set<string>();
+  if (answeredStep) decisive.add(answeredStep);
+  if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(f.step);
+  if (item.when) for (const f of factsOf(item.when)) decisive.add(f.step);
+  const steps = [...decisive];
+  if (!cached) decisiveCache.set(item, { answeredStep, routeWhen, steps });
+  return steps;
+}
+
 /** Adds the advice items whose conditions hold, each with the answers that led to it. */
 class Collector {
-  private readonly items: CollectedAdvice[];
-  constructor(private readonly state: WalkState) {
-    this.items = [...state.collected];
+  /** The advice so far; copied on the first addition (the walk before keeps its own list). */
+  private items: readonly CollectedAdvice[];
+  private copied = false;
+  private readonly lookup: (step: string) => AnswerValue | undefined;
+
+  constructor(
+    private readonly protocol: Protocol,
+    answers: readonly GivenAnswer[],
+    collected: readonly CollectedAdvice[],
+  ) {
+    this.items = collected;
+    this.lookup = lookupOf({ answers });
+  }
+
+  private push(item: CollectedAdvice): void {
+    if (!this.copied) {
+      this.items = [...this.items];
+      this.copied = true;
+    }
+    (this.items as CollectedAdvice[]).push(item);
   }
 
   add(step: Step, advice: readonly Advice[] | undefined, answeredStep: string | undefined, routeWhen?: Condition): void {
     if (!advice) return;
-    const lookup = lookupOf(this.state);
+    // Items without a condition of their own share the reasons of the list (read-only).
+    let shared: Because[] | undefined;
     for (const item of advice) {
-      if (item.when && !evaluate(item.when, lookup)) continue;
-      const decisive = new Set<string>();
-      if (answeredStep) decisive.add(answeredStep);
-      for (const c of [routeWhen, item.when]) if (c) for (const f of factsOf(c)) decisive.add(f.step);
-      this.items.push({ advice: item, step: step.id, because: this.explain([...decisive]), seq: this.items.length });
+      if (item.when && !evaluate(item.when, this.lookup)) continue;
+      let because: Because[];
+      if (!item.when && shared) {
+        because = shared;
+      } else {
+        because = this.explain(decisiveSteps(item, answeredStep, routeWhen));
+        if (!item.when) shared = because;
+      }
+      this.push({ advice: item, step: step.id, because, seq: this.items.length });
     }
   }
 
-  private explain(steps: readonly string[]): Because[] {
-    const index = indexProtocol(this.state.protocol);
-    const lookup = lookupOf(this.state);
+  private explain(steps: Iterable<string>): Because[] {
+    const index = indexProtocol(this.protocol);
     const out: Because[] = [];
     for (const id of steps) {
-      const value = lookup(id);
+      const value = this.lookup(id);
       const step = index.steps.get(id)?.step;
       if (value === undefined || !step || step.type === 'route') continue;
       out.push({ step: id, question: step.question, answer: answerLabel(step, value) });
@@ -270,7 +337,7 @@ class Collector {
     return out;
   }
 
-  result(): CollectedAdvice[] {
+  result(): readonly CollectedAdvice[] {
     return this.items;
   }
 }
@@ -279,11 +346,22 @@ class Collector {
 export function answerLabel(step: QuestionStep, value: AnswerValue): string {
   if (value === UNKNOWN) return 'Weet ik niet';
   if (Array.isArray(value)) {
-    const labels = value.map((v) => optionsOf(step).find((o) => o.value === v)?.label ?? String(v));
+    const labels = value.map((v) => optionLabel(step, v) ?? String(v));
     return labels.length ? labels.join(', ') : '(niets gekozen)';
   }
   if (step.type === 'number') return `${String(value)}${step.unit ? ` ${step.unit}` : ''}`;
-  return optionsOf(step).find((o) => o.value === value)?.label ?? String(value);
+  return optionLabel(step, value) ?? String(value);
+}
+
+/** The label `optionsOf` gives the option with this value, without building the option list. */
+function optionLabel(step: QuestionStep, value: unknown): string | undefined {
+  if (step.type === 'choice' || step.type === 'multi') {
+    for (const o of step.options) if (o.value === value) return o.label;
+  } else if (step.type === 'yes-no') {
+    if (value === YES) return 'Ja';
+    if (value === NO) return 'Nee';
+  }
+  return step.unknown && value === UNKNOWN ? 'Weet ik niet' : undefined;
 }
 
 const remainingCache = new WeakMap<Protocol, Map<string, number>>();
