@@ -2,6 +2,7 @@
 import type { Protocol } from '../model/index.js';
 import { Graph } from './graph.js';
 import { PathAnalysis } from './paths.js';
+import { realizeRoutes, type RealizedRoutes } from './realized.js';
 
 export interface AnalysisOptions {
   /** Today's date as YYYY-MM-DD (injected: the analysis never reads the clock). */
@@ -11,6 +12,7 @@ export interface AnalysisOptions {
 export class AnalysisContext {
   private graphValue?: Graph;
   private pathsValue?: PathAnalysis;
+  private realizedValue?: RealizedRoutes;
 
   constructor(
     readonly protocol: Protocol,
@@ -25,6 +27,14 @@ export class AnalysisContext {
 
   get paths(): PathAnalysis {
     return (this.pathsValue ??= new PathAnalysis(this.graph));
+  }
+
+  /**
+   * Route combinations real walks produce (a bounded search through the engine). Only asked for
+   * when the path analysis suspects a gap or an overlap, to confirm it.
+   */
+  get realized(): RealizedRoutes {
+    return (this.realizedValue ??= realizeRoutes(this));
   }
 
   /** Reachable steps in file order, each with its flow. */

@@ -32,11 +32,15 @@ export const deadEnd: Rule = {
       if (step.type !== 'route' || step.otherwise || !ctx.complete) continue;
       const route = ctx.paths.route(step);
       if (route.limited || route.infeasible || route.uncovered === undefined) continue;
+      // The path analysis suspects a gap; a real walk must reach it (unless the search was cut short).
+      const realized = ctx.realized;
+      const example = realized.complete ? realized.byStep.get(step)?.uncovered : route.uncovered;
+      if (example === undefined) continue;
       yield {
         node: step,
         key: 'routes',
         atKey: true,
-        message: `bij ${stepName(step)} past geen enkele route als ${route.uncovered}, en er is geen "otherwise:"`,
+        message: `bij ${stepName(step)} past geen enkele route als ${example}, en er is geen "otherwise:"`,
         hint: 'Voeg "otherwise:" toe met een "next:", of vul de voorwaarden aan zodat elke combinatie een route heeft.',
       };
     }

@@ -1,15 +1,11 @@
-import { answer, answerLabel, next, start, type WalkState } from '../../engine/index.js';
-import { conditionsOf, factsOf, UNKNOWN, YES, NO, type Advice, type QuestionStep, type Step } from '../../model/index.js';
+import { answerLabel, type WalkState } from '../../engine/index.js';
+import type { Advice, QuestionStep, Step } from '../../model/index.js';
 import type { AnalysisContext } from '../context.js';
+import { explore, MAX_SEARCH_ANSWERS } from '../explore.js';
 import type { Rule } from '../rule.js';
 
 /** Advice certainly given when its list is reached: items without `when`. */
 const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some((a) => !a.when);
-
-/** Answers tried while looking for a concrete walk, before giving up (reported as analysis-limit). */
-export const MAX_SEARCH_ANSWERS = 20_000;
-/** Multi steps: subsets of the options without advice are tried up to this many options. */
-const MAX_SUBSET_OPTIONS = 8;
 
 export const walkWithoutAdvice: Rule = {
   code: 'walk-without-advice',
@@ -83,55 +79,17 @@ function emptyCapableSteps({ graph, paths }: AnalysisContext): Set<Step> {
 }
 
 function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>): WalkState | 'limit' | undefined {
-  const { graph, paths, protocol } = ctx;
-  const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => conditionsOf(s).flatMap((c) => factsOf(c.condition).map((x) => x.step)))))].filter(
-    (id) => graph.info(id) !== undefined,
-  );
+  const { graph } = ctx;
   // Where the walk goes on: the next question and every pending return must be able to stay empty.
   const canStayEmpty = (state: WalkState) =>
     [state.at, ...state.stack].every((id) => id === null || id === 'end' || (graph.info(id) !== undefined && emptyCapable.has(graph.info(id)!.step)));
-  const keyOf = (state: WalkState) => {
-    const answers = new Map(state.answers.map((a) => [a.step, a.value]));
-    return `${state.at}|${state.stack.join('>')}|${facts.map((f) => paths.classesOf(f)!.classOf(answers.get(f))).join(',')}`;
-  };
-  const seen = new Set<string>();
-  const pending: WalkState[] = [start(protocol)];
-  let tried = 0;
-  while (pending.length > 0) {
-    const state = pending.pop()!;
-    if (state.collected.length > 0 || state.fault || !canStayEmpty(state)) continue;
-    const q = next(state);
-    if (q.kind === 'done') return state;
-    const key = keyOf(state);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Pushed last-first, so the first answers of each question are tried first.
-    for (const value of candidateAnswers(ctx, q.step).reverse()) {
-      if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
-      const result = answer(state, value);
-      if (result.ok) pending.push(result.state);
-    }
-  }
-  return undefined;
-}
-
-/** One answer per class of answers that branches and conditions tell apart. */
-function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unknown[] {
-  const unknown = step.unknown ? [UNKNOWN] : [];
-  switch (step.type) {
-    case 'yes-no':
-      return [YES, NO, ...unknown];
-    case 'choice':
-      return [...step.options.map((o) => o.value), ...unknown];
-    case 'number': {
-      const classes = ctx.paths.classesOf(step.id)!;
-      return classes.classes.slice(1).map((c) => c.value);
-    }
-    case 'multi': {
-      const quiet = step.options.filter((o) => !definite(o.advice)).map((o) => o.value).slice(0, MAX_SUBSET_OPTIONS);
-      const subsets: string[][] = [];
-      for (let mask = 0; mask < 1 << quiet.length; mask++) subsets.push(quiet.filter((_, i) => mask & (1 << i)));
-      return [...subsets, ...unknown];
-    }
-  }
+  let found: WalkState | undefined;
+  const outcome = explore(ctx, {
+    prune: (state) => state.collected.length > 0 || !canStayEmpty(state),
+    onDone: (state) => {
+      found = state;
+      return true;
+    },
+  });
+  return found ?? (outcome === 'limit' ? 'limit' : undefined);
 }

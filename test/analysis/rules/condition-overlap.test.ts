@@ -19,6 +19,23 @@ testRule('condition-overlap', {
   valid: [
     { name: 'routes that exclude each other', yaml: ROUTES('{ step: n, max: 17 }', '{ step: n, min: 18 }') },
     { name: 'a route for "weet ik niet" next to a number route', yaml: ROUTES('{ step: n, is: weet-niet }', '{ step: n, min: 18 }') },
+    {
+      name: 'two routes that would overlap only on a combination no walk has',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { next: r } }
+              - { id: b, type: yes-no, question: B?, next: r }
+              - id: r
+                type: route
+                routes:
+                  - { when: { step: b, is: ja }, next: end }
+                  - { when: { step: a, is: nee }, next: end }
+                otherwise: { next: end }
+      `,
+    },
   ],
   invalid: [
     {

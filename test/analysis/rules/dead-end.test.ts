@@ -38,6 +38,24 @@ testRule('dead-end', {
                   - { when: { step: n, min: 12 }, next: end }
       `,
     },
+    {
+      // One answer set at a time, "a = ja, b = niet beantwoord" looks possible; no real walk has it.
+      name: 'routes that rely on a question only asked after "ja"',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { next: r } }
+              - { id: b, type: yes-no, question: B?, next: r }
+              - id: r
+                type: route
+                routes:
+                  - { when: { all: [{ step: a, is: ja }, { step: b, is: ja }] }, next: end }
+                  - { when: { all: [{ step: a, is: ja }, { step: b, is: nee }] }, next: end }
+                  - { when: { step: a, is: nee }, next: end }
+      `,
+    },
   ],
   invalid: [
     {
@@ -132,6 +150,24 @@ testRule('dead-end', {
                   - { when: { step: n, min: 13 }, next: end }
       `,
       findings: [{ line: 8, column: 9, message: /als n = 12, en er is geen/ }],
+    },
+    {
+      name: 'a real gap in correlated routes: "weet ik niet" after "ja"',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { next: r } }
+              - { id: b, type: yes-no, question: B?, unknown: {}, next: r }
+              - id: r
+                type: route
+                routes:
+                  - { when: { all: [{ step: a, is: ja }, { step: b, is: ja }] }, next: end }
+                  - { when: { all: [{ step: a, is: ja }, { step: b, is: nee }] }, next: end }
+                  - { when: { step: a, is: nee }, next: end }
+      `,
+      findings: [{ line: 9, column: 9, message: /geen enkele route als a = ja, b = weet ik niet, en er is geen "otherwise:"/ }],
     },
   ],
 });
