@@ -28,6 +28,8 @@ export const MAX_SEARCH_ANSWERS = 20_000;
 const MAX_SUBSET_OPTIONS = 8;
 
 export interface Search {
+  /** Only follow walks that can still reach one of these steps. */
+  towards?: ReadonlySet<Step>;
   /** Skip this state and everything after it. */
   prune?(state: WalkState): boolean;
   /** A route step the walk passed, with the answers it was decided on and the route taken (-1: none). */
@@ -47,10 +49,18 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
   const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => conditionsOf(s).flatMap((c) => factsOf(c.condition).map((x) => x.step)))))].filter(
     (id) => graph.info(id) !== undefined,
   );
+  // Two walks that agree on the position and on every step conditions name go on the same way.
+  const named = new Set(facts);
   const keyOf = (state: WalkState) => {
-    const answers = new Map(state.answers.map((a) => [a.step, a.value]));
-    return `${state.at}|${state.stack.join('>')}|${facts.map((f) => paths.classesOf(f)!.classOf(answers.get(f))).join(',')}`;
+    const classes = new Map<string, number | undefined>();
+    for (const a of state.answers) if (named.has(a.step)) classes.set(a.step, paths.classesOf(a.step)!.classOf(a.value));
+    const answered = [...classes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => `${id}=${c}`);
+    return `${state.at}|${state.stack.join('>')}|${answered.join(',')}`;
   };
+  // With `towards`, only walks that can still reach one of those steps are followed.
+  const relevant = search.towards ? stepsLeadingTo(ctx, search.towards) : undefined;
+  const mayMatter = (state: WalkState) =>
+    !relevant || [state.at, ...state.stack].some((id) => id !== null && id !== END && relevant.has(graph.info(id)?.step as Step));
   const first = start(protocol);
   if (search.onRoute && graph.startFlow) {
     const entry = startOf(graph.startFlow);
@@ -61,7 +71,7 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
   let tried = 0;
   while (pending.length > 0) {
     const state = pending.pop()!;
-    if (state.fault || search.prune?.(state)) continue;
+    if (state.fault || search.prune?.(state) || !mayMatter(state)) continue;
     if (state.at === null) {
       if (search.onDone?.(state)) return 'done';
       continue;
@@ -158,4 +168,31 @@ function observeRoutes(ctx: AnalysisContext, pending: string[], after: WalkState
     }
     queue.unshift(...out.calls.map((f) => startOf(f) ?? END), out.target ?? END);
   }
+}
+
+/** The steps from which a walk can reach one of `targets` (through next or a call). */
+function stepsLeadingTo(ctx: AnalysisContext, targets: ReadonlySet<Step>): Set<Step> {
+  const before = new Map<Step, Step[]>();
+  for (const { step, outs } of ctx.graph.steps.values()) {
+    for (const out of outs) {
+      const successors = [...out.calls.map((f) => ctx.graph.startStep(f)), out.targetStep];
+      for (const s of successors) {
+        if (!s) continue;
+        let list = before.get(s);
+        if (!list) before.set(s, (list = []));
+        list.push(step);
+      }
+    }
+  }
+  const found = new Set<Step>(targets);
+  const queue = [...targets];
+  for (let i = 0; i < queue.length; i++) {
+    for (const p of before.get(queue[i]!) ?? []) {
+      if (!found.has(p)) {
+        found.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  return found;
 }

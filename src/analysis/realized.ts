@@ -20,7 +20,16 @@ export interface RealizedRoutes {
 
 export function realizeRoutes(ctx: AnalysisContext): RealizedRoutes {
   const byStep = new Map<RouteStep, RealizedRoute>();
+  // Only the route steps the path analysis has a suspicion about are worth a search.
+  const suspects = new Set<RouteStep>();
+  for (const step of ctx.graph.reachable().steps) {
+    if (step.type !== 'route') continue;
+    const route = ctx.paths.route(step);
+    if (!route.limited && !route.infeasible && (route.uncovered !== undefined || route.overlaps.length > 0)) suspects.add(step);
+  }
+  if (suspects.size === 0) return { complete: true, byStep };
   const outcome = explore(ctx, {
+    towards: suspects,
     onRoute(step, after, chosen) {
       let entry = byStep.get(step);
       if (!entry) byStep.set(step, (entry = { overlaps: new Map() }));
