@@ -1,6 +1,7 @@
 // The protocol model: the single source of truth. Types are inferred from these schemas,
 // the JSON Schema for editors is generated from them (`convenant schema`).
 import { z } from 'zod';
+import { END, URGENCIES } from './types.js';
 
 /** Lower-case ids with digits, dots and dashes: `politie`, `art-11.2`, `geweld-ouders`. */
 export const Id = z
@@ -9,8 +10,6 @@ export const Id = z
     message: 'een id bestaat uit kleine letters, cijfers, punten en streepjes (bijv. "art-11.2")',
   });
 
-/** Reserved target: the current flow ends here (and returns to the flow that handed over). */
-export const END = 'end';
 
 const Text = z.string().min(1, { message: 'de tekst mag niet leeg zijn' });
 const IsoDate = z
@@ -18,7 +17,6 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'een datum schrijf je als JJJJ-MM-DD' });
 const SourceRefs = z.array(Id).min(1, { message: 'noem minstens één bron (sources)' });
 
-export const URGENCIES = ['immediate', 'today', 'this-week', 'when-needed'] as const;
 export const Urgency = z.enum(URGENCIES);
 
 // ---------------------------------------------------------------- sources

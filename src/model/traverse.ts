@@ -1,7 +1,6 @@
 // Structural helpers over the model shared by the loader, the engine and the analysis:
 // one place that knows where branches, advice and references live in a step.
 import {
-  END,
   type Advice,
   type Branch,
   type Condition,
@@ -10,7 +9,7 @@ import {
   type MultiOption,
   type Step,
 } from './schema.js';
-import { UNKNOWN, YES, NO } from './types.js';
+import { END, UNKNOWN, YES, NO } from './types.js';
 
 /** One way out of a step: the answer(s) that select it and what it does. */
 export interface StepBranch {

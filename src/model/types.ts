@@ -13,6 +13,14 @@ export interface Protocol {
 /** An answer as the engine stores it: yes-no `ja`/`nee`, option value, list of values, number, or `weet-niet`. */
 export type AnswerValue = string | number | readonly string[];
 
+// Plain constants live here, not in schema.ts: code that needs them (the engine, the renderers)
+// must not pull in zod and the schemas, which cost start-up time.
+
+/** Reserved target: the current flow ends here (and returns to the flow that handed over). */
+export const END = 'end';
+
+export const URGENCIES = ['immediate', 'today', 'this-week', 'when-needed'] as const;
+
 export const UNKNOWN = 'weet-niet';
 export const YES = 'ja';
 export const NO = 'nee';
