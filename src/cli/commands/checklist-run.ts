@@ -6,7 +6,8 @@ import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { checkOutputTarget } from '../write-output.js';
 import { CHECKLIST_FORMATS, type ChecklistOptions } from './checklist.js';
-import { checkFormat, lineWidth, loadValidProtocol } from './lookup-common.js';
+import { checkFormat, lineWidth } from './lookup-common.js';
+import { loadValidProtocol } from './load-valid.js';
 import { writeResult } from './write-result.js';
 
 export function runChecklist(io: Io, options: ChecklistOptions): number {

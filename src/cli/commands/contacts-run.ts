@@ -7,7 +7,8 @@ import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { CONTACT_FORMATS, type ContactsOptions } from './contacts.js';
-import { checkFormat, lineWidth, loadValidProtocol } from './lookup-common.js';
+import { checkFormat, lineWidth } from './lookup-common.js';
+import { loadValidProtocol } from './load-valid.js';
 
 export function runContacts(io: Io, options: ContactsOptions, now: () => Date = () => new Date()): number {
   const format = checkFormat(options.format, CONTACT_FORMATS);

@@ -7,7 +7,8 @@ import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { EXPLAIN_FORMATS, EXPLAIN_KINDS, type ExplainOptions } from './explain.js';
-import { checkFormat, lineWidth, loadValidProtocol, unknownId } from './lookup-common.js';
+import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
+import { loadValidProtocol } from './load-valid.js';
 
 export function runExplain(io: Io, id: string, options: ExplainOptions): number {
   const format = checkFormat(options.format, EXPLAIN_FORMATS);

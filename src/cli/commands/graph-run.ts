@@ -6,7 +6,8 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { checkOutputTarget } from '../write-output.js';
 import { GRAPH_FORMATS, type GraphOptions } from './graph.js';
-import { checkFormat, loadValidProtocol, unknownId } from './lookup-common.js';
+import { checkFormat, unknownId } from './lookup-common.js';
+import { loadValidProtocol } from './load-valid.js';
 import { writeResult } from './write-result.js';
 
 /** GitHub's Mermaid refuses bigger diagrams (its maxTextSize and maxEdges settings). */

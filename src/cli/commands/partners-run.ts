@@ -5,7 +5,8 @@ import { safeJson } from '../../render/text.js';
 import { themeFor } from '../color.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { checkFormat, lineWidth, loadValidProtocol, unknownId } from './lookup-common.js';
+import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
+import { loadValidProtocol } from './load-valid.js';
 import { PARTNER_FORMATS, type PartnersOptions } from './partners.js';
 
 export function runPartners(io: Io, id: string | undefined, options: PartnersOptions): number {

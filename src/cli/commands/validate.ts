@@ -1,6 +1,6 @@
 // `convenant validate`: registration only; the work is in validate-run.ts.
 import { Option } from 'commander';
-import { FORMAT_NAMES } from '../../render/diagnostics/index.js';
+import { FORMAT_NAMES } from '../../render/diagnostics/names.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 

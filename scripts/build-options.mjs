@@ -1,0 +1,46 @@
+// The esbuild options of the CLI bundle, shared by scripts/build.mjs and the test that checks
+// what a start-up loads (test/startup-chunks.test.ts).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * Modules whose top-level code only builds values (the zod schemas). Marked free of side effects,
+ * esbuild leaves them, and zod with them, out of every chunk that uses none of their exports: the
+ * engine and the renderers only need types and plain constants from src/model.
+ */
+const PURE_MODULES = new Set([fileURLToPath(new URL('../src/model/schema.ts', import.meta.url))]);
+const SKIP = Symbol('pure-modules');
+
+const pureModules = {
+  name: 'pure-modules',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)schema\.js$/ }, async (args) => {
+      if (args.pluginData === SKIP) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: SKIP });
+      if (resolved.errors.length > 0 || !PURE_MODULES.has(resolved.path)) return undefined;
+      return { path: resolved.path, namespace: resolved.namespace, sideEffects: false };
+    });
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+export const buildOptions = {
+  absWorkingDir: root,
+  entryPoints: { convenant: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+  plugins: [pureModules],
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __convenantCreateRequire } from 'node:module'; const require = __convenantCreateRequire(import.meta.url);" },
+};

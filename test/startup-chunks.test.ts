@@ -1,0 +1,69 @@
+// What a start-up loads. The bundle is split into chunks; a command loads its chunk when it runs.
+// These tests bundle the CLI with the real build options (in memory) and follow the static imports
+// from the entry, so a stray import of a heavy module cannot silently slow every start again.
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module without types
+import { buildOptions } from '../scripts/build-options.mjs';
+
+/** Heavy modules: none of them may load before the work of a command starts. */
+const HEAVY: [string, RegExp][] = [
+  ['zod', /node_modules\/zod\//],
+  ['yaml', /node_modules\/yaml\//],
+  ['@inquirer', /node_modules\/@inquirer\//],
+  ['@viz-js', /node_modules\/@viz-js\//],
+  ['chalk', /node_modules\/chalk\//],
+  ['de analyse', /^src\/analysis\//],
+  ['de loader', /^src\/loader\/(load|parse-yaml|zod-issues|structure|references|scenarios)\.ts$/],
+];
+
+let meta: Metafile;
+
+beforeAll(async () => {
+  const result = await build({ ...(buildOptions as object), outdir: 'dist-startup-test', write: false, metafile: true, logLevel: 'silent' });
+  meta = result.metafile!;
+}, 60_000);
+
+/** The outputs loaded by importing `output`, following static imports only (what runs before any `await import`). */
+function closure(output: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [output];
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    for (const i of meta.outputs[o]!.imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+  }
+  return seen;
+}
+
+/** The source files inside a set of outputs. */
+function inputsOf(outputs: Iterable<string>): string[] {
+  return [...outputs].flatMap((o) => Object.keys(meta.outputs[o]!.inputs));
+}
+
+const entry = () => Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint === 'src/cli/main.ts')!;
+const output = (name: RegExp) => {
+  const found = Object.keys(meta.outputs).find((o) => name.test(o.split('/').pop()!));
+  if (!found) throw new Error(`no output ${name}`);
+  return found;
+};
+
+describe('start-up chunks', () => {
+  it('the entry loads the command-line parser and the command registrations, nothing heavy', () => {
+    const inputs = inputsOf(closure(entry()));
+    expect(inputs.some((i) => i.includes('node_modules/commander/'))).toBe(true);
+    expect(inputs).toContain('src/cli/main.ts');
+    for (const [name, re] of HEAVY) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+  });
+
+  it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
+    const all = inputsOf(Object.keys(meta.outputs));
+    for (const [name, re] of HEAVY) expect(all.some((i) => re.test(i)), name).toBe(true);
+  });
+
+  it('validate loads no prompt library and no graph renderer', () => {
+    const inputs = inputsOf(closure(output(/^validate-run-/)));
+    for (const [name, re] of HEAVY.filter(([n]) => n === '@inquirer' || n === '@viz-js')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+  });
+});
