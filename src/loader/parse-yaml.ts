@@ -31,11 +31,12 @@ const CODE_BY_YAML_ERROR: Record<string, string> = {
 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
-  let lineCounter = new LineCounter();
+  // Positions come from the text itself: yaml's own LineCounter misses line breaks inside tokens
+  // it could not parse, and then points past the end of a line.
+  const lineCounter = lineCounterFor(text);
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
-      lineCounter,
       prettyErrors: false,
       // Checked in checkStructure instead: yaml's check is quadratic in the number of keys.
       uniqueKeys: false,
@@ -47,8 +48,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   } catch (error) {
     // yaml reports problems instead of throwing, and catches most stack overflows on absurd nesting
     // itself; a file must never crash the tool, whatever slips through.
-    lineCounter = new LineCounter();
-    doc = parseDocument('', { lineCounter });
+    doc = parseDocument('');
     const overflow = error instanceof RangeError;
     const problem = { code: overflow ? 'too-deep' : 'yaml-syntax', severity: 'error', file, line: 1, column: 1 } as const;
     const code = overflow ? 'RESOURCE_EXHAUSTION' : '';
@@ -75,9 +75,12 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     if (problem.code === 'too-deep' && found.some((d) => d.code === 'too-deep')) continue;
     found.push(problem);
   }
-  found.sort((a, b) => a.line - b.line || a.column - b.column);
-  const diagnostics = found.slice(0, MAX_SYNTAX_DIAGNOSTICS);
-  if (found.length > MAX_SYNTAX_DIAGNOSTICS) {
+  // Nesting too deep to parse is the cause; the syntax errors around it are echoes that vary with
+  // the stack size: report the cause alone.
+  const cause = found.filter((d) => d.code === 'too-deep');
+  const shown = (cause.length > 0 ? cause : found).sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = shown.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  if (shown.length > MAX_SYNTAX_DIAGNOSTICS) {
     const last = diagnostics.at(-1)!;
     diagnostics.push({
       code: 'yaml-syntax',
@@ -85,11 +88,19 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       file,
       line: last.line,
       column: last.column,
-      message: `nog ${found.length - MAX_SYNTAX_DIAGNOSTICS} YAML-fouten in dit bestand niet getoond`,
+      message: `nog ${shown.length - MAX_SYNTAX_DIAGNOSTICS} YAML-fouten in dit bestand niet getoond`,
       hint: 'Los eerst de fouten hierboven op; de rest volgt er vaak uit.',
     });
   }
-  return { doc, lineCounter, diagnostics, readable: found.every((d) => READABLE_DESPITE.has(d.code)) };
+  return { doc, lineCounter, diagnostics, readable: shown.every((d) => READABLE_DESPITE.has(d.code)) };
+}
+
+/** Line starts of `text`, for 1-based line:column positions of any offset in it. */
+function lineCounterFor(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 export interface ParsedYamlData extends ParsedYaml {
