@@ -5,6 +5,7 @@ import { Cancelled, EXIT, UsageError } from './exit-codes.js';
 import { nodeIo, type Io } from './io.js';
 import { registerCommands, type Outcome } from './commands/index.js';
 import { sanitize } from '../render/sanitize.js';
+import { translateError, useDutch } from './dutch-commander.js';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -22,9 +23,11 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.ok }): Comm
       writeOut: (s) => io.stdout.write(s),
       // Parse errors quote the arguments back: no control characters from them reach the terminal.
       writeErr: (s) => io.stderr.write(sanitize(s)),
+      outputError: (s, write) => write(translateError(s)),
     });
   registerCommands(program, io, outcome);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  useDutch(program);
   return program;
 }
 

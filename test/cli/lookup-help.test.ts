@@ -13,7 +13,7 @@ describe.each([
   it('prints usage, Dutch examples and exit codes', async () => {
     const { code, stdout } = await runCli([command, '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain(`Usage: convenant ${command}`);
+    expect(stdout).toContain(`Gebruik: convenant ${command}`);
     expect(stdout).toContain('Voorbeelden:');
     expect(stdout).toContain('Afsluitcodes:');
     for (const text of expected) expect(stdout).toContain(text);

@@ -100,7 +100,7 @@ describe('convenant validate', () => {
     ['an unknown --fail-on', [WARNINGS, '--fail-on', 'warnings'], /onbekende ernst "warnings" bij --fail-on\n {2}Bedoel je "warning"\?/],
     ['an impossible date', [WARNINGS, '--today', '2026-02-30'], /"2026-02-30" is geen geldige datum/],
     ['a folder twice', [WARNINGS, '--protocols', BROKEN], /geef de protocolmap één keer op/],
-    ['an unknown flag', [WARNINGS, '--strict'], /unknown option '--strict'/],
+    ['an unknown flag', [WARNINGS, '--strict'], /onbekende optie '--strict'/],
   ])('exits 2 for %s', async (_name, args, message) => {
     const { code, stdout, stderr } = await validate(...args);
     expect(code).toBe(2);
