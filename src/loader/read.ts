@@ -9,6 +9,8 @@ import type { ProtocolSourceFile } from './load.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** At most this many YAML files in one folder. */
 export const MAX_FILES = 2000;
+/** At most this many bytes of YAML in one folder, all files together (the shipped protocol: under 1 MiB). */
+export const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 export const SCENARIO_DIR = 'scenarios';
 
 export interface ReadResult {
@@ -21,7 +23,12 @@ export interface ReadResult {
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
-export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
+export interface ReadLimits {
+  maxFiles: number;
+  maxTotalBytes: number;
+}
+
+export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES }): ReadResult {
   const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
   const problem = (full: string, code: string, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
@@ -45,6 +52,9 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
   // and a link to a parent folder cannot make the walk go round in circles.
   const seenDirs = new Set<string>([root]);
   const seenFiles = new Set<string>();
+  // Once a limit is reached, nothing more is read, in this folder or any other.
+  let stopped = false;
+  let totalBytes = 0;
   const walk = (folder: string, inScenarios: boolean) => {
     let entries: string[];
     try {
@@ -54,6 +64,7 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
       return;
     }
     for (const name of entries) {
+      if (stopped) return;
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(folder, name);
       let info;
@@ -90,10 +101,18 @@ export function readProtocolDir(dir: string, cwd = process.cwd()): ReadResult {
       // Pipes, sockets and devices are never opened: reading one could block for ever.
       if (!info.isFile() || !isYaml(name) || seenFiles.has(real)) continue;
       seenFiles.add(real);
-      if (result.files.length + result.scenarioFiles.length >= MAX_FILES) {
-        problem(full, 'too-many-files', `meer dan ${MAX_FILES} YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
+      if (result.files.length + result.scenarioFiles.length >= limits.maxFiles) {
+        problem(full, 'too-many-files', `meer dan ${limits.maxFiles} YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
+        stopped = true;
         return;
       }
+      if (totalBytes + info.size > limits.maxTotalBytes) {
+        const limit = limits.maxTotalBytes >= 1024 * 1024 ? `${Math.round(limits.maxTotalBytes / (1024 * 1024))} MiB` : `${Math.ceil(limits.maxTotalBytes / 1024)} KiB`;
+        problem(full, 'too-many-files', `samen meer dan ${limit} aan YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
+        stopped = true;
+        return;
+      }
+      totalBytes += info.size;
       const text = readText(real, display(full), result.diagnostics);
       if (text === undefined) continue;
       (inScenarios ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });

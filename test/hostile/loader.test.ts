@@ -4,7 +4,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadProtocol, parseScenarioFiles } from '../../src/loader/index.js';
+import { loadProtocol, parseScenarioFiles, readProtocolDir } from '../../src/loader/index.js';
 import { PROTOCOL_CASES } from './cases.js';
 import { fixture, hostileDir, type HostileDir } from './hostile-dir.js';
 
@@ -90,6 +90,17 @@ describe('hostile protocol folders', () => {
     const result = loadProtocol(h.dir, h.root);
     expect(result.diagnostics).toEqual([]);
     expect(result.files.map((f) => f.name)).toEqual(['proto/protocol.yaml']);
+  });
+
+  it.each([
+    ['files', { maxFiles: 3, maxTotalBytes: 1e9 }, /meer dan 3 YAML-bestanden; de rest wordt niet gelezen/],
+    ['bytes', { maxFiles: 1e6, maxTotalBytes: 4000 }, /samen meer dan 4 KiB aan YAML-bestanden/],
+  ])('stops at the folder limit for %s, once, whatever folder comes next', (_what, limits, message) => {
+    const h = folder();
+    for (const sub of ['a', 'b', 'c']) for (let i = 0; i < 3; i++) h.write(`${sub}/f${i}.yaml`, `# ${'x'.repeat(900)}\nsources: []\n`);
+    const read = readProtocolDir(h.dir, h.root, limits);
+    expect(read.diagnostics).toEqual([expect.objectContaining({ code: 'too-many-files', severity: 'error', line: 1, column: 1, message: expect.stringMatching(message) })]);
+    expect(read.files.length).toBeLessThan(10);
   });
 
   it('skips pipes named *.yaml instead of blocking on them', async () => {
