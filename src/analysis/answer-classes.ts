@@ -11,7 +11,7 @@ import {
   type AnswerValue,
   type Protocol,
   type Step,
-} from '../model/index.js';
+} from '../model/core.js';
 import type { Out } from './graph.js';
 
 export interface AnswerClass {

@@ -1,7 +1,7 @@
 // Static checks of one fact condition against the step it names, independent of where it is used:
 // values the step can never give, bounds that exclude every answer, a route step used as a question.
 import { suggest } from '../diagnostics/index.js';
-import { UNKNOWN, YES, NO, type Condition, type FactCondition, type Step } from '../model/index.js';
+import { UNKNOWN, YES, NO, type Condition, type FactCondition, type Step } from '../model/core.js';
 import type { Finding } from './rule.js';
 
 /** Every fact condition in a tree, with whether it counts positively (not under an odd number of `not`s). */

@@ -1,7 +1,7 @@
 // The Bijlage 2 list of contact persons: which are missing, incomplete or not checked for over a
 // year. The covenant asks the partners to keep an up-to-date list; "today" is a parameter so the
 // check is reproducible.
-import type { ContactPerson, Partner, Protocol } from '../model/index.js';
+import type { ContactPerson, Partner, Protocol } from '../model/core.js';
 
 export type ContactProblemCode = 'missing' | 'no-contact' | 'no-date' | 'invalid-date' | 'future-date' | 'stale';
 

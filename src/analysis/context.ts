@@ -1,5 +1,5 @@
 // Everything the rules share, computed lazily once per analysis.
-import type { Protocol } from '../model/index.js';
+import type { Protocol } from '../model/core.js';
 import { Graph } from './graph.js';
 import { PathAnalysis } from './paths.js';
 import { realizeRoutes, type RealizedRoutes } from './realized.js';

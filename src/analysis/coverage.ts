@@ -1,5 +1,5 @@
 // Which questions and advice items no scenario reaches: the gaps in a protocol's own tests.
-import { adviceListsOf, type Advice, type Protocol, type QuestionStep, type Step } from '../model/index.js';
+import { adviceListsOf, type Advice, type Protocol, type QuestionStep, type Step } from '../model/core.js';
 
 export interface ScenarioVisit {
   visitedSteps: readonly string[];

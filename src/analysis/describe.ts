@@ -1,5 +1,5 @@
 // Small helpers shared by the rules: where an out is written, and how to name things in messages.
-import type { Step } from '../model/index.js';
+import type { Step } from '../model/core.js';
 import type { Out } from './graph.js';
 import type { Finding } from './rule.js';
 

@@ -19,7 +19,7 @@ import {
   type QuestionStep,
   type RouteStep,
   type Step,
-} from '../model/index.js';
+} from '../model/core.js';
 import type { AnalysisContext } from './context.js';
 
 /** Answers tried before a search gives up. */

@@ -13,7 +13,7 @@ import {
   type Flow,
   type MultiOption,
   type Protocol,
-} from '../model/index.js';
+} from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 
 export type GraphNodeKind = 'question' | 'route' | 'advice' | 'call' | 'end' | 'missing';

@@ -13,7 +13,7 @@ import {
   type Protocol,
   type Step,
   type StepBranch,
-} from '../model/index.js';
+} from '../model/core.js';
 
 /** One way out of a step, as the engine can take it. */
 export interface Out {

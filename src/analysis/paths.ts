@@ -12,7 +12,7 @@
 // Cost: per (flow, fact) pair that a condition needs, one pass over that flow; per route step, the
 // product of its few facts' class counts. No walk is ever enumerated.
 import { evaluate } from '../engine/index.js';
-import { factsOf, type AnswerValue, type Condition, type Flow, type Step } from '../model/index.js';
+import { factsOf, type AnswerValue, type Condition, type Flow, type Step } from '../model/core.js';
 import { AnswerClasses, collectThresholds, MAX_MULTI_VALUES, UNANSWERED_BIT } from './answer-classes.js';
 import type { Graph, Out } from './graph.js';
 

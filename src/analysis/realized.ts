@@ -1,7 +1,7 @@
 // Route combinations that real walks produce, collected by exploring engine walks (explore.ts).
 // Used to confirm what dead-end and condition-overlap suspect from the path analysis.
 import { evaluate, type WalkState } from '../engine/index.js';
-import { factsOf, type AnswerValue, type RouteStep } from '../model/index.js';
+import { factsOf, type AnswerValue, type RouteStep } from '../model/core.js';
 import type { AnalysisContext } from './context.js';
 import { explore } from './explore.js';
 

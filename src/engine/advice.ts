@@ -1,5 +1,5 @@
 // The finished advice: duplicates merged, most urgent first, each item with the answers behind it.
-import { URGENCIES, type Partner, type QuestionStep, type RuleSet, type Urgency } from '../model/index.js';
+import { URGENCIES, type Partner, type QuestionStep, type RuleSet, type Urgency } from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
 import { answerLabel, type Because, type WalkState } from './walk.js';
 

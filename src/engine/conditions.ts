@@ -1,6 +1,6 @@
 // Evaluates all / any / not / fact conditions over the answers given so far.
-import type { Condition, FactCondition } from '../model/index.js';
-import type { AnswerValue } from '../model/index.js';
+import type { Condition, FactCondition } from '../model/core.js';
+import type { AnswerValue } from '../model/core.js';
 
 export type AnswerLookup = (step: string) => AnswerValue | undefined;
 

@@ -1,5 +1,5 @@
 // Lookup tables over a protocol, built once per protocol object and cached.
-import type { Flow, Partner, Protocol, RuleSet, Source, Step } from '../model/index.js';
+import type { Flow, Partner, Protocol, RuleSet, Source, Step } from '../model/core.js';
 
 export interface ProtocolIndex {
   steps: Map<string, { step: Step; flow: Flow }>;

@@ -1,6 +1,6 @@
 // Replays a recorded walk (step id → answer), as from an answers file or a scenario.
 import { start, answer, next, type WalkState } from './walk.js';
-import type { Protocol } from '../model/index.js';
+import type { Protocol } from '../model/core.js';
 
 export interface ReplayProblem {
   /** The step the problem is about. */

@@ -19,7 +19,7 @@ import {
   type QuestionStep,
   type Route,
   type Step,
-} from '../model/index.js';
+} from '../model/core.js';
 import { evaluate } from './conditions.js';
 import { indexProtocol } from './index-protocol.js';
 

@@ -1,5 +1,5 @@
 // `convenant explain`: every place a partner or rule is advised, each with its shortest example walk.
-import type { Protocol } from '../model/index.js';
+import type { Protocol } from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 import { sitesFor, type AdviceSite, type TargetKind } from './sites.js';
 import { shortestWalks, type SearchLimits, type ShortestWalk } from './shortest-walks.js';

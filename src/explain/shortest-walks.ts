@@ -18,7 +18,7 @@ import {
   type AnswerValue,
   type Protocol,
   type QuestionStep,
-} from '../model/index.js';
+} from '../model/core.js';
 import { answer, indexProtocol, next, replay, start, type GivenAnswer, type WalkState } from '../engine/index.js';
 
 export interface ShortestWalk {

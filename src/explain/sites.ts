@@ -1,5 +1,5 @@
 // Where advice lives in a protocol: every advice item with the flow, step and branch it sits on.
-import { branchesOf, type Advice, type Condition, type Flow, type Protocol, type Step } from '../model/index.js';
+import { branchesOf, type Advice, type Condition, type Flow, type Protocol, type Step } from '../model/core.js';
 
 export interface AdviceSite {
   flow: Flow;

@@ -1,14 +1,8 @@
 // Structural helpers over the model shared by the loader, the engine and the analysis:
 // one place that knows where branches, advice and references live in a step.
-import {
-  type Advice,
-  type Branch,
-  type Condition,
-  type FactCondition,
-  type Flow,
-  type MultiOption,
-  type Step,
-} from './schema.js';
+// `import type`: with verbatimModuleSyntax, `import { type X }` would keep a bare import of the
+// schemas, and with it zod, in every chunk that uses these helpers.
+import type { Advice, Branch, Condition, FactCondition, Flow, MultiOption, Step } from './schema.js';
 import { END, UNKNOWN, YES, NO } from './types.js';
 
 /** One way out of a step: the answer(s) that select it and what it does. */

@@ -1,6 +1,6 @@
 // The advice as JSON: a documented, stable contract for scripts and for the school's records.
 // Adding fields is allowed within schemaVersion 1; renaming, removing or retyping one is not.
-import type { Urgency } from '../model/index.js';
+import type { Urgency } from '../model/core.js';
 import { hasPerson, sourcesById, type AdviceInput } from './advice-view.js';
 import { safeJson } from './text.js';
 

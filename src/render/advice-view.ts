@@ -1,6 +1,6 @@
 // What the text and markdown advice share: the urgency groups in reading order, footnote numbers
 // for the sources, and how to reach a partner. Pure data; every renderer sanitises what it prints.
-import { URGENCIES, type ContactPerson, type Partner, type Protocol, type Source, type Urgency } from '../model/index.js';
+import { URGENCIES, type ContactPerson, type Partner, type Protocol, type Source, type Urgency } from '../model/core.js';
 import type { ActionItem, AdviceResult, InfoItem, PartnerItem } from '../engine/index.js';
 
 /** Urgency as the advice screen says it. */

@@ -1,5 +1,5 @@
 // `convenant checklist`: the prevention checklist (Bijlage 1), on screen or as printable markdown.
-import type { Protocol } from '../model/index.js';
+import type { Protocol } from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 import { mdText } from './advice-markdown.js';
 import { sourceLabels } from './labels.js';

@@ -1,5 +1,5 @@
 // A `when:` condition in short Dutch, for diagrams and explanations: "leeftijd 12 t/m 17 en gevaar = ja".
-import type { Condition, FactCondition } from '../model/index.js';
+import type { Condition, FactCondition } from '../model/core.js';
 import { sanitize } from './sanitize.js';
 
 export function describeCondition(condition: Condition): string {

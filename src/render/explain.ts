@@ -1,5 +1,5 @@
 // Renders an explanation: per place where the advice is given, the shortest walk that gets there.
-import { type AnswerValue, type Protocol, type QuestionStep } from '../model/index.js';
+import { type AnswerValue, type Protocol, type QuestionStep } from '../model/core.js';
 import { answerLabel, indexProtocol } from '../engine/index.js';
 import type { Explanation, Way } from '../explain/explain.js';
 import { describeCondition } from './condition.js';

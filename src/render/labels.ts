@@ -1,5 +1,5 @@
 // Dutch words for model values, shared by the look-up renderers (partners, graph, explain).
-import type { Partner, Source, Urgency } from '../model/index.js';
+import type { Partner, Source, Urgency } from '../model/core.js';
 import { sanitize } from './sanitize.js';
 
 export const URGENCY_LABEL: Record<Urgency, string> = {

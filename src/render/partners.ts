@@ -1,5 +1,5 @@
 // `convenant partners`: who does what under the covenant. Pure: protocol data in, text out.
-import type { Partner, Protocol } from '../model/index.js';
+import type { Partner, Protocol } from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 import { PARTNER_KIND_LABEL, PARTNER_KINDS, sourceLabels } from './labels.js';
 import { sanitize } from './sanitize.js';

@@ -1,7 +1,7 @@
 // Runs scenario files against a protocol: answers in, expected advice checked, every failure
 // reported with expected vs actual. Pure.
 import { adviceOf, replay, type AdviceResult } from '../engine/index.js';
-import type { Protocol, Scenario } from '../model/index.js';
+import type { Protocol, Scenario } from '../model/core.js';
 
 export interface ScenarioFailure {
   /** The expectation key or answer step the failure is about, to locate it in the file. */

@@ -2,7 +2,7 @@
 // of the answers (with the option to change one) before the advice. It decides nothing itself: the
 // questions, their order, "weet ik niet" and what is urgent all come from the protocol via the engine.
 import { adviceOf, answer, back, next, start, type CollectedAdvice, type Next, type WalkState } from '../engine/index.js';
-import { UNKNOWN, type AnswerValue, type Protocol } from '../model/index.js';
+import { UNKNOWN, type AnswerValue, type Protocol } from '../model/core.js';
 import { Cancelled } from '../cli/exit-codes.js';
 import { BACK, type Back, type Prompter, type QuestionBase } from './prompter.js';
 

@@ -1,4 +1,4 @@
-import { conditionsOf, type Condition } from '../../model/index.js';
+import { conditionsOf, type Condition } from '../../model/core.js';
 import { UNANSWERED_BIT } from '../answer-classes.js';
 import { factsWithPolarity, staticFactProblems } from '../conditions.js';
 import type { AnalysisContext } from '../context.js';

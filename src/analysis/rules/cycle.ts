@@ -1,4 +1,4 @@
-import type { Step } from '../../model/index.js';
+import type { Step } from '../../model/core.js';
 import { atOut } from '../describe.js';
 import type { Out } from '../graph.js';
 import type { Rule } from '../rule.js';

@@ -1,5 +1,5 @@
 // The integer intervals of a number step's ranges, clipped to the step's min..max.
-import type { NumberStep } from '../../model/index.js';
+import type { NumberStep } from '../../model/core.js';
 
 export interface Interval {
   index: number;

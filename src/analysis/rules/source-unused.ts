@@ -1,4 +1,4 @@
-import { adviceListsOf } from '../../model/index.js';
+import { adviceListsOf } from '../../model/core.js';
 import type { Rule } from '../rule.js';
 
 export const sourceUnused: Rule = {

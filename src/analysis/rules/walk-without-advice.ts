@@ -1,5 +1,5 @@
 import { answerLabel, type WalkState } from '../../engine/index.js';
-import type { Advice, QuestionStep, Step } from '../../model/index.js';
+import type { Advice, QuestionStep, Step } from '../../model/core.js';
 import type { AnalysisContext } from '../context.js';
 import { explore, MAX_SEARCH_ANSWERS } from '../explore.js';
 import type { Rule } from '../rule.js';
