@@ -36,7 +36,7 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
 
   let root: string;
   try {
-    root = realpathSync(dir);
+    root = realpathSync.native(dir);
     if (!statSync(root).isDirectory()) {
       problem(dir, 'io-error', 'dit is geen map', 'Geef de map met de protocolbestanden op, bijvoorbeeld protocols/weert-nederweert.');
       result.found = false;
@@ -71,7 +71,7 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
       let real: string;
       try {
         info = lstatSync(full);
-        real = realpathSync(full);
+        real = realpathSync.native(full);
       } catch {
         if (isYaml(name)) problem(full, 'io-error', 'deze koppeling (symlink) wijst naar niets', 'Verwijder de koppeling of herstel het doel.');
         continue;
@@ -149,9 +149,21 @@ function readText(path: string, name: string, diagnostics: Diagnostic[], maxByte
     const info = fstatSync(fd);
     if (info.isDirectory()) return fail('not-a-file', 'dit is een map, geen bestand', 'Geef de naam van een bestand op.');
     if (info.size > maxBytes) return tooLarge(info.size);
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Room for the size found plus one byte; only a file that grew since gets the full limit
+    // (not a zeroed 1 MiB per file: a folder of small files would cost megabytes and a collection).
+    let buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) break;
+        const larger = Buffer.allocUnsafe(maxBytes + 1);
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
     if (length > maxBytes) return tooLarge(length);
     bytes = buffer.subarray(0, length);
   } catch {
