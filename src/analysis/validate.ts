@@ -1,7 +1,7 @@
 // Runs the analysis rules over a loaded protocol and attaches positions once, from the source map.
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { SourceMap } from '../loader/index.js';
-import type { Protocol } from '../model/index.js';
+import type { Protocol } from '../model/core.js';
 import { AnalysisContext, type AnalysisOptions } from './context.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -9,13 +9,14 @@ import { RULES } from './rules/index.js';
 export interface LoadedProtocol {
   protocol?: Protocol;
   diagnostics: readonly Diagnostic[];
-  sourceMap: SourceMap;
+  /** Positions: the loader's source map, or a snapshot's (only `locate` is used). */
+  sourceMap: Pick<SourceMap, 'locate'>;
 }
 
 /** The analysis findings of one protocol. `complete` is false when the loader reported errors. */
 export function analyseProtocol(
   protocol: Protocol,
-  sourceMap: SourceMap,
+  sourceMap: Pick<SourceMap, 'locate'>,
   options: AnalysisOptions,
   complete = true,
   rules: readonly Rule[] = RULES,

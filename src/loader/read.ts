@@ -1,6 +1,6 @@
 // The only file system access of the loader: lists and reads a protocol folder safely.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
@@ -189,4 +189,17 @@ export function hashFiles(files: readonly ProtocolSourceFile[]): string {
     hash.update(f.rel ?? f.name).update('\0').update(f.text).update('\0');
   }
   return hash.digest('hex');
+}
+
+/**
+ * The text of the snapshot with this key in `dir` (see snapshot.ts), or undefined when there is
+ * none. The key is hexadecimal, so it cannot name a path outside `dir`.
+ */
+export function readSnapshotText(dir: string, key: string): string | undefined {
+  if (!/^[0-9a-f]{16,64}$/.test(key)) return undefined;
+  try {
+    return readFileSync(join(dir, `${key}.json`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
 import { clip } from '../../loader/clip.js';
-import { hashFiles, loadProtocol, parseYamlData, readDataFile } from '../../loader/index.js';
+import { hashFiles, readDataFile } from '../../loader/read.js';
 import type { Protocol } from '../../model/index.js';
 import { renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
@@ -17,6 +17,7 @@ import { runWizard } from '../../ui/wizard.js';
 import { themeFor } from '../color.js';
 import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { offerToSave } from './incident-save.js';
@@ -48,10 +49,10 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   }
   // Fail before the questions, not after them.
   if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
-  const answers = options.answers !== undefined ? readAnswersFile(io, options.answers) : undefined;
+  const answers = options.answers !== undefined ? await readAnswersFile(io, options.answers) : undefined;
 
   const dir = protocolDirFor(io, options.protocols);
-  const loaded = loadProtocol(dir, io.cwd);
+  const loaded = await loadForCommand(io, dir);
   if (!loaded.ok || !loaded.protocol) {
     reportDiagnostics(io, loaded.diagnostics);
     throw new UsageError(
@@ -160,7 +161,7 @@ interface AnswersFile {
  * Reads an answers file: YAML or JSON, step id → answer. A saved JSON advice (`--format json`) is
  * accepted too: its `answers[].value` replay the same walk.
  */
-function readAnswersFile(io: Io, file: string): AnswersFile {
+async function readAnswersFile(io: Io, file: string): Promise<AnswersFile> {
   // The loader's reader and parser: size limit, binary and UTF-8 checks, no tags, no alias tricks,
   // bounded depth, duplicate and __proto__ keys; every problem located in the file.
   const read = readDataFile(resolve(io.cwd, file), file, MAX_ANSWERS_BYTES);
@@ -168,6 +169,8 @@ function readAnswersFile(io: Io, file: string): AnswersFile {
     if (read.problem.code === 'io-error') throw new UsageError(`kan het antwoordenbestand ${file} niet lezen`, 'Controleer de naam en de map.');
     throw new UsageError(`${file}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`, read.problem.hint);
   }
+  // The YAML parser is loaded only for an answers file: the wizard starts without it.
+  const { parseYamlData } = await import('../../loader/parse-yaml.js');
   const parsed = parseYamlData(file, read.text);
   const problem = parsed.diagnostics.find((d) => d.severity === 'error');
   if (problem) {

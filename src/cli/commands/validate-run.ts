@@ -2,19 +2,19 @@
 import { codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
 import { isCalendarDate, localDate } from '../../analysis/contacts.js';
 import { SEVERITY_RANK, suggest, type Diagnostic } from '../../diagnostics/index.js';
-import { loadProtocol } from '../../loader/index.js';
 import { FORMAT_NAMES, FORMATTERS, SEVERITY_LABEL } from '../../render/diagnostics/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { PLAIN } from '../../render/theme.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { loadForCommand } from '../load-protocol.js';
 import { VERSION } from '../main.js';
 import { checkFormat } from './lookup-common.js';
 import { reportTarget, writeReport } from './report-common.js';
 import { FAIL_ON, type ValidateOptions } from './validate.js';
 
-export function runValidate(io: Io, dir: string | undefined, options: ValidateOptions, now: () => Date = () => new Date()): number {
+export async function runValidate(io: Io, dir: string | undefined, options: ValidateOptions, now: () => Date = () => new Date()): Promise<number> {
   if (options.listRules) {
     io.stdout.write(listRules());
     return EXIT.ok;
@@ -29,7 +29,7 @@ export function runValidate(io: Io, dir: string | undefined, options: ValidateOp
     throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
   }
   const target = reportTarget(io, dir, options, 'validate');
-  const loaded = loadProtocol(target, io.cwd);
+  const loaded = await loadForCommand(io, target);
   if (!loaded.found) {
     const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen: ${sanitize(reason)}`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');

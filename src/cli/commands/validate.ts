@@ -54,6 +54,6 @@ of de map of een bestand is niet leesbaar.`,
     )
     .action(async (dir: string | undefined, options: ValidateOptions) => {
       const { runValidate } = await import('./validate-run.js');
-      outcome.code = runValidate(io, dir, options);
+      outcome.code = await runValidate(io, dir, options);
     });
 };
