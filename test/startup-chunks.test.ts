@@ -62,8 +62,18 @@ describe('start-up chunks', () => {
     for (const [name, re] of HEAVY) expect(all.some((i) => re.test(i)), name).toBe(true);
   });
 
-  it('validate loads no prompt library and no graph renderer', () => {
+  const heavy = (...names: string[]) => HEAVY.filter(([n]) => names.includes(n));
+
+  it('incident reaches its first question without zod, yaml, the analysis or the graph renderer', () => {
+    // The wizard's chunk and the prompt library's; the YAML parser is imported only for an answers file.
+    const inputs = inputsOf(new Set([...closure(output(/^incident-run-/)), ...closure(output(/^inquirer-prompter-/))]));
+    expect(inputs.some((i) => i.includes('node_modules/@inquirer/'))).toBe(true);
+    for (const [name, re] of heavy('zod', 'yaml', '@viz-js', 'de analyse', 'de loader')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+  });
+
+  it('validate loads the analysis, but no zod or yaml (a snapshot hit needs neither), no prompts, no graph renderer', () => {
     const inputs = inputsOf(closure(output(/^validate-run-/)));
-    for (const [name, re] of HEAVY.filter(([n]) => n === '@inquirer' || n === '@viz-js')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+    expect(inputs).toContain('src/analysis/validate.ts');
+    for (const [name, re] of heavy('zod', 'yaml', '@inquirer', '@viz-js', 'de loader')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
   });
 });
