@@ -47,7 +47,8 @@ const lazyChildProcess = {
 /** @type {import('esbuild').BuildOptions} */
 export const buildOptions = {
   absWorkingDir: root,
-  entryPoints: { convenant: 'src/cli/main.ts' },
+  // entry.ts answers --version itself and imports main.ts (commander and the commands) for the rest.
+  entryPoints: { convenant: 'src/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -50,7 +50,12 @@ const output = (name: RegExp) => {
 };
 
 describe('start-up chunks', () => {
-  it('the entry loads the command-line parser and the command registrations, nothing heavy', () => {
+  it('the entry answers --version with nothing else loaded', () => {
+    const entryOutput = Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint === 'src/cli/entry.ts')!;
+    expect(inputsOf(closure(entryOutput)).sort()).toEqual(['src/cli/entry.ts', 'src/cli/version.ts']);
+  });
+
+  it('main (every command but --version) loads the command-line parser and the registrations, nothing heavy', () => {
     const inputs = inputsOf(closure(entry()));
     expect(inputs.some((i) => i.includes('node_modules/commander/'))).toBe(true);
     expect(inputs).toContain('src/cli/main.ts');

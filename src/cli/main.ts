@@ -7,8 +7,9 @@ import { registerCommands, type Outcome } from './commands/index.js';
 import { sanitize } from '../render/sanitize.js';
 import { translateError, useDutch } from './dutch-commander.js';
 
-declare const __VERSION__: string | undefined;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.ok }): Command {
   const program = new Command('convenant')
