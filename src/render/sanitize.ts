@@ -8,10 +8,14 @@ export function sanitize(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
+/**
+ * The same characters for a plain test: no `g` (no lastIndex to reset) and no `u` (every range is
+ * in the BMP, so code units and code points match alike, and V8 runs it faster). validate tests
+ * every string of a protocol with it.
+ */
+const UNSAFE_TEST = new RegExp(UNSAFE.source);
+
 /** Whether the text holds characters that `sanitize` would neutralise (validate reports them). */
 export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
+  return UNSAFE_TEST.test(text);
 }

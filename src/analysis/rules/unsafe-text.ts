@@ -17,8 +17,12 @@ export const unsafeText: Rule = {
       const node = stack.pop()!;
       if (seen.has(node)) continue;
       seen.add(node);
-      for (const [key, value] of Object.entries(node)) {
-        const k = Array.isArray(node) ? Number(key) : key;
+      // for-in over own keys, not Object.entries: no array per object (validate's start-up time).
+      const isArray = Array.isArray(node);
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        const value: unknown = (node as Record<string, unknown>)[key];
+        const k = isArray ? Number(key) : key;
         if (typeof value === 'string') {
           if (!hasUnsafeCharacters(value)) continue;
           const chars = [...new Set([...value].filter((c) => hasUnsafeCharacters(c)))].map(codePoint);
