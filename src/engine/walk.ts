@@ -55,6 +55,8 @@ export interface WalkState {
   readonly previous: WalkState | null;
   /** Set when the walk stopped on a protocol fault (a loop without questions, a missing step). */
   readonly fault?: string;
+  /** Per flow id: the question whose answer handed over to that flow (for "why this advice"). */
+  readonly via?: Readonly<Record<string, string>>;
 }
 
 export interface AnswerOption {
@@ -179,16 +181,15 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
 
   const answers = [...state.answers, { step: step.id, value }];
   const branches = selectedBranches(step, value);
-  const ctx = new Collector(state.protocol, answers, state.collected);
-  ctx.add(step, step.advice, step.id);
-  const calls: string[] = [];
-  for (const b of branches) {
-    ctx.add(step, b.advice, step.id);
-    calls.push(...callsOf(b));
-  }
+  const calls = branches.flatMap(callsOf);
+  const via = calls.length ? { ...state.via, ...Object.fromEntries(calls.map((c) => [c, step.id])) } : state.via;
+  const ctx = new Collector(state.protocol, answers, state.collected, via);
+  // Advice given whatever the answer is not explained by this answer, but by what led here.
+  ctx.add(step, step.advice, undefined);
+  for (const b of branches) ctx.add(step, b.advice, step.id);
   const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? targetOf(step, branches[0]) : step.next) : step.next;
   // Built field by field (not spread): this runs for every answer of every walk.
-  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state };
+  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state, ...(via ? { via } : {}) };
   return { ok: true, state: advance(answered, continuation(state.protocol, state.stack, calls, target)) };
 }
 
@@ -240,7 +241,7 @@ function advance(state: WalkState, pending: string[]): WalkState {
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(state.protocol, state.answers, collected);
+      const ctx = new Collector(state.protocol, state.answers, collected, state.via);
       ctx.add(step, chosen.advice, undefined, when);
       collected = ctx.result();
     }
@@ -251,7 +252,7 @@ function advance(state: WalkState, pending: string[]): WalkState {
 
 /** The walk after `advance`: the same answers, the advice collected on the way, the next question. */
 function moved(state: WalkState, collected: readonly CollectedAdvice[], at: string | null, stack: readonly string[]): WalkState {
-  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous };
+  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous, ...(state.via ? { via: state.via } : {}) };
 }
 
 function lookupOf(state: Pick<WalkState, 'answers'>): (step: string) => AnswerValue | undefined {
@@ -295,6 +296,7 @@ class Collector {
     private readonly protocol: Protocol,
     answers: readonly GivenAnswer[],
     collected: readonly CollectedAdvice[],
+    private readonly via: Readonly<Record<string, string>> | undefined = undefined,
   ) {
     this.items = collected;
     this.lookup = lookupOf({ answers });
@@ -319,10 +321,18 @@ class Collector {
         because = shared;
       } else {
         because = this.explain(decisiveSteps(item, answeredStep, routeWhen));
+        // Nothing on this step decided it: the answer that handed over to this flow did.
+        if (because.length === 0) because = this.explain(this.handedOverBy(step));
         if (!item.when) shared = because;
       }
       this.push({ advice: item, step: step.id, because, seq: this.items.length });
     }
+  }
+
+  private handedOverBy(step: Step): string[] {
+    const flow = indexProtocol(this.protocol).steps.get(step.id)?.flow.id;
+    const caller = flow !== undefined ? this.via?.[flow] : undefined;
+    return caller ? [caller] : [];
   }
 
   private explain(steps: Iterable<string>): Because[] {

@@ -56,6 +56,7 @@ export const FLOWS = yaml`
         - id: acuut
           type: yes-no
           question: Acute onveiligheid?
+          advice: [{ action: Leg vast in het dossier, urgency: today, sources: [s1] }]
           unknown: { next: end, advice: [{ rule: meldcode, conclusion: Twijfel - raadpleeg Veilig Thuis, sources: [s1] }] }
           yes: { next: end, advice: [{ rule: meldcode, conclusion: Melden, steps: [Bel Veilig Thuis], sources: [s1] }] }
           no: { next: end }

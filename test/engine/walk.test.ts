@@ -101,6 +101,13 @@ describe('engine walks', () => {
     expect(advice.rules).toEqual([expect.objectContaining({ id: 'meldcode', title: 'Meldcode', conclusions: ['Melden'], steps: ['Bel Veilig Thuis'] })]);
   });
 
+  it('advice given whatever the answer is explained by the answer that handed over to its flow', () => {
+    const advice = walk({ gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: [] });
+    expect(advice.actions.find((a) => a.text === 'Leg vast in het dossier')?.because).toEqual([
+      { step: 'soort', question: 'Wat is er gebeurd?', answer: 'Zorgen thuis' },
+    ]);
+  });
+
   it('a multi-select runs the selected options in protocol order and its hand-overs', () => {
     let s = must(must(must(must(start(p), 'nee'), 'geweld'), 11), ['melden', 'gesprek']);
     expect(ask(s)).toBe('acuut');
