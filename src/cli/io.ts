@@ -16,5 +16,15 @@ export interface Io {
 }
 
 export function nodeIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // A getter: Node sets up process.stdin (a TTY or pipe stream, about 7 ms) on first use, and
+    // most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
