@@ -56,7 +56,7 @@ describe('convenant incident --answers', () => {
     expect(stdout.startsWith('# Advies bij een incident\n')).toBe(true);
     expect(stdout).toMatch(/\| Datum \| 15 januari 2026 om \d\d:30 \|/);
     expect(stdout).toMatch(/\| Protocol \| .*\(weert-nederweert, versie [^)]+\) \|/);
-    expect(stdout).toContain('Hoe oud is de leerling die het (vermoedelijk) deed? **14 jaar**');
+    expect(stdout).toContain('Hoe oud is degene die het (vermoedelijk) deed? **14 jaar**');
     expect(stdout).toContain('```yaml\nacuut-gevaar: ja\ncategorie: fysiek-geweld\n');
   });
 
