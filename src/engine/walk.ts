@@ -93,7 +93,7 @@ export function start(protocol: Protocol): WalkState {
 }
 
 function startWalk(protocol: Protocol): WalkState {
-  const initial: WalkState = { protocol, at: null, stack: [], answers: [], collected: [], previous: null };
+  const initial: WalkState = { protocol, at: null, stack: [], answers: [], collected: [], previous: null, via: undefined };
   const flow = indexProtocol(protocol).flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
@@ -181,15 +181,22 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
 
   const answers = [...state.answers, { step: step.id, value }];
   const branches = selectedBranches(step, value);
-  const calls = branches.flatMap(callsOf);
-  const via = calls.length ? { ...state.via, ...Object.fromEntries(calls.map((c) => [c, step.id])) } : state.via;
+  const calls: string[] = [];
+  for (const b of branches) calls.push(...callsOf(b));
+  let via = state.via;
+  if (calls.length > 0) {
+    const handedOver: Record<string, string> = { ...via };
+    for (const c of calls) handedOver[c] = step.id;
+    via = handedOver;
+  }
   const ctx = new Collector(state.protocol, answers, state.collected, via);
   // Advice given whatever the answer is not explained by this answer, but by what led here.
   ctx.add(step, step.advice, undefined);
   for (const b of branches) ctx.add(step, b.advice, step.id);
   const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? targetOf(step, branches[0]) : step.next) : step.next;
   // Built field by field (not spread): this runs for every answer of every walk.
-  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state, ...(via ? { via } : {}) };
+  // `via` always present (maybe undefined): every state has the same shape, which keeps the engine fast.
+  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state, via };
   return { ok: true, state: advance(answered, continuation(state.protocol, state.stack, calls, target)) };
 }
 
@@ -252,7 +259,7 @@ function advance(state: WalkState, pending: string[]): WalkState {
 
 /** The walk after `advance`: the same answers, the advice collected on the way, the next question. */
 function moved(state: WalkState, collected: readonly CollectedAdvice[], at: string | null, stack: readonly string[]): WalkState {
-  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous, ...(state.via ? { via: state.via } : {}) };
+  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous, via: state.via };
 }
 
 function lookupOf(state: Pick<WalkState, 'answers'>): (step: string) => AnswerValue | undefined {
