@@ -205,8 +205,10 @@ function selectedBranches(step: QuestionStep, value: AnswerValue): (Branch | Mul
   switch (step.type) {
     case 'yes-no':
       return [(value === YES ? step.yes : step.no) ?? {}];
-    case 'choice':
-      return step.options.filter((o) => o.value === value);
+    case 'choice': {
+      const option = step.options.find((o) => o.value === value);
+      return option ? [option] : [];
+    }
     case 'multi':
       return step.options.filter((o) => (value as readonly string[]).includes(o.value));
     case 'number': {
@@ -219,9 +221,17 @@ function selectedBranches(step: QuestionStep, value: AnswerValue): (Branch | Mul
 
 /** Targets to visit in order: the called flows' starts, then `next`, then what was pending. */
 function continuation(protocol: Protocol, stack: readonly string[], calls: readonly string[], target: string | undefined): string[] {
-  const flows = indexProtocol(protocol).flows;
-  const starts = calls.map((id) => (flows.get(id) ? startOf(flows.get(id)!) : undefined) ?? END);
-  return [...starts, target ?? END, ...stack];
+  const out: string[] = [];
+  if (calls.length > 0) {
+    const flows = indexProtocol(protocol).flows;
+    for (const id of calls) {
+      const flow = flows.get(id);
+      out.push((flow ? startOf(flow) : undefined) ?? END);
+    }
+  }
+  out.push(target ?? END);
+  for (const t of stack) out.push(t);
+  return out;
 }
 
 /** Moves through route steps and flow ends until a question is due or the walk is over. */
