@@ -3,7 +3,7 @@
 //   so readers never see half a file and a failure or Ctrl-C leaves nothing behind;
 // - mode 0600: advice about pupils is for the school's eyes only;
 // - never overwrites an existing file without --force.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Cancelled, UsageError } from './exit-codes.js';
@@ -53,7 +53,7 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
 /** Writes `content` to `file` atomically with mode 0600; see the module comment. Returns the absolute path. */
 export function writeOutputFile(file: string, content: string, options: WriteOutputOptions): string {
   const target = checkOutputTarget(file, options);
-  const temp = resolve(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = resolve(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', OUTPUT_MODE);
@@ -95,4 +95,13 @@ export function writeOutputFile(file: string, content: string, options: WriteOut
       // renamed away, or never created
     }
   }
+}
+
+/**
+ * Random hex for a temporary name. node:crypto is loaded here, on the first write, not when a
+ * command starts (about 3 ms; validate imports this module for --output).
+ */
+function randomHex(bytes: number): string {
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return randomBytes(bytes).toString('hex');
 }
