@@ -5,11 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../helpers/built-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'convenant.js');
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 const SKIPPED = HAS_TMUX ? '' : ' (skipped: tmux is not installed)';
 /** Our own tmux server, apart from any the user runs. */
@@ -17,21 +15,6 @@ const SOCKET = `convenant-test-${process.pid}`;
 const DEADLINE_MS = 30_000;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-/** Builds dist/ when it is missing or older than a source file (npm test builds it first anyway). */
-function ensureBuilt(): void {
-  const bundle = join(ROOT, 'dist', 'convenant.js');
-  const built = (() => {
-    try {
-      return statSync(bundle).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  if (built === 0 || newest(join(ROOT, 'src')) > built) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-}
 
 let dir: string;
 let session: string;
