@@ -81,4 +81,11 @@ describe('start-up chunks', () => {
     expect(inputs).toContain('src/analysis/validate.ts');
     for (const [name, re] of heavy('zod', 'yaml', '@inquirer', '@viz-js', 'de loader')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
   });
+
+  it('without colour no command loads chalk: the plain theme needs none, colour loads it when asked', () => {
+    const runs = Object.keys(meta.outputs).filter((o) => /-run-[^/]*\.js$/.test(o));
+    expect(runs.length).toBeGreaterThan(5);
+    for (const run of runs) expect(inputsOf(closure(run)).filter((i) => /node_modules\/chalk\//.test(i)), run).toEqual([]);
+    expect(inputsOf(closure(output(/^color-theme-/))).some((i) => i.includes('node_modules/chalk/'))).toBe(true);
+  });
 });

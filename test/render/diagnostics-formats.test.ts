@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/analysis/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { FORMATTERS, type FormatContext } from '../../src/render/diagnostics/index.js';
-import { createTheme, PLAIN } from '../../src/render/theme.js';
+import { createTheme } from '../../src/render/color-theme.js';
+import { PLAIN } from '../../src/render/theme.js';
 
 const require = createRequire(import.meta.url);
 // ajv-draft-04 is CommonJS with a default export; the SARIF 2.1.0 schema is draft-04.

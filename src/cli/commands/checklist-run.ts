@@ -10,7 +10,7 @@ import { checkFormat, lineWidth } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 import { writeResult } from './write-result.js';
 
-export function runChecklist(io: Io, options: ChecklistOptions): number {
+export async function runChecklist(io: Io, options: ChecklistOptions): Promise<number> {
   const format = checkFormat(options.format, CHECKLIST_FORMATS);
   if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
   const protocol = loadValidProtocol(io, options.protocols);
@@ -18,7 +18,7 @@ export function runChecklist(io: Io, options: ChecklistOptions): number {
   const content =
     format === 'markdown'
       ? renderChecklistMarkdown(protocol)
-      : renderChecklistText(protocol, toFile ? PLAIN : themeFor(io, io.stdout, options.color), toFile ? 100 : lineWidth(io));
+      : renderChecklistText(protocol, toFile ? PLAIN : await themeFor(io, io.stdout, options.color), toFile ? 100 : lineWidth(io));
   writeResult(io, content, options, 'De checklist');
   return EXIT.ok;
 }

@@ -33,6 +33,6 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, ongeldig protocol of bestand bestaat
     )
     .action(async (options: ChecklistOptions) => {
       const { runChecklist } = await import('./checklist-run.js');
-      outcome.code = runChecklist(io, options);
+      outcome.code = await runChecklist(io, options);
     });
 };

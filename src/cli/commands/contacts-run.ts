@@ -10,7 +10,7 @@ import { CONTACT_FORMATS, type ContactsOptions } from './contacts.js';
 import { checkFormat, lineWidth } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 
-export function runContacts(io: Io, options: ContactsOptions, now: () => Date = () => new Date()): number {
+export async function runContacts(io: Io, options: ContactsOptions, now: () => Date = () => new Date()): Promise<number> {
   const format = checkFormat(options.format, CONTACT_FORMATS);
   if (options.today !== undefined && !isCalendarDate(options.today)) {
     throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
@@ -19,7 +19,7 @@ export function runContacts(io: Io, options: ContactsOptions, now: () => Date = 
   const report = contactReport(protocol, options.today ?? localDate(now()));
   if (format === 'json') io.stdout.write(safeJson(contactsJson(report)));
   else if (format === 'markdown') io.stdout.write(renderContactsMarkdown(report, `${protocol.meta.title} (${protocol.meta.region})`));
-  else io.stdout.write(renderContactsText(report, themeFor(io, io.stdout, options.color), lineWidth(io)));
+  else io.stdout.write(renderContactsText(report, await themeFor(io, io.stdout, options.color), lineWidth(io)));
   const attention = report.entries.some((e) => e.problems.length > 0);
   return options.check && attention ? EXIT.findings : EXIT.ok;
 }

@@ -37,6 +37,6 @@ Afsluitcodes: 0 gelukt, 1 met --check: er vraagt iets aandacht, 2 verkeerd gebru
     )
     .action(async (options: ContactsOptions) => {
       const { runContacts } = await import('./contacts-run.js');
-      outcome.code = runContacts(io, options);
+      outcome.code = await runContacts(io, options);
     });
 };

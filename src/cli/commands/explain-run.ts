@@ -10,7 +10,7 @@ import { EXPLAIN_FORMATS, EXPLAIN_KINDS, type ExplainOptions } from './explain.j
 import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 
-export function runExplain(io: Io, id: string, options: ExplainOptions): number {
+export async function runExplain(io: Io, id: string, options: ExplainOptions): Promise<number> {
   const format = checkFormat(options.format, EXPLAIN_FORMATS);
   if (options.kind !== undefined && !(EXPLAIN_KINDS as readonly string[]).includes(options.kind)) {
     throw new UsageError(`onbekende soort "${sanitize(options.kind)}"`, 'Kies --kind partner of --kind rule.');
@@ -34,7 +34,7 @@ export function runExplain(io: Io, id: string, options: ExplainOptions): number 
     // Always a list: an id can be a partner and a rule at once (halt).
     io.stdout.write(safeJson(explanations.map((e) => explanationJson(protocol, e))));
   } else {
-    const theme = themeFor(io, io.stdout, options.color);
+    const theme = await themeFor(io, io.stdout, options.color);
     io.stdout.write(explanations.map((e) => renderExplanation(protocol, e, { theme, width: lineWidth(io) })).join('\n'));
   }
   return EXIT.ok;

@@ -40,6 +40,6 @@ Afsluitcodes: 0 gelukt, 2 onbekend id, verkeerd gebruik of ongeldig protocol.`,
     )
     .action(async (id: string, options: ExplainOptions) => {
       const { runExplain } = await import('./explain-run.js');
-      outcome.code = runExplain(io, id, options);
+      outcome.code = await runExplain(io, id, options);
     });
 };

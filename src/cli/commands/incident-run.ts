@@ -71,13 +71,13 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     } else {
       prompter =
         deps.prompter ??
-        new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
+        new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, await themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
       state = await runWizard(protocol, prompter, { signal: interrupt.signal });
     }
     if (interrupt.signal.aborted) throw new Cancelled();
 
     const input: AdviceInput = { advice: adviceOf(state), protocol, sha256: hashFiles(loaded.files), generated: (deps.now ?? clockFor(io))() };
-    const screenTheme = themeFor(io, io.stdout, options.color);
+    const screenTheme = await themeFor(io, io.stdout, options.color);
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.

@@ -9,7 +9,7 @@ import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 import { PARTNER_FORMATS, type PartnersOptions } from './partners.js';
 
-export function runPartners(io: Io, id: string | undefined, options: PartnersOptions): number {
+export async function runPartners(io: Io, id: string | undefined, options: PartnersOptions): Promise<number> {
   const format = checkFormat(options.format, PARTNER_FORMATS);
   const protocol = loadValidProtocol(io, options.protocols);
   const partner = id === undefined ? undefined : protocol.partners.find((p) => p.id === id);
@@ -20,7 +20,7 @@ export function runPartners(io: Io, id: string | undefined, options: PartnersOpt
     io.stdout.write(safeJson(partner ? (data as unknown[])[0] : data));
     return EXIT.ok;
   }
-  const theme = themeFor(io, io.stdout, options.color);
+  const theme = await themeFor(io, io.stdout, options.color);
   const width = lineWidth(io);
   io.stdout.write(
     partner

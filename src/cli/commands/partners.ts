@@ -31,6 +31,6 @@ Afsluitcodes: 0 gelukt, 2 onbekende partner of ongeldig protocol.`,
     )
     .action(async (id: string | undefined, options: PartnersOptions) => {
       const { runPartners } = await import('./partners-run.js');
-      outcome.code = runPartners(io, id, options);
+      outcome.code = await runPartners(io, id, options);
     });
 };

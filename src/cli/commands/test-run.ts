@@ -15,17 +15,17 @@ import { checkFormat } from './lookup-common.js';
 import { reportTarget, writeReport } from './report-common.js';
 import { TEST_FORMATS, type TestOptions } from './test.js';
 
-export function runTest(io: Io, dir: string | undefined, options: TestOptions): number {
+export async function runTest(io: Io, dir: string | undefined, options: TestOptions): Promise<number> {
   const format = checkFormat(options.format, TEST_FORMATS);
   const target = reportTarget(io, dir, options, 'test');
   const loaded = loadProtocol(target, io.cwd);
   if (!loaded.found) {
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
   }
-  const report = (diagnostics: typeof loaded.diagnostics) =>
-    io.stderr.write(FORMATTERS.stylish([...diagnostics].sort(compareDiagnostics), { theme: themeFor(io, io.stderr, options.color), files: [], toolVersion: VERSION, failOn: 'error' }));
+  const report = async (diagnostics: typeof loaded.diagnostics) =>
+    io.stderr.write(FORMATTERS.stylish([...diagnostics].sort(compareDiagnostics), { theme: await themeFor(io, io.stderr, options.color), files: [], toolVersion: VERSION, failOn: 'error' }));
   if (!loaded.ok || !loaded.protocol) {
-    report(loaded.diagnostics.filter((d) => d.severity === 'error'));
+    await report(loaded.diagnostics.filter((d) => d.severity === 'error'));
     const folder = dir ?? options.protocols;
     throw new UsageError("het protocol bevat fouten; de scenario's kunnen niet draaien", `Bekijk en herstel ze met: convenant validate${folder ? ` ${sanitize(folder)}` : ''}`);
   }
@@ -34,7 +34,7 @@ export function runTest(io: Io, dir: string | undefined, options: TestOptions): 
   }
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    report(parsed.diagnostics);
+    await report(parsed.diagnostics);
     throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
   }
   const needle = options.filter?.toLowerCase();
@@ -91,7 +91,7 @@ export function runTest(io: Io, dir: string | undefined, options: TestOptions): 
       ? renderTestJson(data)
       : format === 'junit'
         ? renderTestJunit(data)
-        : renderTestText(data, options.output !== undefined ? PLAIN : themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
+        : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, options);
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }

@@ -47,6 +47,6 @@ protocol of een ongeldig scenariobestand.`,
     )
     .action(async (dir: string | undefined, options: TestOptions) => {
       const { runTest } = await import('./test-run.js');
-      outcome.code = runTest(io, dir, options);
+      outcome.code = await runTest(io, dir, options);
     });
 };

@@ -38,7 +38,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
   const report = FORMATTERS[format](diagnostics, {
-    theme: options.output !== undefined ? PLAIN : themeFor(io, io.stdout, options.color),
+    theme: options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color),
     files: loaded.files.map((f) => f.name),
     toolVersion: VERSION,
     failOn,
