@@ -7,6 +7,6 @@ import { PLAIN, type Theme } from '../render/theme.js';
  */
 export async function themeFor(io: Io, stream: Writable, colorFlag: boolean | undefined): Promise<Theme> {
   if (colorFlag === false || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') || !stream.isTTY) return PLAIN;
-  const { createTheme, supportedLevel } = await import('../render/color-theme.js');
+  const { createTheme, supportedLevel } = await import('./color-theme.js');
   return createTheme(supportedLevel());
 }

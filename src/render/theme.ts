@@ -2,7 +2,7 @@
 // instance, so tests render with level 0 and output stays plain when piped.
 // This module does not load chalk: without colour (piped output, NO_COLOR, --no-color) the plain
 // theme below does the same as a chalk instance of level 0, and chalk (with node:tty and node:os,
-// which it loads to detect colour support) is only loaded for colour (src/render/color-theme.ts).
+// which it loads to detect colour support) is only loaded for colour (src/cli/color-theme.ts).
 import type { ChalkInstance } from 'chalk';
 
 export interface Theme {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runIncident } from '../../src/cli/commands/incident-run.js';
 import type { Io } from '../../src/cli/io.js';
 import { loadProtocol } from '../../src/loader/index.js';
-import { createTheme } from '../../src/render/color-theme.js';
+import { createTheme } from '../../src/cli/color-theme.js';
 import { InquirerPrompter } from '../../src/ui/inquirer-prompter.js';
 import type { QuestionBase } from '../../src/ui/prompter.js';
 import { FakePrompter } from '../helpers/fake-prompter.js';

@@ -9,7 +9,7 @@ import { renderAdviceJson } from '../../src/render/advice-json.js';
 import { renderAdviceMarkdown } from '../../src/render/advice-markdown.js';
 import { renderAdviceText } from '../../src/render/advice-text.js';
 import type { AdviceInput } from '../../src/render/advice-view.js';
-import { createTheme } from '../../src/render/color-theme.js';
+import { createTheme } from '../../src/cli/color-theme.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { load, yaml } from '../helpers/protocol.js';
 import { shipped } from '../helpers/shipped.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/analysis/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { FORMATTERS, type FormatContext } from '../../src/render/diagnostics/index.js';
-import { createTheme } from '../../src/render/color-theme.js';
+import { createTheme } from '../../src/cli/color-theme.js';
 import { PLAIN } from '../../src/render/theme.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,7 @@
-// Themes with colour: the only module that loads chalk (see theme.ts).
+// Themes with colour: the only module that loads chalk (see src/render/theme.ts). Loaded by themeFor
+// (color.ts) only when there is colour to show.
 import { Chalk, supportsColor } from 'chalk';
-import { PLAIN, type Theme } from './theme.js';
+import { PLAIN, type Theme } from '../render/theme.js';
 
 export function createTheme(level: 0 | 1 | 2 | 3): Theme {
   return level === 0 ? PLAIN : { chalk: new Chalk({ level }), level };
