@@ -62,6 +62,15 @@ describe('start-up chunks', () => {
     for (const [name, re] of HEAVY) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
   });
 
+  it('the command registrations are in the main chunk itself, not one chunk per command', () => {
+    // A run module that imports from a registration file splits it off into a chunk of its own,
+    // one more file for every start to load: shared constants live in src/cli/commands/formats.ts.
+    const own = Object.keys(meta.outputs[entry()]!.inputs);
+    const registrations = inputsOf(Object.keys(meta.outputs)).filter((i) => /^src\/cli\/commands\/(checklist|contacts|explain|graph|partners|test|validate|incident|completion|schema)\.ts$/.test(i));
+    expect(registrations.length).toBe(10);
+    expect(registrations.filter((r) => !own.includes(r))).toEqual([]);
+  });
+
   it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
     const all = inputsOf(Object.keys(meta.outputs));
     for (const [name, re] of HEAVY) expect(all.some((i) => re.test(i)), name).toBe(true);

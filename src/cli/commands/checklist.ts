@@ -1,5 +1,6 @@
 // `convenant checklist`: registration only; the work is in checklist-run.ts.
 import { Option } from 'commander';
+import { CHECKLIST_FORMATS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -8,8 +9,6 @@ export interface ChecklistOptions extends LookupOptions {
   output?: string;
   force?: boolean;
 }
-
-export const CHECKLIST_FORMATS = ['text', 'markdown'] as const;
 
 export const registerChecklist: Register = (program, io, outcome) => {
   program

@@ -6,7 +6,8 @@ import { safeJson } from '../../render/text.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { CONTACT_FORMATS, type ContactsOptions } from './contacts.js';
+import { CONTACT_FORMATS } from './formats.js';
+import type { ContactsOptions } from './contacts.js';
 import { checkFormat, lineWidth } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 

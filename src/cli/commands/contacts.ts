@@ -1,5 +1,6 @@
 // `convenant contacts`: registration only; the work is in contacts-run.ts.
 import { Option } from 'commander';
+import { CONTACT_FORMATS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -8,8 +9,6 @@ export interface ContactsOptions extends LookupOptions {
   today?: string;
   check?: boolean;
 }
-
-export const CONTACT_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export const registerContacts: Register = (program, io, outcome) => {
   program

@@ -6,7 +6,8 @@ import { safeJson } from '../../render/text.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { EXPLAIN_FORMATS, EXPLAIN_KINDS, type ExplainOptions } from './explain.js';
+import { EXPLAIN_FORMATS, EXPLAIN_KINDS } from './formats.js';
+import type { ExplainOptions } from './explain.js';
 import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
 

@@ -1,5 +1,6 @@
 // `convenant explain <id>`: registration only; the work is in explain-run.ts.
 import { Option } from 'commander';
+import { EXPLAIN_FORMATS, EXPLAIN_KINDS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -7,9 +8,6 @@ export interface ExplainOptions extends LookupOptions {
   format: string;
   kind?: string;
 }
-
-export const EXPLAIN_FORMATS = ['text', 'json'] as const;
-export const EXPLAIN_KINDS = ['partner', 'rule'] as const;
 
 export const registerExplain: Register = (program, io, outcome) => {
   const kind = new Option('--kind <soort>', 'partner of rule, als een id allebei is (zoals halt)');

@@ -1,5 +1,6 @@
 // `convenant graph [flow]`: registration only; the work is in graph-run.ts.
 import { Option } from 'commander';
+import { GRAPH_FORMATS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -9,8 +10,6 @@ export interface GraphOptions extends LookupOptions {
   output?: string;
   force?: boolean;
 }
-
-export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 
 export const registerGraph: Register = (program, io, outcome) => {
   program

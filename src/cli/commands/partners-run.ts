@@ -7,7 +7,8 @@ import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
 import { loadValidProtocol } from './load-valid.js';
-import { PARTNER_FORMATS, type PartnersOptions } from './partners.js';
+import { PARTNER_FORMATS } from './formats.js';
+import type { PartnersOptions } from './partners.js';
 
 export async function runPartners(io: Io, id: string | undefined, options: PartnersOptions): Promise<number> {
   const format = checkFormat(options.format, PARTNER_FORMATS);

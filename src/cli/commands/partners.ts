@@ -1,12 +1,11 @@
 // `convenant partners [id]`: registration only; the work is in partners-run.ts.
+import { PARTNER_FORMATS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
 export interface PartnersOptions extends LookupOptions {
   format: string;
 }
-
-export const PARTNER_FORMATS = ['text', 'json'] as const;
 
 export const registerPartners: Register = (program, io, outcome) => {
   program

@@ -10,10 +10,11 @@ import { runScenario } from '../../scenarios/run.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { VERSION } from '../main.js';
+import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-common.js';
 import { reportTarget, writeReport } from './report-common.js';
-import { TEST_FORMATS, type TestOptions } from './test.js';
+import { TEST_FORMATS } from './formats.js';
+import type { TestOptions } from './test.js';
 
 export async function runTest(io: Io, dir: string | undefined, options: TestOptions): Promise<number> {
   const format = checkFormat(options.format, TEST_FORMATS);

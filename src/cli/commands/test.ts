@@ -1,5 +1,6 @@
 // `convenant test`: registration only; the work is in test-run.ts.
 import { Option } from 'commander';
+import { TEST_FORMATS } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -10,8 +11,6 @@ export interface TestOptions extends LookupOptions {
   output?: string;
   force?: boolean;
 }
-
-export const TEST_FORMATS = ['text', 'json', 'junit'] as const;
 
 export const registerTest: Register = (program, io, outcome) => {
   program

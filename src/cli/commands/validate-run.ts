@@ -9,10 +9,11 @@ import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadForCommand } from '../load-protocol.js';
-import { VERSION } from '../main.js';
+import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-common.js';
 import { reportTarget, writeReport } from './report-common.js';
-import { FAIL_ON, type ValidateOptions } from './validate.js';
+import { FAIL_ON } from './formats.js';
+import type { ValidateOptions } from './validate.js';
 
 export async function runValidate(io: Io, dir: string | undefined, options: ValidateOptions, now: () => Date = () => new Date()): Promise<number> {
   if (options.listRules) {

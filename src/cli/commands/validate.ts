@@ -1,6 +1,6 @@
 // `convenant validate`: registration only; the work is in validate-run.ts.
 import { Option } from 'commander';
-import { FORMAT_NAMES } from '../../render/diagnostics/names.js';
+import { FAIL_ON, FORMAT_NAMES } from './formats.js';
 import type { Register } from './index.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
 
@@ -13,8 +13,6 @@ export interface ValidateOptions extends LookupOptions {
   today?: string;
   listRules?: boolean;
 }
-
-export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
 export const registerValidate: Register = (program, io, outcome) => {
   const failOn = new Option('--fail-on <ernst>', 'afsluitcode 1 bij een bevinding van deze ernst of zwaarder: error, warning, info of never').default('error');
