@@ -157,6 +157,15 @@ export function makeSnapshot(files: readonly ProtocolSourceFile[], loaded: { pro
   };
 }
 
+/**
+ * The file text of a snapshot: JSON with every character beyond ASCII written as a \u escape, so
+ * the reader takes the file as latin1 (a byte copy, no UTF-8 decoding; readSnapshotText in read.ts)
+ * and V8 parses a one-byte string. A snapshot written otherwise is read wrongly and so not used.
+ */
+export function snapshotJson(snapshot: Snapshot): string {
+  return JSON.stringify(snapshot).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function spans(sourceMap: Locator, file: string, path: JsonPath): PositionNode {
   const v = sourceMap.locatePath(file, path, false);
   const k = sourceMap.locatePath(file, path, true);

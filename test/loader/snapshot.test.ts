@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateLoaded } from '../../src/analysis/index.js';
 import { loadProtocol, loadProtocolFiles, type ProtocolSourceFile } from '../../src/loader/index.js';
 import { loadProtocolQuick } from '../../src/loader/quick.js';
-import { makeSnapshot, restoreSnapshot, type Locator, type Snapshot } from '../../src/loader/snapshot.js';
+import { makeSnapshot, restoreSnapshot, snapshotJson, type Locator, type Snapshot } from '../../src/loader/snapshot.js';
 import { SHIPPED_DIR, shipped } from '../helpers/shipped.js';
 
 const BROKEN_DIR = fileURLToPath(new URL('../fixtures/validate/broken', import.meta.url));
@@ -116,7 +116,7 @@ describe('loadProtocolQuick', () => {
   mkdirSync(snapshots);
   const full = shipped();
   const snapshot = makeSnapshot(full.files, full);
-  writeFileSync(join(snapshots, `${snapshot.key}.json`), JSON.stringify(snapshot));
+  writeFileSync(join(snapshots, `${snapshot.key}.json`), snapshotJson(snapshot));
 
   it('uses a matching snapshot and gives what loadProtocol gives', async () => {
     const quick = await loadProtocolQuick(SHIPPED_DIR, undefined, snapshots);
@@ -125,6 +125,17 @@ describe('loadProtocolQuick', () => {
     expect(quick.diagnostics).toEqual(full.diagnostics);
     expect(quick.files).toEqual(full.files);
     expect(quick.scenarioFiles).toEqual(full.scenarioFiles);
+  });
+
+  it('writes snapshots in ASCII, and one that is not (read as latin1, so its texts differ) is not used', async () => {
+    expect(/^[\x00-\x7f]*$/.test(snapshotJson(snapshot))).toBe(true);
+    expect(JSON.parse(snapshotJson(snapshot))).toStrictEqual(JSON.parse(JSON.stringify(snapshot)));
+    const utf8 = join(work, 'utf8-snapshots');
+    mkdirSync(utf8);
+    writeFileSync(join(utf8, `${snapshot.key}.json`), JSON.stringify(snapshot));
+    const quick = await loadProtocolQuick(SHIPPED_DIR, undefined, utf8);
+    expect(quick.fromSnapshot).toBe(false);
+    expect(quick.protocol).toStrictEqual(full.protocol);
   });
 
   it('loads a changed folder from its files', async () => {
