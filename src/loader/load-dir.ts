@@ -1,6 +1,6 @@
 // Read + load in one call, for the CLI and tests that work on folders.
-import type { Diagnostic } from '../diagnostics/index.js';
 import { loadProtocolFiles, type LoadResult, type ProtocolSourceFile } from './load.js';
+import { folderResult } from './folder-result.js';
 import { readProtocolDir } from './read.js';
 
 export interface LoadedFolder extends LoadResult {
@@ -15,14 +15,5 @@ export function loadProtocol(dir: string, cwd?: string): LoadedFolder {
   if (!read.found) {
     return { ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [], sourceMap: loadProtocolFiles([]).sourceMap };
   }
-  const loaded = loadProtocolFiles(read.files);
-  const diagnostics: Diagnostic[] = [...read.diagnostics, ...loaded.diagnostics];
-  return {
-    ...loaded,
-    ok: loaded.ok && !read.diagnostics.some((d) => d.severity === 'error'),
-    diagnostics,
-    files: read.files,
-    scenarioFiles: read.scenarioFiles,
-    found: true,
-  };
+  return folderResult(read, loadProtocolFiles(read.files));
 }

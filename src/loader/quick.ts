@@ -1,8 +1,8 @@
 // Loading for a fast start: a folder whose files match a snapshot made at build time (the shipped
 // protocol) is restored from it; any other folder is loaded as usual, and only then are the YAML
 // parser and the schemas imported. The result is the same either way (test/loader/snapshot.test.ts).
-import type { Diagnostic } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
+import { folderResult } from './folder-result.js';
 import { readProtocolDir, readSnapshotText } from './read.js';
 import { restoreSnapshot, snapshotKey, type Locator, type Snapshot, type SnapshotLoad } from './snapshot.js';
 
@@ -37,14 +37,5 @@ export async function loadProtocolQuick(dir: string, cwd: string | undefined, sn
   }
   const fromSnapshot = loaded !== undefined;
   loaded ??= (await import('./load.js')).loadProtocolFiles(read.files);
-  const diagnostics: Diagnostic[] = [...read.diagnostics, ...loaded.diagnostics];
-  return {
-    ...loaded,
-    ok: loaded.ok && !read.diagnostics.some((d) => d.severity === 'error'),
-    diagnostics,
-    files: read.files,
-    scenarioFiles: read.scenarioFiles,
-    found: true,
-    fromSnapshot,
-  };
+  return { ...folderResult(read, loaded), fromSnapshot };
 }

@@ -28,6 +28,18 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
   const full = [...ctx.base, ...path];
   const at = (span: Span) => ({ file: ctx.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
 
+  const notOneOf = (options: readonly string[]): Diagnostic => {
+    const actual = valueAt(ctx.data, path);
+    const guess = typeof actual === 'string' ? suggest(actual, options) : undefined;
+    return {
+      code: 'invalid-value',
+      severity: 'error',
+      ...at(ctx.locate(full)),
+      message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
+      hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
+    };
+  };
+
   switch (issue.code) {
     case 'invalid_union': {
       if (issue.errors.length > 0) {
@@ -36,16 +48,8 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         for (const inner of branch) collect(inner, path, ctx, out);
         return;
       }
-      const actual = valueAt(ctx.data, path);
-      const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
-      const guess = typeof actual === 'string' ? suggest(actual, options) : undefined;
-      out.push({
-        code: 'invalid-value',
-        severity: 'error',
-        ...at(ctx.locate(full)),
-        message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
-        hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
-      });
+      // A discriminator value that matches no branch, e.g. an unknown step `type`.
+      out.push(notOneOf((issue as { options?: unknown[] }).options?.map(String) ?? []));
       return;
     }
     case 'unrecognized_keys': {
@@ -101,16 +105,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
       return;
     }
     case 'invalid_value': {
-      const actual = valueAt(ctx.data, path);
-      const options = issue.values.map(String);
-      const guess = typeof actual === 'string' ? suggest(actual, options) : undefined;
-      out.push({
-        code: 'invalid-value',
-        severity: 'error',
-        ...at(ctx.locate(full)),
-        message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
-        hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
-      });
+      out.push(notOneOf(issue.values.map(String)));
       return;
     }
     default: {
