@@ -1,7 +1,16 @@
 // The finished advice: duplicates merged, most urgent first, each item with the answers behind it.
-import { URGENCIES, type Partner, type QuestionStep, type RuleSet, type Urgency } from '../model/core.js';
+import {
+  URGENCIES,
+  type ActionAdvice,
+  type InfoAdvice,
+  type Partner,
+  type PartnerAdvice,
+  type RuleAdvice,
+  type RuleSet,
+  type Urgency,
+} from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
-import { answerLabel, type Because, type WalkState } from './walk.js';
+import type { Because, WalkState } from './walk.js';
 
 export interface PartnerItem {
   id: string;
@@ -58,6 +67,8 @@ export interface AdviceResult {
 }
 
 export const urgencyRank = (u: Urgency): number => URGENCIES.indexOf(u);
+/** urgencyRank as a table: merging ranks every advice item. */
+const RANK: Readonly<Record<Urgency, number>> = Object.fromEntries(URGENCIES.map((u, i) => [u, i])) as Record<Urgency, number>;
 
 // Merging keeps each text and each reason once, in the order first met. The lists are short (a
 // few items), so a linear look-up beats a Set.
@@ -75,7 +86,7 @@ function addAll(into: string[], items: readonly string[]): void {
 
 /** Raises the item's urgency to `urgency` when that is more urgent. */
 function moreUrgent(acc: { item: { urgency: Urgency }; rank: number }, urgency: Urgency): void {
-  const rank = urgencyRank(urgency);
+  const rank = RANK[urgency];
   if (rank < acc.rank) {
     acc.rank = rank;
     acc.item.urgency = urgency;
@@ -111,8 +122,9 @@ export function adviceOf(state: WalkState): AdviceResult {
   const rules = new Map<string, RuleAcc>();
   const info = new Map<string, InfoAcc>();
 
-  for (const { advice, because, seq } of state.collected) {
-    if ('partner' in advice) {
+  for (const { advice: given, kind, because, seq } of state.collected) {
+    if (kind === 'partner') {
+      const advice = given as PartnerAdvice;
       let acc = partners.get(advice.partner);
       if (!acc) {
         const partner = index.partners.get(advice.partner);
@@ -125,7 +137,7 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.reasons = [];
         item.sources = [];
         item.because = [];
-        acc = { item, seq, rank: urgencyRank(advice.urgency) };
+        acc = { item, seq, rank: RANK[advice.urgency] };
         partners.set(advice.partner, acc);
       }
       const item = acc.item;
@@ -134,11 +146,12 @@ export function adviceOf(state: WalkState): AdviceResult {
       if (advice.reason) add(item.reasons, advice.reason);
       addAll(item.sources, advice.sources);
       addBecause(item.because, because);
-    } else if ('action' in advice) {
+    } else if (kind === 'action') {
+      const advice = given as ActionAdvice;
       let acc = actions.get(advice.action);
       if (!acc) {
         const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-        acc = { item, seq, rank: urgencyRank(advice.urgency) };
+        acc = { item, seq, rank: RANK[advice.urgency] };
         actions.set(advice.action, acc);
       }
       const item = acc.item;
@@ -146,7 +159,8 @@ export function adviceOf(state: WalkState): AdviceResult {
       item.order = Math.min(item.order, advice.order ?? 100);
       addAll(item.sources, advice.sources);
       addBecause(item.because, because);
-    } else if ('rule' in advice) {
+    } else if (kind === 'rule') {
+      const advice = given as RuleAdvice;
       let acc = rules.get(advice.rule);
       if (!acc) {
         const rule = index.rules.get(advice.rule);
@@ -166,6 +180,7 @@ export function adviceOf(state: WalkState): AdviceResult {
       addAll(item.sources, advice.sources);
       addBecause(item.because, because);
     } else {
+      const advice = given as InfoAdvice;
       let acc = info.get(advice.info);
       if (!acc) {
         const item = { text: advice.info } as InfoItem;
@@ -182,9 +197,9 @@ export function adviceOf(state: WalkState): AdviceResult {
 
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   const result: AdviceResult = {
-    answers: state.answers.map(({ step, value }) => {
-      const s = index.steps.get(step)!.step as QuestionStep;
-      return { step, question: s.question, answer: answerLabel(s, value), value };
+    answers: state.answers.map(({ step, value }, i) => {
+      const { question, answer } = state.explained[i]!;
+      return { step, question, answer, value };
     }),
     partners: [...partners.values()]
       .sort((a, b) => a.rank - b.rank || a.seq - b.seq)

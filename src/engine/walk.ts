@@ -1,6 +1,7 @@
 // The rule engine: pure, synchronous, deterministic. A walk is an immutable state; every call
 // returns a new one, so going back is just returning the previous state.
 import {
+  adviceKind,
   branchesOf,
   callsOf,
   END,
@@ -14,14 +15,16 @@ import {
   type AnswerValue,
   type Branch,
   type Condition,
+  type Flow,
   type MultiOption,
   type Protocol,
   type QuestionStep,
-  type Route,
   type Step,
 } from '../model/core.js';
 import { evaluate } from './conditions.js';
 import { indexProtocol } from './index-protocol.js';
+
+type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
 
 export interface GivenAnswer {
   step: string;
@@ -37,6 +40,8 @@ export interface Because {
 
 export interface CollectedAdvice {
   advice: Advice;
+  /** Which kind of advice it is (worked out once per protocol, so merging need not inspect the item). */
+  kind: AdviceKind;
   /** The step whose answer (or route) added it. */
   step: string;
   because: readonly Because[];
@@ -51,6 +56,8 @@ export interface WalkState {
   /** Where to continue when the current flow ends (hand-over returns). */
   readonly stack: readonly string[];
   readonly answers: readonly GivenAnswer[];
+  /** Per answer, in the same order: how it reads in a `because` trace (built once, when answered). */
+  readonly explained: readonly Because[];
   readonly collected: readonly CollectedAdvice[];
   readonly previous: WalkState | null;
   /** Set when the walk stopped on a protocol fault (a loop without questions, a missing step). */
@@ -93,7 +100,7 @@ export function start(protocol: Protocol): WalkState {
 }
 
 function startWalk(protocol: Protocol): WalkState {
-  const initial: WalkState = { protocol, at: null, stack: [], answers: [], collected: [], previous: null, via: undefined };
+  const initial: WalkState = { protocol, at: null, stack: [], answers: [], explained: [], collected: [], previous: null, via: undefined };
   const flow = indexProtocol(protocol).flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
@@ -173,133 +180,246 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
 
 export function answer(state: WalkState, raw: unknown): AnswerResult {
   if (state.at === null) return { ok: false, message: 'de vragen zijn klaar; er is niets meer te beantwoorden' };
-  const index = indexProtocol(state.protocol);
-  const step = index.steps.get(state.at)!.step as QuestionStep;
+  const plans = plansOf(state.protocol);
+  const plan = plans.get(state.at)!;
+  const step = plan.step as QuestionStep;
   const normalised = normaliseAnswer(step, raw);
   if (!normalised.ok) return normalised;
   const value = normalised.value;
 
   const answers = [...state.answers, { step: step.id, value }];
-  const branches = selectedBranches(step, value);
-  const calls: string[] = [];
-  for (const b of branches) calls.push(...callsOf(b));
+  const explained = [...state.explained, { step: step.id, question: step.question, answer: answerLabel(step, value) }];
+  const branches = selectedBranches(plan, value);
   let via = state.via;
-  if (calls.length > 0) {
+  let calls = 0;
+  for (const b of branches) calls += b.calls.length;
+  if (calls > 0) {
     const handedOver: Record<string, string> = { ...via };
-    for (const c of calls) handedOver[c] = step.id;
+    for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
     via = handedOver;
   }
-  const ctx = new Collector(state.protocol, answers, state.collected, via);
+  const ctx = new Collector(answers, explained, state.collected, via);
   // Advice given whatever the answer is not explained by this answer, but by what led here.
-  ctx.add(step, step.advice, undefined);
-  for (const b of branches) ctx.add(step, b.advice, step.id);
-  const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? targetOf(step, branches[0]) : step.next) : step.next;
+  ctx.add(plan, plan.own);
+  for (const b of branches) ctx.add(plan, b.advice);
+
+  // Targets to visit in order: the called flows' starts, then where the answer leads, then what was pending.
+  const pending: string[] = [];
+  for (const b of branches) for (const s of b.starts) pending.push(s);
+  // A multi answer goes on to the step's `next`; any other answer to its branch's target.
+  const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next;
+  pending.push(target);
+  for (const t of state.stack) pending.push(t);
   // Built field by field (not spread): this runs for every answer of every walk.
   // `via` always present (maybe undefined): every state has the same shape, which keeps the engine fast.
-  const answered: WalkState = { protocol: state.protocol, at: state.at, stack: state.stack, answers, collected: ctx.result(), previous: state, via };
-  return { ok: true, state: advance(answered, continuation(state.protocol, state.stack, calls, target)) };
+  const answered: WalkState = {
+    protocol: state.protocol,
+    at: state.at,
+    stack: state.stack,
+    answers,
+    explained,
+    collected: ctx.result(),
+    previous: state,
+    via,
+  };
+  return { ok: true, state: advance(answered, pending) };
 }
 
-function selectedBranches(step: QuestionStep, value: AnswerValue): (Branch | MultiOption)[] {
-  if (value === UNKNOWN) return step.unknown ? [step.unknown] : [];
-  switch (step.type) {
+const NONE: readonly BranchPlan[] = [];
+
+function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPlan[] {
+  if (value === UNKNOWN) return plan.unknown ? [plan.unknown] : NONE;
+  switch (plan.step.type) {
     case 'yes-no':
-      return [(value === YES ? step.yes : step.no) ?? {}];
     case 'choice': {
-      const option = step.options.find((o) => o.value === value);
-      return option ? [option] : [];
+      const branch = plan.byValue.get(value as string);
+      return branch ? [branch] : NONE;
     }
-    case 'multi':
-      return step.options.filter((o) => (value as readonly string[]).includes(o.value));
+    case 'multi': {
+      // In the protocol's option order (a normalised answer lists them in that order too).
+      const out: BranchPlan[] = [];
+      for (const v of value as readonly string[]) {
+        const branch = plan.byValue.get(v);
+        if (branch) out.push(branch);
+      }
+      return out;
+    }
     case 'number': {
       const n = value as number;
-      const range = step.ranges?.find((r) => (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max));
-      return range ? [range] : [];
+      for (const r of plan.ranges) if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) return [r.branch];
+      return NONE;
     }
+    case 'route':
+      return NONE;
   }
 }
 
-/** Targets to visit in order: the called flows' starts, then `next`, then what was pending. */
-function continuation(protocol: Protocol, stack: readonly string[], calls: readonly string[], target: string | undefined): string[] {
-  const out: string[] = [];
-  if (calls.length > 0) {
-    const flows = indexProtocol(protocol).flows;
-    for (const id of calls) {
-      const flow = flows.get(id);
-      out.push((flow ? startOf(flow) : undefined) ?? END);
-    }
+// What a walk needs of each step, worked out once per protocol: the branch per answer value with
+// its calls and target resolved, and per advice item its kind and the steps that decide it.
+
+interface ItemPlan {
+  advice: Advice;
+  kind: AdviceKind;
+  /** The steps whose answers explain the item: the answered step, then the steps the route's and the item's conditions name; each once. */
+  decisive: readonly string[];
+}
+
+interface BranchPlan {
+  advice: readonly ItemPlan[] | undefined;
+  /** The flows this branch calls (for `via`). */
+  calls: readonly string[];
+  /** Their first steps, in call order (END for a flow that is missing or empty). */
+  starts: readonly string[];
+  /** Where the branch goes after the calls (END when nowhere). */
+  target: string;
+}
+
+interface StepPlan {
+  step: Step;
+  flow: Flow;
+  /** The step's own advice (given whatever the answer). */
+  own: readonly ItemPlan[] | undefined;
+  /** Choice, multi and yes-no branches by answer value. */
+  byValue: Map<string, BranchPlan>;
+  ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan }[];
+  unknown: BranchPlan | undefined;
+  routes: readonly { when: Condition; branch: BranchPlan }[];
+  otherwise: BranchPlan | undefined;
+  /** The step's `next` (END when none). */
+  next: string;
+}
+
+const planCache = new WeakMap<Protocol, Map<string, StepPlan>>();
+
+function plansOf(protocol: Protocol): Map<string, StepPlan> {
+  let plans = planCache.get(protocol);
+  if (!plans) {
+    const index = indexProtocol(protocol);
+    plans = new Map();
+    for (const [id, { step, flow }] of index.steps) plans.set(id, planStep(index.flows, step, flow));
+    planCache.set(protocol, plans);
   }
-  out.push(target ?? END);
-  for (const t of stack) out.push(t);
-  return out;
+  return plans;
+}
+
+function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow): StepPlan {
+  const items = (advice: readonly Advice[] | undefined, answeredStep: string | undefined, routeWhen: Condition | undefined) =>
+    advice?.map((item): ItemPlan => {
+      const decisive = new Set<string>();
+      if (answeredStep) decisive.add(answeredStep);
+      if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(f.step);
+      if (item.when) for (const f of factsOf(item.when)) decisive.add(f.step);
+      return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
+    });
+  const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
+    const calls = callsOf(b);
+    const starts = calls.map((id) => {
+      const called = flows.get(id);
+      return (called ? startOf(called) : undefined) ?? END;
+    });
+    return { advice: items(b.advice, answeredStep, routeWhen), calls, starts, target: targetOf(step, b) ?? END };
+  };
+  const plan: StepPlan = {
+    step,
+    flow,
+    own: undefined,
+    byValue: new Map(),
+    ranges: [],
+    unknown: undefined,
+    routes: [],
+    otherwise: undefined,
+    next: ('next' in step ? step.next : undefined) ?? END,
+  };
+  if (step.type === 'route') {
+    plan.routes = step.routes.map((r) => ({ when: r.when, branch: branch(r, undefined, r.when) }));
+    if (step.otherwise) plan.otherwise = branch(step.otherwise, undefined);
+    return plan;
+  }
+  plan.own = items(step.advice, undefined, undefined);
+  if (step.unknown) plan.unknown = branch(step.unknown, step.id);
+  switch (step.type) {
+    case 'yes-no':
+      plan.byValue.set(YES, branch(step.yes ?? {}, step.id));
+      plan.byValue.set(NO, branch(step.no ?? {}, step.id));
+      break;
+    case 'choice':
+    case 'multi':
+      // The first option with a value wins, as a search through the options would.
+      for (const o of step.options) if (!plan.byValue.has(o.value)) plan.byValue.set(o.value, branch(o, step.id));
+      break;
+    case 'number':
+      plan.ranges = (step.ranges ?? []).map((r) => ({ min: r.min, max: r.max, branch: branch(r, step.id) }));
+      break;
+  }
+  return plan;
 }
 
 /** Moves through route steps and flow ends until a question is due or the walk is over. */
-function advance(state: WalkState, pending: string[]): WalkState {
-  const index = indexProtocol(state.protocol);
+function advance(state: WalkState, pending: readonly string[]): WalkState {
+  const plans = plansOf(state.protocol);
   let collected = state.collected;
-  const stack = [...pending];
+  // The targets still to visit, the next one last (so taking it and adding before it are cheap).
+  const todo: string[] = [];
+  for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
-    const target = stack.shift();
+    const target = todo.pop();
     if (target === undefined) return moved(state, collected, null, []);
     if (target === END) continue;
-    const entry = index.steps.get(target);
-    if (!entry) return { ...moved(state, collected, null, []), fault: `stap "${target}" bestaat niet` };
-    const step = entry.step;
-    if (step.type !== 'route') return moved(state, collected, step.id, stack);
+    const plan = plans.get(target);
+    if (!plan) return { ...moved(state, collected, null, []), fault: `stap "${target}" bestaat niet` };
+    if (plan.step.type !== 'route') return moved(state, collected, plan.step.id, todo.reverse());
 
     // The first route whose condition holds, else `otherwise`.
-    const lookup = lookupOf(state);
-    let chosen: Branch | undefined = step.routes.find((r) => evaluate(r.when, lookup));
-    const when = chosen ? (chosen as Route).when : undefined;
-    chosen ??= step.otherwise;
+    let chosen: BranchPlan | undefined = plan.otherwise;
+    if (plan.routes.length > 0) {
+      const lookup = lookupOf(state.answers);
+      for (const r of plan.routes) {
+        if (evaluate(r.when, lookup)) {
+          chosen = r.branch;
+          break;
+        }
+      }
+    }
     if (!chosen) {
-      stack.unshift(END);
+      todo.push(END);
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(state.protocol, state.answers, collected, state.via);
-      ctx.add(step, chosen.advice, undefined, when);
+      const ctx = new Collector(state.answers, state.explained, collected, state.via);
+      ctx.add(plan, chosen.advice);
       collected = ctx.result();
     }
-    stack.unshift(...continuation(state.protocol, [], callsOf(chosen), targetOf(step, chosen)));
+    todo.push(chosen.target);
+    for (let k = chosen.starts.length - 1; k >= 0; k--) todo.push(chosen.starts[k]!);
   }
   return { ...moved(state, collected, null, []), fault: 'de stappen lopen in een kring zonder vraag' };
 }
 
 /** The walk after `advance`: the same answers, the advice collected on the way, the next question. */
 function moved(state: WalkState, collected: readonly CollectedAdvice[], at: string | null, stack: readonly string[]): WalkState {
-  return { protocol: state.protocol, at, stack, answers: state.answers, collected, previous: state.previous, via: state.via };
-}
-
-function lookupOf(state: Pick<WalkState, 'answers'>): (step: string) => AnswerValue | undefined {
-  const answers = state.answers;
-  return (step) => {
-    for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return answers[i]!.value;
-    return undefined;
+  return {
+    protocol: state.protocol,
+    at,
+    stack,
+    answers: state.answers,
+    explained: state.explained,
+    collected,
+    previous: state.previous,
+    via: state.via,
   };
 }
 
-interface Decisive {
-  answeredStep: string | undefined;
-  routeWhen: Condition | undefined;
-  steps: readonly string[];
+/** The position of the latest answer to `step`, or -1. */
+function answerIndex(answers: readonly GivenAnswer[], step: string): number {
+  for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return i;
+  return -1;
 }
-/** Per advice item: the steps whose answers decide it. They depend only on where the item sits. */
-const decisiveCache = new WeakMap<Advice, Decisive>();
 
-/** The answered step, then the steps the route's and the item's conditions name; each once. */
-function decisiveSteps(item: Advice, answeredStep: string | undefined, routeWhen: Condition | undefined): readonly string[] {
-  const cached = decisiveCache.get(item);
-  // An item object shared between two places (a YAML alias) can have other deciding steps in each.
-  if (cached && cached.answeredStep === answeredStep && cached.routeWhen === routeWhen) return cached.steps;
-  const decisive = new Set<string>();
-  if (answeredStep) decisive.add(answeredStep);
-  if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(f.step);
-  if (item.when) for (const f of factsOf(item.when)) decisive.add(f.step);
-  const steps = [...decisive];
-  if (!cached) decisiveCache.set(item, { answeredStep, routeWhen, steps });
-  return steps;
+function lookupOf(answers: readonly GivenAnswer[]): (step: string) => AnswerValue | undefined {
+  return (step) => {
+    const i = answerIndex(answers, step);
+    return i < 0 ? undefined : answers[i]!.value;
+  };
 }
 
 /** Adds the advice items whose conditions hold, each with the answers that led to it. */
@@ -310,13 +430,13 @@ class Collector {
   private readonly lookup: (step: string) => AnswerValue | undefined;
 
   constructor(
-    private readonly protocol: Protocol,
-    answers: readonly GivenAnswer[],
+    private readonly answers: readonly GivenAnswer[],
+    private readonly explained: readonly Because[],
     collected: readonly CollectedAdvice[],
-    private readonly via: Readonly<Record<string, string>> | undefined = undefined,
+    private readonly via: Readonly<Record<string, string>> | undefined,
   ) {
     this.items = collected;
-    this.lookup = lookupOf({ answers });
+    this.lookup = lookupOf(answers);
   }
 
   private push(item: CollectedAdvice): void {
@@ -327,39 +447,35 @@ class Collector {
     (this.items as CollectedAdvice[]).push(item);
   }
 
-  add(step: Step, advice: readonly Advice[] | undefined, answeredStep: string | undefined, routeWhen?: Condition): void {
+  add(plan: StepPlan, advice: readonly ItemPlan[] | undefined): void {
     if (!advice) return;
     // Items without a condition of their own share the reasons of the list (read-only).
     let shared: Because[] | undefined;
-    for (const item of advice) {
+    for (const { advice: item, kind, decisive } of advice) {
       if (item.when && !evaluate(item.when, this.lookup)) continue;
       let because: Because[];
       if (!item.when && shared) {
         because = shared;
       } else {
-        because = this.explain(decisiveSteps(item, answeredStep, routeWhen));
+        because = this.explain(decisive);
         // Nothing on this step decided it: the answer that handed over to this flow did.
-        if (because.length === 0) because = this.explain(this.handedOverBy(step));
+        if (because.length === 0) {
+          const caller = this.via?.[plan.flow.id];
+          if (caller) because = this.explain([caller]);
+        }
         if (!item.when) shared = because;
       }
-      this.push({ advice: item, step: step.id, because, seq: this.items.length });
+      this.push({ advice: item, kind, step: plan.step.id, because, seq: this.items.length });
     }
   }
 
-  private handedOverBy(step: Step): string[] {
-    const flow = indexProtocol(this.protocol).steps.get(step.id)?.flow.id;
-    const caller = flow !== undefined ? this.via?.[flow] : undefined;
-    return caller ? [caller] : [];
-  }
-
-  private explain(steps: Iterable<string>): Because[] {
-    const index = indexProtocol(this.protocol);
+  /** The answers of these steps, as they read in a trace; steps not answered (or not questions) are left out. */
+  private explain(steps: readonly string[]): Because[] {
     const out: Because[] = [];
     for (const id of steps) {
-      const value = this.lookup(id);
-      const step = index.steps.get(id)?.step;
-      if (value === undefined || !step || step.type === 'route') continue;
-      out.push({ step: id, question: step.question, answer: answerLabel(step, value) });
+      const i = answerIndex(this.answers, id);
+      // Only question steps are answered, and each answer has its explanation.
+      if (i >= 0) out.push(this.explained[i]!);
     }
     return out;
   }
