@@ -296,28 +296,33 @@ function plansOf(protocol: Protocol): Map<string, StepPlan> {
   if (!plans) {
     const index = indexProtocol(protocol);
     plans = new Map();
-    for (const [id, { step, flow }] of index.steps) plans.set(id, planStep(index.flows, step, flow));
+    // Step ids as the steps themselves spell them: the same string object as the key and as each
+    // answer's `step`, so look-ups and comparisons take the identical-string fast path.
+    const own = (id: string) => index.steps.get(id)?.step.id ?? id;
+    for (const [id, { step, flow }] of index.steps) plans.set(id, planStep(index.flows, step, flow, own));
     planCache.set(protocol, plans);
   }
   return plans;
 }
 
-function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow): StepPlan {
+function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own: (id: string) => string): StepPlan {
   const items = (advice: readonly Advice[] | undefined, answeredStep: string | undefined, routeWhen: Condition | undefined) =>
     advice?.map((item): ItemPlan => {
       const decisive = new Set<string>();
       if (answeredStep) decisive.add(answeredStep);
-      if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(f.step);
-      if (item.when) for (const f of factsOf(item.when)) decisive.add(f.step);
+      if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(own(f.step));
+      if (item.when) for (const f of factsOf(item.when)) decisive.add(own(f.step));
       return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
     });
   const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
     const calls = callsOf(b);
     const starts = calls.map((id) => {
       const called = flows.get(id);
-      return (called ? startOf(called) : undefined) ?? END;
+      const first = called ? startOf(called) : undefined;
+      return first !== undefined ? own(first) : END;
     });
-    return { advice: items(b.advice, answeredStep, routeWhen), calls, starts, target: targetOf(step, b) ?? END };
+    const target = targetOf(step, b);
+    return { advice: items(b.advice, answeredStep, routeWhen), calls, starts, target: target !== undefined ? own(target) : END };
   };
   const plan: StepPlan = {
     step,
@@ -328,7 +333,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow): Ste
     unknown: undefined,
     routes: [],
     otherwise: undefined,
-    next: ('next' in step ? step.next : undefined) ?? END,
+    next: 'next' in step && step.next !== undefined ? own(step.next) : END,
   };
   if (step.type === 'route') {
     plan.routes = step.routes.map((r) => ({ when: r.when, branch: branch(r, undefined, r.when) }));
