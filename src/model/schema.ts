@@ -309,6 +309,8 @@ export const Scenario = z.strictObject({
     'no-rules': z.array(Id).optional(),
     /** Text that must appear somewhere in the advice (case-insensitive). */
     text: z.array(Text).optional(),
+    /** Text that must not appear anywhere in the advice (case-insensitive). */
+    'no-text': z.array(Text).optional(),
     /** The first action of the advice must contain this text. */
     first: Text.optional(),
   }),

@@ -63,6 +63,9 @@ export function runScenario(protocol: Protocol, scenario: Scenario): ScenarioOut
   for (const wanted of expect.text ?? []) {
     if (!text.includes(wanted.toLowerCase())) failures.push({ path: ['expect', 'text'], message: `tekst "${wanted}" staat niet in het advies`, expected: wanted });
   }
+  for (const unwanted of expect['no-text'] ?? []) {
+    if (text.includes(unwanted.toLowerCase())) failures.push({ path: ['expect', 'no-text'], message: `tekst "${unwanted}" staat in het advies maar hoort er niet in`, expected: `niet "${unwanted}"`, actual: unwanted });
+  }
   if (expect.first !== undefined) {
     const first = advice.actions[0]?.text ?? '';
     if (!first.toLowerCase().includes(expect.first.toLowerCase())) {
