@@ -1,4 +1,5 @@
-// "Did you mean": the closest candidate by edit distance, if it is close enough to be a likely typo.
+// "Did you mean": the closest candidate by edit distance (a swap of adjacent letters counts as one
+// edit), if it is close enough to be a likely typo.
 const MAX_SUGGEST_LENGTH = 100;
 
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
@@ -19,15 +20,23 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
+/**
+ * Optimal string alignment distance (restricted Damerau–Levenshtein): insert, delete, substitute,
+ * and swapping two adjacent characters each cost 1, so `txet` is one edit from `text`.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length]!;
