@@ -1,4 +1,4 @@
-export { analyseProtocol, validateLoaded, type LoadedProtocol } from './validate.js';
+export { analyseProtocol, analysisComplete, validateLoaded, type LoadedProtocol } from './validate.js';
 export { AnalysisContext, type AnalysisOptions } from './context.js';
 export { CODES, codeInfo, type CodeInfo } from './codes.js';
 export { RULES } from './rules/index.js';

@@ -43,9 +43,17 @@ export function analyseProtocol(
   return out;
 }
 
+/**
+ * Whether every analysis rule runs on this protocol: false when the loader reported errors (the
+ * `needsValidProtocol` rules are then skipped) or produced no protocol at all. Reports say so.
+ */
+export function analysisComplete(loaded: Pick<LoadedProtocol, 'protocol' | 'diagnostics'>): boolean {
+  return loaded.protocol !== undefined && !hasErrors(loaded.diagnostics);
+}
+
 /** Loader diagnostics plus the analysis, sorted by file and position. */
 export function validateLoaded(loaded: LoadedProtocol, options: AnalysisOptions): Diagnostic[] {
   const all = [...loaded.diagnostics];
-  if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, !hasErrors(loaded.diagnostics)));
+  if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, analysisComplete(loaded)));
   return all.sort(compareDiagnostics);
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/analysis/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
-import { FORMATTERS, type FormatContext } from '../../src/render/diagnostics/index.js';
+import { FORMATTERS, INCOMPLETE_NOTE, type FormatContext } from '../../src/render/diagnostics/index.js';
 import { createTheme } from '../../src/cli/color-theme.js';
 import { PLAIN } from '../../src/render/theme.js';
 
@@ -105,14 +105,19 @@ describe('github', () => {
   });
 });
 
+/** Checks a SARIF log against the OASIS SARIF 2.1.0 JSON schema, with the schema errors as the failure message. */
+function expectValidSarif(log: unknown) {
+  const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(schema);
+  expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+}
+
 describe('sarif', () => {
   const log = JSON.parse(FORMATTERS.sarif(FINDINGS, ctx()));
 
   it('is valid SARIF 2.1.0 (checked against the OASIS JSON schema)', () => {
-    const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    const validate = ajv.compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expectValidSarif(log);
   });
 
   it('describes every code as a rule and points each result at its file and region', () => {
@@ -164,5 +169,57 @@ describe('junit', () => {
   it('fails warnings too with --fail-on warning', () => {
     const xml = FORMATTERS.junit(FINDINGS, ctx({ failOn: 'warning' }));
     expect(xml).toMatch(/<testsuites name="convenant validate" tests="4" failures="2" errors="0">/);
+  });
+});
+
+describe('when the loader reported errors, every format says that some checks were skipped', () => {
+  const skipped = ctx({ complete: false });
+
+  it('stylish: one Dutch line after the summary; nothing when the analysis was complete', () => {
+    const lines = FORMATTERS.stylish(FINDINGS, skipped).trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual(['✖ 3 problemen (1 fout, 1 waarschuwing, 1 info)', INCOMPLETE_NOTE]);
+    expect(INCOMPLETE_NOTE).toMatch(/^Sommige controles .* draaien pas als de fouten hierboven zijn opgelost\.$/);
+    expect(FORMATTERS.stylish(FINDINGS, ctx({ complete: true }))).not.toContain('Sommige controles');
+    expect(FORMATTERS.stylish(FINDINGS, ctx())).not.toContain('Sommige controles');
+  });
+
+  it('json: "complete" is false with the note, and true without one otherwise', () => {
+    const doc = JSON.parse(FORMATTERS.json(FINDINGS, skipped));
+    expect(doc).toMatchObject({ version: 1, complete: false, note: INCOMPLETE_NOTE });
+    expect(doc.diagnostics).toHaveLength(3);
+    const full = JSON.parse(FORMATTERS.json(FINDINGS, ctx()));
+    expect(full.complete).toBe(true);
+    expect(full).not.toHaveProperty('note');
+  });
+
+  it('github: a ::notice:: line after the annotations', () => {
+    const lines = FORMATTERS.github(FINDINGS, skipped).trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(`::notice::${INCOMPLETE_NOTE}`);
+    expect(FORMATTERS.github(FINDINGS, ctx())).not.toContain('Sommige controles');
+  });
+
+  it('sarif: a tool execution notification on the run, still valid SARIF 2.1.0', () => {
+    const log = JSON.parse(FORMATTERS.sarif(FINDINGS, skipped));
+    expectValidSarif(log);
+    expect(log.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [{ descriptor: { id: 'analysis-incomplete' }, level: 'note', message: { text: INCOMPLETE_NOTE } }],
+      },
+    ]);
+    expect(log.runs[0].results).toHaveLength(3);
+    expect(JSON.parse(FORMATTERS.sarif(FINDINGS, ctx())).runs[0]).not.toHaveProperty('invocations');
+  });
+
+  it('junit: one skipped test case for the checks that did not run', () => {
+    const xml = FORMATTERS.junit(FINDINGS, skipped);
+    expect(xml).toMatch(/<testsuites name="convenant validate" tests="5" failures="1" errors="0">/);
+    expect(xml).toContain(
+      '  <testsuite name="overige controles" tests="1" failures="0" errors="0" skipped="1">\n' +
+        '    <testcase classname="overige controles" name="controles op het hele protocol">\n' +
+        `      <skipped message="${INCOMPLETE_NOTE}"/>\n`,
+    );
+    expect(FORMATTERS.junit(FINDINGS, ctx())).not.toContain('<skipped');
   });
 });

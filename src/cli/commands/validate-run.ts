@@ -1,5 +1,5 @@
 // The work behind `convenant validate`: load, analyse, format, exit code.
-import { codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
+import { analysisComplete, codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
 import { isCalendarDate, localDate } from '../../analysis/contacts.js';
 import { SEVERITY_RANK, suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { FORMAT_NAMES, FORMATTERS, SEVERITY_LABEL } from '../../render/diagnostics/index.js';
@@ -43,6 +43,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     files: loaded.files.map((f) => f.name),
     toolVersion: VERSION,
     failOn,
+    complete: analysisComplete(loaded),
   });
   writeReport(io, report, options);
 

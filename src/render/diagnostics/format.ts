@@ -9,6 +9,8 @@ export interface FormatContext {
   toolVersion: string;
   /** Findings at or above this severity fail the run (junit marks only those as failures). */
   failOn: Severity | 'never';
+  /** False when the whole-protocol checks were skipped because the loader reported errors (default true). */
+  complete?: boolean;
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;
@@ -20,6 +22,10 @@ export function counts(diagnostics: readonly Diagnostic[]): Record<Severity, num
   for (const d of diagnostics) c[d.severity]++;
   return c;
 }
+
+/** Said once, in every format, when `complete` is false: fixing the errors can bring new findings. */
+export const INCOMPLETE_NOTE =
+  'Sommige controles (ongebruikte bronnen, onbereikbare stappen, paden) draaien pas als de fouten hierboven zijn opgelost.';
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -2,14 +2,14 @@
 // Escaping follows @actions/core: data escapes % CR LF; properties also escape : and ,.
 import type { Severity } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
-import type { Formatter } from './format.js';
+import { INCOMPLETE_NOTE, type Formatter } from './format.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const github: Formatter = (diagnostics) =>
+export const github: Formatter = (diagnostics, { complete = true }) =>
   diagnostics
     .map((d) => {
       const props = [
@@ -24,4 +24,4 @@ export const github: Formatter = (diagnostics) =>
       const text = d.hint ? `${sanitize(d.message)}\n${sanitize(d.hint)}` : sanitize(d.message);
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(text)}\n`;
     })
-    .join('');
+    .join('') + (complete ? '' : `::notice::${escapeData(INCOMPLETE_NOTE)}\n`);

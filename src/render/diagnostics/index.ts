@@ -9,5 +9,5 @@ import { stylish } from './stylish.js';
 export const FORMATTERS = { stylish, json, github, sarif, junit } as const satisfies Record<FormatName, Formatter>;
 export { FORMAT_NAMES, type FormatName };
 export type { FormatContext, Formatter } from './format.js';
-export { summaryText, counts, SEVERITY_LABEL } from './format.js';
+export { summaryText, counts, INCOMPLETE_NOTE, SEVERITY_LABEL } from './format.js';
 export { escapeXml } from './xml.js';

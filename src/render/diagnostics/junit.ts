@@ -2,12 +2,14 @@
 // checked file, a test case per finding. Findings at or above --fail-on are failures; the rest pass
 // with their text in system-out. A file without findings is one passing test case.
 import { SEVERITY_RANK, type Diagnostic } from '../../diagnostics/index.js';
-import { byFile, SEVERITY_LABEL, type FormatContext, type Formatter } from './format.js';
+import { byFile, INCOMPLETE_NOTE, SEVERITY_LABEL, type FormatContext, type Formatter } from './format.js';
 import { escapeXml } from './xml.js';
 
 const fails = (d: Diagnostic, failOn: FormatContext['failOn']) => failOn !== 'never' && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
 
-export const junit: Formatter = (diagnostics, { files, failOn }) => {
+const SKIPPED_SUITE = 'overige controles';
+
+export const junit: Formatter = (diagnostics, { files, failOn, complete = true }) => {
   const groups = byFile(diagnostics);
   const names = [...new Set([...files, ...groups.keys()])];
   const suites: string[] = [];
@@ -35,6 +37,16 @@ export const junit: Formatter = (diagnostics, { files, failOn }) => {
     tests += cases.length;
     failures += failed;
     suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${failed}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  if (!complete) {
+    // The checks that wait for the errors to be fixed: one skipped test case, so CI shows them as not run.
+    const name = escapeXml(SKIPPED_SUITE);
+    tests++;
+    suites.push(
+      `  <testsuite name="${name}" tests="1" failures="0" errors="0" skipped="1">\n` +
+        `    <testcase classname="${name}" name="controles op het hele protocol">\n      <skipped message="${escapeXml(INCOMPLETE_NOTE)}"/>\n    </testcase>\n` +
+        `  </testsuite>`,
+    );
   }
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

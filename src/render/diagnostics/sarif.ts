@@ -3,7 +3,7 @@
 import { CODES } from '../../analysis/codes.js';
 import type { Severity } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
-import type { Formatter } from './format.js';
+import { INCOMPLETE_NOTE, type Formatter } from './format.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -12,7 +12,7 @@ export function fileUri(file: string): string {
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
-export const sarif: Formatter = (diagnostics, { toolVersion }) => {
+export const sarif: Formatter = (diagnostics, { toolVersion, complete = true }) => {
   const index = new Map(CODES.map((c, i) => [c.code, i]));
   const log = {
     version: '2.1.0',
@@ -29,6 +29,17 @@ export const sarif: Formatter = (diagnostics, { toolVersion }) => {
             })),
           },
         },
+        // The run itself succeeded; a tool notification says that some checks were skipped.
+        ...(complete
+          ? {}
+          : {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [{ descriptor: { id: 'analysis-incomplete' }, level: 'note', message: { text: INCOMPLETE_NOTE } }],
+                },
+              ],
+            }),
         columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => {
           const end =

@@ -2,13 +2,15 @@
 // under it, and a summary line. Every text from the protocol is sanitised before it is shown.
 import { SEVERITY_RANK } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
-import { byFile, plural, SEVERITY_LABEL, summaryText, type Formatter } from './format.js';
+import { byFile, INCOMPLETE_NOTE, plural, SEVERITY_LABEL, summaryText, type Formatter } from './format.js';
 
-export const stylish: Formatter = (diagnostics, { theme, files }) => {
+export const stylish: Formatter = (diagnostics, { theme, files, complete = true }) => {
   const c = theme.chalk;
   const color = { error: c.red, warning: c.yellow, info: c.blue } as const;
+  // After fixing the errors, the skipped checks can bring new findings: say so up front.
+  const note = complete ? '' : `${INCOMPLETE_NOTE}\n`;
   if (diagnostics.length === 0) {
-    return `${c.green('✔')} Geen problemen gevonden in ${plural(files.length, 'bestand', 'bestanden')}.\n`;
+    return `${c.green('✔')} Geen problemen gevonden in ${plural(files.length, 'bestand', 'bestanden')}.\n${note}`;
   }
   const lines: string[] = [];
   for (const [file, list] of byFile(diagnostics)) {
@@ -28,5 +30,5 @@ export const stylish: Formatter = (diagnostics, { theme, files }) => {
   }
   const worst = diagnostics.reduce((w, d) => (SEVERITY_RANK[d.severity] > SEVERITY_RANK[w] ? d.severity : w), 'info' as keyof typeof color);
   lines.push(color[worst].bold(`✖ ${summaryText(diagnostics)}`));
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${note}`;
 };
