@@ -21,7 +21,10 @@ describe('convenant validate', () => {
     const { code, stdout } = await validate();
     expect(code).toBe(0);
     expect(stdout).toContain(`✖ ${core} problemen (0 fouten, ${core} waarschuwingen)`);
-    expect(stdout.match(/contact-person-missing/g)).toHaveLength(core);
+    // Grouped: one line with the count; every one of them with --verbose.
+    expect(stdout).toContain(`${core}× waarschuwing`);
+    expect(stdout.match(/ contact-person-missing\n/g)).toHaveLength(1);
+    expect((await validate('--verbose')).stdout.match(/ contact-person-missing\n/g)).toHaveLength(core);
   });
 
   it('reports every finding with file:line:col, severity, message and code, and exits 1 on errors', async () => {

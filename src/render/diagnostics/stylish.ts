@@ -1,19 +1,24 @@
 // The default format, for people: grouped per file, `line:col  severity  message  code`, the hint
 // under it, and a summary line. Every text from the protocol is sanitised before it is shown.
-import { SEVERITY_RANK } from '../../diagnostics/index.js';
+import { SEVERITY_RANK, type Diagnostic } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
 import { byFile, INCOMPLETE_NOTE, plural, SEVERITY_LABEL, summaryText, type Formatter } from './format.js';
 
-export const stylish: Formatter = (diagnostics, { theme, files, complete = true }) => {
+/** More warnings or infos of one check than this are shown as one line with the count (all with --verbose). */
+export const GROUP_AFTER = 3;
+
+export const stylish: Formatter = (diagnostics, { theme, files, complete = true, verbose = false, hidden = 0 }) => {
   const c = theme.chalk;
   const color = { error: c.red, warning: c.yellow, info: c.blue } as const;
   // After fixing the errors, the skipped checks can bring new findings: say so up front.
-  const note = complete ? '' : `${INCOMPLETE_NOTE}\n`;
+  const note = `${complete ? '' : `${INCOMPLETE_NOTE}\n`}${hidden > 0 ? `${plural(hidden, 'melding', 'meldingen')} (waarschuwing of info) niet getoond door --quiet.\n` : ''}`;
   if (diagnostics.length === 0) {
-    return `${c.green('✔')} Geen problemen gevonden in ${plural(files.length, 'bestand', 'bestanden')}.\n${note}`;
+    const what = hidden > 0 ? 'Geen fouten' : 'Geen problemen';
+    return `${c.green('✔')} ${what} gevonden in ${plural(files.length, 'bestand', 'bestanden')}.\n${note}`;
   }
+  const groups = verbose ? new Map<string, Diagnostic[]>() : repeated(diagnostics);
   const lines: string[] = [];
-  for (const [file, list] of byFile(diagnostics)) {
+  for (const [file, list] of byFile(diagnostics.filter((d) => !groups.has(d.code)))) {
     lines.push(c.underline(sanitize(file)));
     const posWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
     const sevWidth = Math.max(...list.map((d) => SEVERITY_LABEL[d.severity].length));
@@ -28,7 +33,32 @@ export const stylish: Formatter = (diagnostics, { theme, files, complete = true 
     }
     lines.push('');
   }
+  if (groups.size > 0) {
+    lines.push(c.underline('Herhaalde meldingen') + c.dim(' (alle plekken: --verbose)'));
+    for (const [code, list] of groups) {
+      const first = list[0]!;
+      const sev = color[first.severity](SEVERITY_LABEL[first.severity]);
+      lines.push(`  ${list.length}× ${sev}  ${sanitize(first.message)} ${c.dim(`(en ${list.length - 1} andere)`)}  ${c.dim(code)}`);
+      lines.push(`      ${c.dim('eerste:')} ${sanitize(first.file)}:${first.line}:${first.column}`);
+      if (first.hint) lines.push(`      ${c.dim('→')} ${sanitize(first.hint)}`);
+      lines.push(`      ${c.dim('→')} Zet deze controle uit of lager met "checks: { ${code}: off }" in protocol.yaml.`);
+    }
+    lines.push('');
+  }
   const worst = diagnostics.reduce((w, d) => (SEVERITY_RANK[d.severity] > SEVERITY_RANK[w] ? d.severity : w), 'info' as keyof typeof color);
   lines.push(color[worst].bold(`✖ ${summaryText(diagnostics)}`));
   return `${lines.join('\n')}\n${note}`;
 };
+
+/** Checks with more than GROUP_AFTER warnings or infos; errors are always listed one by one. */
+function repeated(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byCode = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.severity === 'error') continue;
+    let list = byCode.get(d.code);
+    if (!list) byCode.set(d.code, (list = []));
+    list.push(d);
+  }
+  for (const [code, list] of byCode) if (list.length <= GROUP_AFTER || list.some((d) => d.severity !== list[0]!.severity)) byCode.delete(code);
+  return byCode;
+}
