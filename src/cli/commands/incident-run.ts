@@ -20,7 +20,7 @@ import type { Io } from '../io.js';
 import { loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
-import { offerToSave } from './incident-save.js';
+import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -49,6 +49,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   }
   // Fail before the questions, not after them.
   if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
+  if (options.saveScenario !== undefined) checkOutputTarget(options.saveScenario, { cwd: io.cwd, force: options.force === true });
   const answers = options.answers !== undefined ? await readAnswersFile(io, options.answers) : undefined;
 
   const dir = protocolDirFor(io, options.protocols);
@@ -84,6 +85,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       io.stdout.write(render(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
+    if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
     if (options.output === undefined) {
       io.stdout.write(render(input, format, screenTheme, width));
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
@@ -100,6 +102,15 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   } finally {
     interrupt.dispose();
   }
+}
+
+async function saveScenario(io: Io, input: AdviceInput, file: string, force: boolean, signal: AbortSignal): Promise<void> {
+  const { scenarioFromAdvice, scenarioName } = await import('../../scenarios/from-walk.js');
+  const { stringify } = await import('yaml');
+  const scenario = scenarioFromAdvice(input.advice, scenarioName(input.advice, localDate(input.generated)));
+  const text = `# yaml-language-server: $schema=../../../schema/scenario.schema.json\n# Vastgelegd met "convenant incident --save-scenario". Controleer de verwachtingen en geef het scenario een naam die zegt wat het test.\n${stringify({ scenarios: [scenario] }, { lineWidth: 0 })}`;
+  const written = writeOutputFile(file, text, { cwd: io.cwd, force, signal });
+  io.stderr.write(`Scenario bewaard in ${sanitize(written)}.\n`);
 }
 
 function parseFormat(format: string): Format {
