@@ -13,6 +13,7 @@ import { registerValidate } from './validate.js';
 import { registerTest } from './test.js';
 import { registerSchema } from './schema.js';
 import { registerSources } from './sources.js';
+import { registerInit } from './init.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -21,7 +22,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerSources];
+const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerSources, registerInit];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);
