@@ -14,6 +14,7 @@ import { registerTest } from './test.js';
 import { registerSchema } from './schema.js';
 import { registerSources } from './sources.js';
 import { registerInit } from './init.js';
+import { registerDiff } from './diff.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -22,7 +23,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerSources, registerInit];
+const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);
