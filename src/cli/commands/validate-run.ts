@@ -45,7 +45,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     failOn,
     complete: analysisComplete(loaded),
   });
-  writeReport(io, report, options);
+  writeReport(io, report, { ...options, forPeople: format === 'stylish' });
 
   // A file that could not be read is an I/O error, not a finding about the protocol.
   if (diagnostics.some((d) => d.code === 'io-error')) return EXIT.usage;
