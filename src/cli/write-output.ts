@@ -4,7 +4,7 @@
 // - mode 0600: advice about pupils is for the school's eyes only;
 // - never overwrites an existing file without --force.
 import { createRequire } from 'node:module';
-import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Cancelled, UsageError } from './exit-codes.js';
 
@@ -40,6 +40,11 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   if (existing && !options.force) {
     throw new UsageError(`${file} bestaat al; het wordt niet overschreven`, 'Kies een andere naam, of voeg --force toe om het bestand te vervangen.');
   }
+  // --force replaces a file (or a link to one), never a device, FIFO or socket: as root, /dev/null.
+  const kind = existing ? specialKind(existing.isSymbolicLink() ? statOrUndefined(target) : existing) : undefined;
+  if (kind) {
+    throw new UsageError(`${file} is ${kind}, geen gewoon bestand; het wordt niet vervangen`, 'Kies een gewoon bestand met --output, of laat --output weg om op het scherm te schrijven.');
+  }
   let folder;
   try {
     folder = statSync(dirname(target));
@@ -48,6 +53,24 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   }
   if (!folder?.isDirectory()) throw new UsageError(`de map ${dirname(file)} bestaat niet`, 'Maak de map eerst aan, of kies een andere plek.');
   return target;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined; // a link to nothing: replacing it harms nothing
+  }
+}
+
+/** How a file that is not a regular file is named in a message, or undefined for a regular file. */
+function specialKind(stats: Stats | undefined): string | undefined {
+  if (!stats || stats.isFile()) return undefined;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'een apparaat';
+  if (stats.isFIFO()) return 'een pijp (FIFO)';
+  if (stats.isSocket()) return 'een socket';
+  if (stats.isDirectory()) return 'een map';
+  return 'iets anders';
 }
 
 /** Writes `content` to `file` atomically with mode 0600; see the module comment. Returns the absolute path. */
