@@ -48,7 +48,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     verbose: options.verbose === true,
     hidden: all - diagnostics.length,
   });
-  writeReport(io, report, options);
+  writeReport(io, report, { ...options, forPeople: format === 'stylish' });
 
   // A file that could not be read is an I/O error, not a finding about the protocol.
   if (diagnostics.some((d) => d.code === 'io-error')) return EXIT.usage;
