@@ -8,6 +8,9 @@ export interface IncidentOptions {
   answers?: string;
   protocols?: string;
   color?: boolean;
+  /** Add the walk to the register: true for the default register, or its file. */
+  register?: string | boolean;
+  ref?: string;
 }
 
 export const registerIncident: Register = (program, io, outcome) => {
@@ -20,6 +23,8 @@ export const registerIncident: Register = (program, io, outcome) => {
     .option('--answers <bestand>', 'geen vragen: neem de antwoorden uit dit YAML- of JSON-bestand (vraag-id: antwoord)')
     .option('--protocols <map>', 'gebruik de protocolmap van een andere regio (ook: CONVENANT_PROTOCOLS)')
     .option('--no-color', 'geen kleur')
+    .option('--register [bestand]', 'zet het incident (zonder namen) ook in het register van de school; zie convenant register --help')
+    .option('--ref <zaakcode>', 'met --register: een korte zaakcode van de school, zoals 2026-014')
     .addHelpText(
       'after',
       `
