@@ -6,7 +6,7 @@ import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/in
 import { clip } from '../../loader/clip.js';
 import { hashFiles, readDataFile } from '../../loader/read.js';
 import type { Protocol } from '../../model/index.js';
-import { renderAdviceJson } from '../../render/advice-json.js';
+import { adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
 import type { AdviceInput } from '../../render/advice-view.js';
@@ -62,6 +62,8 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     );
   }
   const protocol = loaded.protocol;
+  // Opened before the questions: a wrong register file or a missing school name fails first.
+  const register = options.register !== undefined ? (await import('./register-run.js')).openRegisterForIncident(io, options) : undefined;
 
   const interrupt = listenForInterrupt(io);
   try {
@@ -86,6 +88,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
     if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
+    register?.add(adviceJson(input));
     if (options.output === undefined) {
       io.stdout.write(render(input, format, screenTheme, width));
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
@@ -101,6 +104,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     return EXIT.ok;
   } finally {
     interrupt.dispose();
+    register?.close();
   }
 }
 

@@ -9,6 +9,9 @@ export interface IncidentOptions {
   protocols?: string;
   color?: boolean;
   saveScenario?: string;
+  /** Add the walk to the register: true for the default register, or its file. */
+  register?: string | boolean;
+  ref?: string;
 }
 
 export const registerIncident: Register = (program, io, outcome) => {
@@ -22,6 +25,8 @@ export const registerIncident: Register = (program, io, outcome) => {
     .option('--protocols <map>', 'gebruik de protocolmap van een andere regio (ook: CONVENANT_PROTOCOLS)')
     .option('--save-scenario <bestand>', 'bewaar de antwoorden en het advies ook als scenario (voor scenarios/ van het protocol)')
     .option('--no-color', 'geen kleur')
+    .option('--register [bestand]', 'zet het incident (zonder namen) ook in het register van de school; zie convenant register --help')
+    .option('--ref <zaakcode>', 'met --register: een korte zaakcode van de school, zoals 2026-014')
     .addHelpText(
       'after',
       `

@@ -15,6 +15,7 @@ import { registerSchema } from './schema.js';
 import { registerSources } from './sources.js';
 import { registerInit } from './init.js';
 import { registerDiff } from './diff.js';
+import { registerRegister } from './register.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -23,7 +24,10 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff];
+const registrations: Register[] = [
+  registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion,
+  registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff, registerRegister,
+];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);
