@@ -12,6 +12,7 @@ import { registerCompletion } from './completion.js';
 import { registerValidate } from './validate.js';
 import { registerTest } from './test.js';
 import { registerSchema } from './schema.js';
+import { registerExport } from './export.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -20,7 +21,7 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema];
+const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerExport];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);
