@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildOptions } from './build-options.mjs';
+import { buildWeb } from './build-web.mjs';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 rmSync(dist, { recursive: true, force: true });
 await build(buildOptions);
+await buildWeb();
 
 const work = mkdtempSync(join(tmpdir(), 'convenant-build-'));
 try {

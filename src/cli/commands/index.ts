@@ -16,6 +16,7 @@ import { registerSources } from './sources.js';
 import { registerInit } from './init.js';
 import { registerDiff } from './diff.js';
 import { registerRegister } from './register.js';
+import { registerExport } from './export.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
 export interface Outcome {
@@ -26,7 +27,7 @@ export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
 const registrations: Register[] = [
   registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion,
-  registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff, registerRegister,
+  registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff, registerRegister, registerExport,
 ];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
