@@ -9,6 +9,24 @@ const findings = (flows: string) =>
     .filter((d) => !['contact-person-missing', 'unknown-missing'].includes(d.code))
     .map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
 
+/** A category flow that hands over to the shared flow and then routes on its answer. */
+const category = (name: string, value: string, how: 'call' | 'before') => yaml`
+    - id: flow-${name}
+      title: ${name.toUpperCase()}
+      ${how === 'before' ? 'before: [gedeeld]' : `description: ${name}`}
+      steps:
+        - id: start-${name}
+          type: yes-no
+          question: ${name.toUpperCase()}?
+          ${how === 'call' ? `yes: { call: gedeeld, next: route-${name} }` : `yes: { next: route-${name} }`}
+          no: { next: route-${name} }
+        - id: route-${name}
+          type: route
+          routes:
+            - { when: { step: wie, is: ${value} }, next: end, advice: [{ info: Wie is ${value}, sources: [s1] }] }
+          otherwise: { next: end, advice: [{ info: Anders, sources: [s1] }] }
+`.replace(/^/gm, '    ');
+
 /** Two category flows that both hand over to a shared flow, by `call` or by `before`. */
 const shared = (how: 'call' | 'before') => yaml`
   flows:
@@ -27,34 +45,8 @@ const shared = (how: 'call' | 'before') => yaml`
       title: Gedeeld
       steps:
         - { id: wie, type: choice, question: Wie?, options: [{ value: x, label: X, next: end }, { value: y, label: Y, next: end }] }
-    - id: flow-a
-      title: A
-      ${how === 'before' ? 'before: [gedeeld]' : 'description: A'}
-      steps:
-        - id: start-a
-          type: yes-no
-          question: A?
-          ${how === 'call' ? 'yes: { call: gedeeld, next: route-a }' : 'yes: { next: route-a }'}
-          no: { next: route-a }
-        - id: route-a
-          type: route
-          routes:
-            - { when: { step: wie, is: x }, next: end, advice: [{ info: Wie is X, sources: [s1] }] }
-          otherwise: { next: end, advice: [{ info: Anders, sources: [s1] }] }
-    - id: flow-b
-      title: B
-      ${how === 'before' ? 'before: [gedeeld]' : 'description: B'}
-      steps:
-        - id: start-b
-          type: yes-no
-          question: B?
-          ${how === 'call' ? 'yes: { call: gedeeld, next: route-b }' : 'yes: { next: route-b }'}
-          no: { next: route-b }
-        - id: route-b
-          type: route
-          routes:
-            - { when: { step: wie, is: y }, next: end, advice: [{ info: Wie is Y, sources: [s1] }] }
-          otherwise: { next: end, advice: [{ info: Anders, sources: [s1] }] }
+${category('a', 'x', how)}
+${category('b', 'y', how)}
 `;
 
 describe('analysis of v2 protocols', () => {
