@@ -154,3 +154,38 @@ describe('loader checks of the v2 keys', () => {
     expect(errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual(['base.yaml:10 stap "slachtoffer" bestaat niet']);
   });
 });
+
+describe('the incident context of the advice', () => {
+  const withContext = load(FLOWS, BASE.replace('start: main', 'start: main\n  context: { perpetrator: dader, age: leeftijd, categories: categorie }')).protocol!;
+  it.each([
+    {
+      name: 'asked: the answers and the age band',
+      answers: { gevaar: 'nee', categorie: ['geweld', 'online'], dader: 'leerling', leeftijd: 9, letsel: 'nee', beelden: 'ja' },
+      context: { perpetrator: 'leerling', victim: null, age: 9, ageBand: 'jonger dan 12', schoolType: null, place: null },
+      categories: ['geweld', 'online'],
+    },
+    {
+      name: 'settled by presets: the settled values; an unknown age is null',
+      answers: { gevaar: 'nee', categorie: 'geweld', dader: 'medewerker', letsel: 'ja' },
+      context: { perpetrator: 'medewerker', victim: null, age: null, ageBand: null, schoolType: null, place: null },
+      categories: ['geweld'],
+    },
+    {
+      name: 'not asked at all: nulls and no categories',
+      answers: { gevaar: 'nee', categorie: [] },
+      context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null },
+      categories: [],
+    },
+  ])('$name', ({ answers, context, categories }) => {
+    const { state, problems } = replay(withContext, answers);
+    expect(problems).toEqual([]);
+    const advice = adviceOf(state);
+    expect(advice.context).toEqual(context);
+    expect(advice.categories).toEqual(categories);
+  });
+
+  it('a protocol without protocol.context gives an empty context', () => {
+    const { state } = replay(p, { gevaar: 'nee', categorie: ['niets'] });
+    expect(adviceOf(state).context).toEqual({ perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null });
+  });
+});
