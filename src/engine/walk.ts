@@ -75,6 +75,8 @@ export interface AnswerOption {
   value: string;
   label: string;
   help?: string;
+  /** A multi option that cannot be combined with others. */
+  exclusive?: true;
 }
 
 export type Next =
@@ -149,7 +151,12 @@ export function isDone(state: WalkState): boolean {
 export function optionsOf(step: QuestionStep): AnswerOption[] {
   const options: AnswerOption[] =
     step.type === 'choice' || step.type === 'multi'
-      ? step.options.map((o) => ({ value: o.value, label: o.label, ...(o.help ? { help: o.help } : {}) }))
+      ? step.options.map((o) => ({
+          value: o.value,
+          label: o.label,
+          ...(o.help ? { help: o.help } : {}),
+          ...('exclusive' in o && o.exclusive ? { exclusive: true as const } : {}),
+        }))
       : step.type === 'yes-no'
         ? [
             { value: YES, label: 'Ja' },
@@ -601,17 +608,26 @@ function remainingQuestions(state: WalkState): number {
     visiting.add(target);
     const step = entry.step;
     const own = step.type === 'route' ? 0 : 1;
-    let best = 0;
-    const branches = branchesOf(step);
-    const outs = branches.length > 0 ? branches.map((b) => b.branch) : [{}];
-    for (const b of outs) {
-      const calls = callsOf(b).reduce((sum, id) => {
+    // Questions of the flows a branch hands over to (their `before` flows included).
+    const handedOver = (b: Branch | MultiOption) =>
+      enteredFlows(index.flows, callsOf(b)).reduce((sum, id) => {
         const flow = index.flows.get(id);
         const first = flow ? startOf(flow) : undefined;
         return sum + (first ? fromTarget(first) : 0);
       }, 0);
-      const after = targetOf(step, b);
-      best = Math.max(best, calls + (after ? fromTarget(after) : 0));
+    const after = (b: Branch | MultiOption) => {
+      const t = targetOf(step, b);
+      return t ? fromTarget(t) : 0;
+    };
+    let best = 0;
+    if (step.type === 'multi') {
+      // Every option may be ticked: all their hand-overs run, then the step's next.
+      best = step.options.reduce((sum, o) => sum + handedOver(o), 0) + after({});
+      if (step.unknown) best = Math.max(best, handedOver(step.unknown) + after(step.unknown));
+    } else {
+      const branches = branchesOf(step);
+      const outs = branches.length > 0 ? branches.map((b) => b.branch) : [{}];
+      for (const b of outs) best = Math.max(best, handedOver(b) + after(b));
     }
     visiting.delete(target);
     memo.set(target, own + best);
