@@ -416,11 +416,8 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
   // The targets still to visit, the next one last (so taking it and adding before it are cheap).
   const todo: string[] = [];
   for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
-  const later: string[] = [];
-  const visit = (targets: string[]) => {
-    for (let k = targets.length - 1; k >= 0; k--) todo.push(targets[k]!);
-    targets.length = 0;
-  };
+  // Targets of a question taken silently, in order; visited before what was pending.
+  let later: string[] | undefined;
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
     const target = todo.pop();
     if (target === undefined) return moved(state, walk, null, []);
@@ -430,18 +427,19 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
     if (plan.step.type !== 'route') {
       const step = plan.step;
       const earlier = answerIndex(walk.answers, step.id);
+      let value: AnswerValue | undefined;
       if (earlier >= 0) {
         // Asked once: the earlier answer's branch again, its advice merged with what is there.
-        take(walk, plan, walk.answers[earlier]!.value, later);
-        visit(later);
-        continue;
+        value = walk.answers[earlier]!.value;
+      } else {
+        value = plan.presets.length > 0 ? presetFor(plan, walk.answers) : undefined;
+        if (value === undefined) return moved(state, walk, step.id, todo.reverse());
+        walk.answers = [...walk.answers, { step: step.id, value, inferred: true }];
+        walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, value), inferred: true }];
       }
-      const preset = presetFor(plan, walk.answers);
-      if (preset === undefined) return moved(state, walk, step.id, todo.reverse());
-      walk.answers = [...walk.answers, { step: step.id, value: preset, inferred: true }];
-      walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, preset), inferred: true }];
-      take(walk, plan, preset, later);
-      visit(later);
+      take(walk, plan, value, (later ??= []));
+      for (let k = later.length - 1; k >= 0; k--) todo.push(later[k]!);
+      later.length = 0;
       continue;
     }
 
@@ -473,7 +471,6 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 
 /** The answer the first preset whose condition holds gives, or undefined when none holds. */
 function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
-  if (plan.presets.length === 0) return undefined;
   const lookup = lookupOf(answers);
   for (const p of plan.presets) if (evaluate(p.when, lookup)) return p.value;
   return undefined;
