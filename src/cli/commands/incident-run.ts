@@ -121,7 +121,9 @@ function render(input: AdviceInput, format: Format, theme: Theme, width: number 
 /** SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) fixes the date; else now. */
 function clockFor(io: Io): () => Date {
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return () => new Date(Number(epoch) * 1000);
+  // A value past what a date can hold (year 275760) is ignored, like a value that is not a number.
+  const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (fixed && Number.isFinite(fixed.getTime())) return () => fixed;
   return () => new Date();
 }
 
