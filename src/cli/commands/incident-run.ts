@@ -6,7 +6,7 @@ import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/in
 import { clip } from '../../loader/clip.js';
 import { hashFiles, readDataFile } from '../../loader/read.js';
 import type { Protocol } from '../../model/index.js';
-import { renderAdviceJson } from '../../render/advice-json.js';
+import { ADVICE_SCHEMA_VERSION, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
 import type { AdviceInput } from '../../render/advice-view.js';
@@ -67,6 +67,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     let state: WalkState;
     let prompter: Prompter | undefined;
     if (answers) {
+      if (answers.madeWith) warnIfOtherProtocol(io, answers.madeWith, protocol, hashFiles(loaded.files), options.answers!);
       state = replayAnswers(protocol, answers.values, options.answers!);
     } else {
       prompter =
@@ -157,6 +158,8 @@ function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
 
 interface AnswersFile {
   values: Record<string, unknown>;
+  /** For a saved JSON advice: the protocol it was made with. */
+  madeWith?: { id: unknown; version: unknown; sha256: unknown };
 }
 
 /**
@@ -182,17 +185,40 @@ async function readAnswersFile(io: Io, file: string): Promise<AnswersFile> {
   const data = parsed.data;
   const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (record(data) && Array.isArray(data.answers) && 'schemaVersion' in data) {
+    if (data.schemaVersion !== ADVICE_SCHEMA_VERSION) {
+      throw new UsageError(
+        `${file}: onbekende schemaVersion ${clip(JSON.stringify(data.schemaVersion) ?? '')} van een bewaard advies`,
+        `Deze versie van convenant leest bewaarde adviezen met schemaVersion ${ADVICE_SCHEMA_VERSION}. Maak het advies opnieuw, of gebruik de versie van convenant waarmee het gemaakt is.`,
+      );
+    }
     // No prototype: a step named "__proto__" becomes an ordinary (unknown) answer, reported as such.
     const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const a of data.answers as unknown[]) {
-      if (record(a) && typeof a.step === 'string' && 'value' in a) values[a.step] = a.value;
+      if (!(record(a) && typeof a.step === 'string' && 'value' in a)) continue;
+      // Two answers to one step: which one counts is a guess, and a YAML file with a duplicate key is refused too.
+      if (Object.hasOwn(values, a.step)) {
+        throw new UsageError(`${file}: vraag "${clip(a.step)}" staat twee keer in answers`, 'Een bewaard advies noemt elke vraag één keer; herstel het bestand of maak het advies opnieuw.');
+      }
+      values[a.step] = a.value;
     }
-    return { values };
+    const made = record(data.protocol) ? data.protocol : {};
+    return { values, madeWith: { id: made.id, version: made.version, sha256: made.sha256 } };
   }
   if (!record(data)) {
     throw new UsageError(`${file}:1:1: verwacht per vraag-id een antwoord`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
   }
   return { values: data };
+}
+
+/** A saved advice replayed against another protocol (or another version of it) can come out differently: say so. */
+function warnIfOtherProtocol(io: Io, made: NonNullable<AnswersFile['madeWith']>, protocol: Protocol, sha256: string, file: string): void {
+  const { id, version } = protocol.meta;
+  if (made.id === id && made.version === version && made.sha256 === sha256) return;
+  const then = `${typeof made.id === 'string' ? clip(made.id) : '?'} versie ${typeof made.version === 'string' ? clip(made.version) : '?'}`;
+  const reason = made.id !== id || made.version !== version ? `nu is het ${id} versie ${version}` : 'de protocolbestanden zijn sindsdien veranderd (andere vingerafdruk)';
+  io.stderr.write(
+    sanitize(`Let op: ${file} is gemaakt met protocol ${then}; ${reason}. Het advies hieronder volgt het huidige protocol en kan anders zijn dan het bewaarde.\n`),
+  );
 }
 
 /** Replays the answers exactly; every problem (unknown step, unused or invalid answer) is a usage error naming the step. */
