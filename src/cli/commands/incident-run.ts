@@ -10,7 +10,7 @@ import { ADVICE_SCHEMA_VERSION, renderAdviceJson } from '../../render/advice-jso
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
 import type { AdviceInput } from '../../render/advice-view.js';
-import { sanitize } from '../../render/sanitize.js';
+import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../../render/sanitize.js';
 import { PLAIN, type Theme } from '../../render/theme.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { runWizard } from '../../ui/wizard.js';
@@ -82,16 +82,16 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
-      io.stdout.write(render(input, format, screenTheme, width));
+      io.stdout.write(renderAdvice(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
     if (options.output === undefined) {
-      io.stdout.write(render(input, format, screenTheme, width));
-      if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
+      io.stdout.write(renderAdvice(input, format, screenTheme, width));
+      if (prompter) await offerToSave(io, prompter, input.generated, (f) => renderAdvice(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
-    const written = writeOutputFile(options.output, render(input, format, PLAIN, 80), {
+    if (interactive) io.stdout.write(renderAdvice(input, 'text', screenTheme, width));
+    const written = writeOutputFile(options.output, renderAdvice(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
       signal: interrupt.signal,
@@ -108,12 +108,13 @@ function parseFormat(format: string): Format {
   throw new UsageError(`onbekend formaat "${format}"`, `Kies --format text, --format markdown of --format json.`);
 }
 
-function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
+/** The advice in a format, as shown or saved. Protocol text wrapped onto a line of its own never reads as a CI workflow command. */
+export function renderAdvice(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
   switch (format) {
     case 'text':
-      return renderAdviceText(input, theme, width ? { width } : {});
+      return guardWorkflowCommands(renderAdviceText(input, theme, width ? { width } : {}), TEXT_ESCAPE);
     case 'markdown':
-      return renderAdviceMarkdown(input);
+      return guardWorkflowCommands(renderAdviceMarkdown(input), TEXT_ESCAPE);
     case 'json':
       return renderAdviceJson(input);
   }
