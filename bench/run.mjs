@@ -266,6 +266,7 @@ const rows = [
   },
 ];
 
+rows.push(...(await (await import('./explain.mjs')).explainRows({ root: ROOT, work, dir: generated[1].dir })));
 const fmt = (n, digits = 1) => (n === undefined ? '' : n.toFixed(digits).replace('.', ','));
 const header = ['meting', 'mediaan ms', 'verhouding', 'doel', 'gehaald', 'piek MiB'];
 const table = rows.map((r) => [

@@ -2,6 +2,7 @@
 // year. The covenant asks the partners to keep an up-to-date list; "today" is a parameter so the
 // check is reproducible.
 import type { ContactPerson, Partner, Protocol } from '../model/core.js';
+import { isCalendarDate } from '../model/schema.js';
 
 export type ContactProblemCode = 'missing' | 'no-contact' | 'no-date' | 'invalid-date' | 'future-date' | 'stale';
 
@@ -51,14 +52,8 @@ function entryFor(partner: Partner, today: string): ContactEntry {
   return { partner, person, problems, ...(recheckBy ? { recheckBy } : {}) };
 }
 
-/** YYYY-MM-DD that exists in the calendar (2025-02-30 does not). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+// One check for dates, shared with the schema: validate and contacts agree on what a date is.
+export { isCalendarDate };
 
 /** Adds months to a calendar date; the 31st becomes the last day of a shorter month. */
 export function addMonths(date: string, months: number): string {

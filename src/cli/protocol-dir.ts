@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 
 export const SHIPPED_PROTOCOL = 'weert-nederweert';
@@ -16,6 +17,10 @@ export function shippedProtocolDir(): string {
 }
 
 export function protocolDirFor(io: Io, explicit: string | undefined): string {
+  // `validate "$DIR"` with DIR unset in CI must not quietly check the shipped protocol: a false green.
+  if (explicit !== undefined && explicit.trim() === '') {
+    throw new UsageError('de protocolmap is leeg opgegeven ("")', 'Geef een map op, of laat de map weg om het meegeleverde protocol te gebruiken.');
+  }
   const chosen = explicit ?? io.env.CONVENANT_PROTOCOLS;
   return chosen ? resolve(io.cwd, chosen) : shippedProtocolDir();
 }

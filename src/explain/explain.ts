@@ -2,12 +2,14 @@
 import type { Protocol } from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 import { sitesFor, type AdviceSite, type TargetKind } from './sites.js';
-import { shortestWalks, type SearchLimits, type ShortestWalk } from './shortest-walks.js';
+import { searchWalks, type SearchLimits, type ShortestWalk } from './shortest-walks.js';
 
 export interface Way {
   site: AdviceSite;
   /** Undefined when no walk reaches this advice (a condition that can never hold, or a step no walk reaches). */
   walk?: ShortestWalk;
+  /** No walk found because the search stopped at its limit: not proven unreachable. */
+  limited?: true;
 }
 
 export interface Explanation {
@@ -28,10 +30,18 @@ export function explain(protocol: Protocol, kind: TargetKind, id: string, limits
   const index = indexProtocol(protocol);
   const name = (kind === 'partner' ? index.partners.get(id)?.name : index.rules.get(id)?.title) ?? id;
   const sites = sitesFor(protocol, kind, id);
-  const walks = shortestWalks(
+  const { walks, limited } = searchWalks(
     protocol,
     sites.map((s) => s.advice),
     limits,
   );
-  return { kind, id, name, ways: sites.map((site) => ({ site, ...(walks.has(site.advice) ? { walk: walks.get(site.advice)! } : {}) })) };
+  return {
+    kind,
+    id,
+    name,
+    ways: sites.map((site) => {
+      const walk = walks.get(site.advice);
+      return { site, ...(walk ? { walk } : limited.has(site.advice) ? { limited: true as const } : {}) };
+    }),
+  };
 }

@@ -16,6 +16,7 @@ import {
   YES,
   NO,
   type Advice,
+  type Condition,
   type AnswerValue,
   type Protocol,
   type QuestionStep,
@@ -28,88 +29,234 @@ export interface ShortestWalk {
 }
 
 export interface SearchLimits {
-  /** Stop after this many distinct walk states (the shipped protocol needs far fewer). */
+  /** Stop the search for the items on one step after this many distinct walk states. */
   maxStates: number;
+  /** Stop searching altogether after this many walk states over all steps (memory and time stay bounded). */
+  maxTotalStates: number;
 }
 
-const DEFAULT_LIMITS: SearchLimits = { maxStates: 250_000 };
+/**
+ * Enough for every item of the shipped protocol many times over; on a 10,000-step protocol it keeps
+ * `explain` within about two seconds and 200 MiB (`npm run bench`).
+ */
+export const DEFAULT_LIMITS: SearchLimits = { maxStates: 5_000, maxTotalStates: 60_000 };
+
+export interface WalkSearch {
+  walks: Map<Advice, ShortestWalk>;
+  /** Items without a walk because the search stopped at a limit (not proven unreachable). */
+  limited: Set<Advice>;
+}
 
 /**
  * Shortest walks that collect each of the given advice items (by identity). Items that no walk
  * reaches within the limits are missing from the result.
  */
 export function shortestWalks(protocol: Protocol, items: readonly Advice[], limits: SearchLimits = DEFAULT_LIMITS): Map<Advice, ShortestWalk> {
-  const wanted = new Set(items);
-  const found = new Map<Advice, ShortestWalk>();
-  if (wanted.size === 0) return found;
+  return searchWalks(protocol, items, limits).walks;
+}
 
-  const candidates = new Map<string, AnswerValue[]>();
+/**
+ * The search, one step at a time: the items on one step are searched for together, following only
+ * walks that can still get to that step, so each search stays small. A step whose search reaches
+ * `maxStates`, and every step after the total reaches `maxTotalStates`, has its items in `limited`.
+ */
+export function searchWalks(protocol: Protocol, items: readonly Advice[], limits: SearchLimits = DEFAULT_LIMITS): WalkSearch {
+  const result: WalkSearch = { walks: new Map(), limited: new Set() };
+  const stepOf = stepsOfItems(protocol, new Set(items));
+  const groups = new Map<string, Advice[]>();
+  for (const item of items) {
+    const step = stepOf.get(item);
+    if (step === undefined) continue;
+    let list = groups.get(step);
+    if (!list) groups.set(step, (list = []));
+    if (!list.includes(item)) list.push(item);
+  }
+  const predecessors = predecessorsOf(protocol);
+  const context: SearchContext = { protocol, predecessors, ahead: factsAhead(protocol, predecessors), candidates: new Map() };
+  let left = limits.maxTotalStates;
+  for (const [step, group] of groups) {
+    const budget = Math.min(limits.maxStates, left);
+    const { used, complete } = searchStep(context, step, group, budget, result.walks);
+    left -= used;
+    if (!complete) for (const item of group) if (!result.walks.has(item)) result.limited.add(item);
+  }
+  return result;
+}
+
+interface SearchContext {
+  protocol: Protocol;
+  predecessors: Map<string, string[]>;
+  /** Per step: the steps whose answers a route condition on it or after it reads. */
+  ahead: (step: string) => ReadonlySet<string>;
+  candidates: Map<string, AnswerValue[]>;
+}
+
+interface Node {
+  state: WalkState;
+  parent: Node | null;
+  given?: GivenAnswer;
+  /** Answers so far. */
+  g: number;
+  /** g plus a lower bound of the answers still needed. */
+  f: number;
+  seq: number;
+  /** Wanted items this node collected on the way in: a goal, not expanded further. */
+  hits?: Advice[];
+}
+
+/**
+ * Best-first (A*) search for the items on one step: a node's priority is its answers so far plus a
+ * lower bound of the answers still needed (the fewest questions on any way to the step), so the
+ * search heads for the step instead of widening over every category, and the first walk taken
+ * from the queue for an item is a shortest one. Returns the states used and whether it ran to the end.
+ */
+function searchStep(
+  { protocol, predecessors, ahead, candidates }: SearchContext,
+  stepId: string,
+  items: readonly Advice[],
+  budget: number,
+  found: Map<Advice, ShortestWalk>,
+): { used: number; complete: boolean } {
+  const wanted = new Set(items);
+  const steps = indexProtocol(protocol).steps;
   const candidatesOf = (step: QuestionStep) => {
     let list = candidates.get(step.id);
     if (!list) candidates.set(step.id, (list = candidateAnswers(protocol, step)));
     return list;
   };
-
-  interface Node {
-    state: WalkState;
-    parent: Node | null;
-    given?: GivenAnswer;
-  }
   const pathOf = (node: Node): GivenAnswer[] => {
     const out: GivenAnswer[] = [];
     for (let n: Node | null = node; n; n = n.parent) if (n.given) out.push(n.given);
     return out.reverse();
   };
-  const record = (node: Node, from: number) => {
-    let more = false;
-    for (const c of node.state.collected.slice(from)) {
-      if (wanted.has(c.advice) && !found.has(c.advice)) {
-        const walk = { answers: pathOf(node) };
-        if (verify(protocol, walk, c.advice)) {
-          found.set(c.advice, walk);
-          more = true;
-        }
-      }
+  const hitsOf = (state: WalkState, from: number): Advice[] => {
+    const out: Advice[] = [];
+    for (let i = from; i < state.collected.length; i++) {
+      const advice = state.collected[i]!.advice;
+      if (wanted.has(advice) && !found.has(advice)) out.push(advice);
     }
-    if (more) {
-      alive = canReach(predecessors, [...wanted].filter((item) => !found.has(item)).map((item) => stepOf.get(item)!));
-      relevant = referencedSteps(protocol, alive);
+    return out;
+  };
+  let missing = wanted.size;
+
+  // Only walks that can still get to the step are worth following.
+  const alive = canReach(predecessors, [stepId]);
+  const distance = answersNeeded(predecessors, stepId, (id) => steps.get(id)?.step.type !== 'route');
+  // The answers that can still matter: those read by a route on the way ahead, and by the items' own `when`.
+  const own = new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
+  const relevant = (state: WalkState, id: string) =>
+    own.has(id) || (state.at !== null && alive.has(state.at) && ahead(state.at).has(id)) || state.stack.some((t) => alive.has(t) && ahead(t).has(id));
+  // A lower bound: the step is reached from where the walk stands, or after a hand-over returns.
+  const needed = (state: WalkState): number | undefined => {
+    let best = state.at === null ? undefined : distance.get(state.at);
+    for (const t of state.stack) {
+      const d = distance.get(t);
+      if (d !== undefined && (best === undefined || d < best)) best = d;
     }
+    return best;
   };
 
-  // Only walks that can still get to a step with a missing item are worth following.
-  const stepOf = stepsOfItems(protocol, wanted);
-  const predecessors = predecessorsOf(protocol);
-  let alive: Set<string> = canReach(predecessors, [...wanted].map((item) => stepOf.get(item)!));
-  let relevant = referencedSteps(protocol, alive);
-  const isAlive = (state: WalkState) => state.at !== null && (alive.has(state.at) || state.stack.some((t) => alive.has(t)));
+  let seq = 0;
+  const open = new Heap<Node>((a, b) => a.f - b.f || b.g - a.g || a.seq - b.seq);
+  const best = new Map<string, number>();
+  const root: Node = { state: start(protocol), parent: null, g: 0, f: 0, seq: seq++ };
+  const rootHits = hitsOf(root.state, 0);
+  if (rootHits.length) open.push({ ...root, hits: rootHits, seq: seq++ });
+  open.push(root);
+  best.set(keyOf(root.state, relevant, alive), 0);
+  while (open.size > 0 && missing > 0) {
+    const node = open.pop()!;
+    if (node.hits) {
+      for (const advice of node.hits) {
+        if (found.has(advice)) continue;
+        const walk = { answers: pathOf(node) };
+        if (verify(protocol, walk, advice)) {
+          found.set(advice, walk);
+          missing--;
+        }
+      }
+      continue;
+    }
+    if (node.state.at === null || (best.get(keyOf(node.state, relevant, alive)) ?? Infinity) < node.g) continue;
+    const step = steps.get(node.state.at)!.step as QuestionStep;
+    for (const value of candidatesOf(step)) {
+      const result = answer(node.state, value);
+      if (!result.ok) continue;
+      const g = node.g + 1;
+      const given = { step: step.id, value };
+      // Advice is collected on the way into a state: such a child is a goal of its own.
+      const hits = hitsOf(result.state, node.state.collected.length);
+      if (hits.length) open.push({ state: result.state, parent: node, given, g, f: g, seq: seq++, hits });
+      const h = needed(result.state);
+      if (h === undefined) continue;
+      const key = keyOf(result.state, relevant, alive);
+      if ((best.get(key) ?? Infinity) <= g) continue;
+      if (best.size >= budget) return { used: best.size, complete: false };
+      best.set(key, g);
+      open.push({ state: result.state, parent: node, given, g, f: g + h, seq: seq++ });
+    }
+  }
+  return { used: best.size, complete: true };
+}
 
-  const steps = indexProtocol(protocol).steps;
-  const root: Node = { state: start(protocol), parent: null };
-  record(root, 0);
-  const seen = new Set<string>([keyOf(root.state, relevant, alive)]);
-  let queue: Node[] = [root];
-  while (queue.length > 0 && found.size < wanted.size) {
-    const following: Node[] = [];
-    for (const node of queue) {
-      if (!isAlive(node.state)) continue;
-      const step = steps.get(node.state.at!)!.step as QuestionStep;
-      for (const value of candidatesOf(step)) {
-        const result = answer(node.state, value);
-        if (!result.ok) continue;
-        const child: Node = { state: result.state, parent: node, given: { step: step.id, value } };
-        // Advice is collected on the way into a state, so check it before merging equivalent states.
-        record(child, node.state.collected.length);
-        const key = keyOf(result.state, relevant, alive);
-        if (seen.has(key)) continue;
-        if (seen.size >= limits.maxStates) return found;
-        seen.add(key);
-        following.push(child);
+/**
+ * For every step that leads to `target`, the fewest answers a walk standing there still needs to
+ * get the target's advice (a question's advice comes with its answer, a route's on the way through):
+ * a lower bound. A 0-1 breadth-first search backwards: a question costs one answer, a route none.
+ */
+function answersNeeded(predecessors: ReadonlyMap<string, readonly string[]>, target: string, isQuestion: (id: string) => boolean): Map<string, number> {
+  const out = new Map<string, number>([[target, isQuestion(target) ? 1 : 0]]);
+  const deque: string[] = [target];
+  while (deque.length) {
+    const id = deque.shift()!;
+    const d = out.get(id)!;
+    for (const p of predecessors.get(id) ?? []) {
+      const cost = isQuestion(p) ? 1 : 0;
+      if ((out.get(p) ?? Infinity) <= d + cost) continue;
+      out.set(p, d + cost);
+      if (cost === 0) deque.unshift(p);
+      else deque.push(p);
+    }
+  }
+  return out;
+}
+
+/** A binary heap, smallest first by `before`. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.before(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
       }
     }
-    queue = following;
+    return top;
   }
-  return found;
 }
 
 /** Replays the walk through the engine and checks the advice item is given. */
@@ -188,25 +335,91 @@ function canReach(predecessors: ReadonlyMap<string, readonly string[]>, targets:
 
 /**
  * Two walk states behave the same from here on when they stand at the same place with the same
- * pending hand-overs and the same answers to every step a condition looks at. A pending step that
+ * pending hand-overs and the same answers to every step that can still matter. A pending step that
  * can no longer lead to a missing item only passes the walk on, so it is left out of the key.
  */
-function keyOf(state: WalkState, relevant: readonly string[], alive: ReadonlySet<string>): string {
+function keyOf(state: WalkState, relevant: (state: WalkState, step: string) => boolean, alive: ReadonlySet<string>): string {
   const latest = new Map<string, AnswerValue>();
-  for (const a of state.answers) latest.set(a.step, a.value);
-  const facts = relevant.map((id) => `${id}=${latest.has(id) ? JSON.stringify(latest.get(id)) : '-'}`);
+  for (const a of state.answers) if (relevant(state, a.step)) latest.set(a.step, a.value);
+  const facts = [...latest.keys()].sort().map((id) => `${id}=${JSON.stringify(latest.get(id))}`);
   return `${state.at ?? '·'}|${state.stack.filter((t) => alive.has(t)).join(',')}|${facts.join('|')}`;
 }
 
 /**
- * Steps whose answer a condition (route or advice `when`) reads, on the steps that can still lead
- * to a missing item: conditions elsewhere cannot change whether or how soon it is reached.
+ * For each step, the steps whose answers a routing condition (anything but an advice item's `when`,
+ * which decides only whether that advice is given) reads on that step or any step after it. Answers
+ * read only behind the walk cannot change where it goes. With a loop in the steps (which validate
+ * reports), every step gets all of them: safe, only slower.
  */
-function referencedSteps(protocol: Protocol, alive: ReadonlySet<string>): string[] {
+function factsAhead(protocol: Protocol, predecessors: ReadonlyMap<string, readonly string[]>): (step: string) => ReadonlySet<string> {
   const steps = indexProtocol(protocol).steps;
-  const ids = new Set<string>();
-  for (const id of alive) for (const { condition } of conditionsOf(steps.get(id)!.step)) for (const f of factsOf(condition)) ids.add(f.step);
-  return [...ids].sort();
+  const successors = new Map<string, string[]>();
+  for (const [to, froms] of predecessors) for (const from of froms) successors.set(from, [...(successors.get(from) ?? []), to]);
+  const routing = (id: string): string[] => {
+    const step = steps.get(id)?.step;
+    if (!step) return [];
+    const adviceWhen = new Set<Condition>();
+    for (const list of adviceListsOf(step)) for (const a of list.advice) if (a.when) adviceWhen.add(a.when);
+    return conditionsOf(step)
+      .filter(({ condition }) => !adviceWhen.has(condition))
+      .flatMap(({ condition }) => factsOf(condition).map((f) => f.step));
+  };
+  const memo = new Map<string, Set<string>>();
+  const open = new Set<string>();
+  let loop = false;
+  // Depth-first, without recursion: a long chain of steps must not overflow the stack.
+  for (const first of steps.keys()) {
+    if (memo.has(first)) continue;
+    const todo: [string, boolean][] = [[first, false]];
+    while (todo.length) {
+      const [id, done] = todo.pop()!;
+      if (done) {
+        const facts = new Set(routing(id));
+        for (const next of successors.get(id) ?? []) for (const f of memo.get(next) ?? []) facts.add(f);
+        memo.set(id, facts);
+        open.delete(id);
+        continue;
+      }
+      if (memo.has(id)) continue;
+      if (open.has(id)) {
+        loop = true;
+        continue;
+      }
+      open.add(id);
+      todo.push([id, true]);
+      for (const next of successors.get(id) ?? []) if (!memo.has(next)) todo.push([next, false]);
+    }
+  }
+  if (loop) {
+    const all = new Set([...steps.keys()].flatMap(routing));
+    return () => all;
+  }
+  const none = new Set<string>();
+  return (id) => memo.get(id) ?? none;
+}
+
+const bounds = new WeakMap<Protocol, Map<string, Set<number>>>();
+/** Per number step, the bounds any condition in the protocol compares its answer with (one pass). */
+function boundsOf(protocol: Protocol): Map<string, Set<number>> {
+  let out = bounds.get(protocol);
+  if (out) return out;
+  out = new Map();
+  for (const flow of protocol.flows) {
+    for (const s of flow.steps) {
+      for (const { condition } of conditionsOf(s)) {
+        for (const f of factsOf(condition)) {
+          for (const n of [f.min, f.max]) {
+            if (n === undefined) continue;
+            let set = out.get(f.step);
+            if (!set) out.set(f.step, (set = new Set()));
+            set.add(n);
+          }
+        }
+      }
+    }
+  }
+  bounds.set(protocol, out);
+  return out;
 }
 
 /**
@@ -235,16 +448,7 @@ function candidateAnswers(protocol: Protocol, step: QuestionStep): AnswerValue[]
       const numbers = new Set<number>();
       const clip = (n: number) => Math.min(step.max, Math.max(step.min, n));
       for (const r of step.ranges ?? []) numbers.add(clip(r.min ?? r.max ?? step.min));
-      for (const flow of protocol.flows) {
-        for (const s of flow.steps) {
-          for (const { condition } of conditionsOf(s)) {
-            for (const f of factsOf(condition)) {
-              if (f.step !== step.id) continue;
-              for (const n of [f.min, f.max]) if (n !== undefined) for (const d of [-1, 0, 1]) numbers.add(clip(n + d));
-            }
-          }
-        }
-      }
+      for (const n of boundsOf(protocol).get(step.id) ?? []) for (const d of [-1, 0, 1]) numbers.add(clip(n + d));
       numbers.add(step.min);
       out.push(...[...numbers].filter(Number.isInteger).sort((a, b) => a - b));
       break;

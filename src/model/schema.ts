@@ -12,9 +12,20 @@ export const Id = z
 
 
 const Text = z.string().min(1, { message: 'de tekst mag niet leeg zijn' });
+/** YYYY-MM-DD that exists in the calendar (2025-02-30 and 9999-99-99 do not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'een datum schrijf je als JJJJ-MM-DD' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'een datum schrijf je als JJJJ-MM-DD', abort: true })
+  .refine(isCalendarDate, { message: 'deze datum bestaat niet in de kalender (kijk maand en dag na)' });
+/** A web address: only http and https (a `javascript:` link must never reach a report). */
+const WebUrl = z.url({ protocol: /^https?$/, error: 'alleen een webadres dat begint met https:// of http:// is toegestaan' });
 const SourceRefs = z.array(Id).min(1, { message: 'noem minstens één bron (sources)' });
 
 export const Urgency = z.enum(URGENCIES);
@@ -27,7 +38,7 @@ export const Source = z.strictObject({
   title: Text,
   /** Article or section, e.g. "11.2" or "art. 160 Sv". */
   article: Text.optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   /** Quote or summary of what the source says. */
   text: Text.optional(),
   /** Set when the fact is not confirmed by a primary source; shown to the user. */
@@ -39,7 +50,7 @@ export const Source = z.strictObject({
 export const Contact = z.strictObject({
   phone: Text.optional(),
   email: Text.optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   hours: Text.optional(),
   note: Text.optional(),
 });

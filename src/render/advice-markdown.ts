@@ -22,6 +22,16 @@ export function mdText(text: string): string {
     .replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
+/**
+ * A web address as a Markdown autolink. Only http(s) becomes a link (validate accepts no other);
+ * characters that would end the autolink or break it (<, >, spaces, controls) are percent-encoded.
+ */
+export function mdLink(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return `\`${sanitize(url).replace(/`/g, "'")}\``;
+  // eslint-disable-next-line no-control-regex
+  return `<${url.replace(/[\u0000-\u0020<>"`\u007f-\u009f\u00a0\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => encodeURIComponent(c))}>`;
+}
+
 /** "29 november 2026 om 13:12", local time. */
 export function dutchDateTime(date: Date): string {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(date);
@@ -83,7 +93,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
     out.push('', '## Bronnen', '');
     for (const { n, id } of list) {
       const source = sources.get(id);
-      const url = source?.url ? ` <${sanitize(source.url)}>` : '';
+      const url = source?.url ? ` ${mdLink(source.url)}` : '';
       out.push(`${n}. ${mdText(sourceTitle(source, id))}${url}`);
     }
   }

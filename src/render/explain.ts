@@ -15,6 +15,10 @@ export interface ExplainRenderOptions {
 
 const KIND_NOUN = { partner: 'partner', rule: 'regel' } as const;
 
+/** Said when the search stopped at its limit (a very large protocol): those places are not proven unreachable. */
+export const LIMIT_NOTE = (limited: number, total: number) =>
+  `Bij ${limited} van de ${total} plekken is niet uitgezocht hoe iemand er komt: het protocol is te groot om alle routes binnen de zoekgrens na te gaan. Dat betekent niet dat die plekken onbereikbaar zijn.`;
+
 export function renderExplanation(protocol: Protocol, explanation: Explanation, { theme, width }: ExplainRenderOptions): string {
   const { chalk } = theme;
   const { ways } = explanation;
@@ -43,7 +47,11 @@ export function renderExplanation(protocol: Protocol, explanation: Explanation, 
   ways.forEach((way, i) => {
     out.push('', ...renderWay(protocol, way, i + 1, theme, width));
   });
-  const missing = ways.filter((w) => !w.walk).length;
+  const limited = ways.filter((w) => w.limited).length;
+  const missing = ways.filter((w) => !w.walk && !w.limited).length;
+  if (limited) {
+    out.push('', chalk.yellow(wrapIndented(LIMIT_NOTE(limited, ways.length), width, '')));
+  }
   if (missing) {
     out.push('', chalk.yellow(wrapIndented(`${missing} van de ${ways.length} plekken zijn met geen enkele reeks antwoorden te bereiken. Controleer het protocol met: convenant validate`, width, '')));
   }
@@ -66,6 +74,10 @@ function renderWay(protocol: Protocol, way: Way, n: number, { chalk }: Theme, wi
   if ('partner' in advice) out.push(wrapIndented(`Advies (${URGENCY_LABEL[advice.urgency]}): ${sanitize(advice.task)}`, width, indent));
   else if ('rule' in advice) out.push(wrapIndented(`Conclusie: ${sanitize(advice.conclusion)}`, width, indent));
 
+  if (way.limited) {
+    out.push(chalk.yellow(wrapIndented('Niet uitgezocht: de zoekgrens was bereikt (zie onderaan).', width, indent)));
+    return out;
+  }
   if (!way.walk) {
     out.push(chalk.yellow(wrapIndented('Geen reeks antwoorden gevonden die hier uitkomt.', width, indent)));
     return out;
@@ -95,7 +107,7 @@ export function explanationJson(protocol: Protocol, explanation: Explanation): u
     kind: explanation.kind,
     id: explanation.id,
     name: explanation.name,
-    ways: explanation.ways.map(({ site, walk }) => ({
+    ways: explanation.ways.map(({ site, walk, limited }) => ({
       flow: site.flow.id,
       step: site.step.id,
       branch: site.branch ? { label: site.branch.label, ...(site.branch.value !== undefined ? { value: site.branch.value } : {}), ...(site.branch.when ? { when: site.branch.when } : {}) } : null,
@@ -108,6 +120,8 @@ export function explanationJson(protocol: Protocol, explanation: Explanation): u
           })
         : null,
       answers: walk ? Object.fromEntries(walk.answers.map((a) => [a.step, a.value])) : null,
+      // "analysis-limit": no walk because the search stopped at its limit, not because there is none.
+      ...(limited ? { limit: 'analysis-limit' } : {}),
     })),
   };
 }

@@ -15,7 +15,11 @@ export function escapeMermaid(text: string): string {
     .replace(/</g, '#lt;')
     .replace(/>/g, '#gt;')
     .replace(/\|/g, '#124;')
-    .replace(/`/g, '#96;');
+    .replace(/`/g, '#96;')
+    // `%%{init: …}%%` anywhere in the text is a directive that restyles the whole diagram.
+    .replace(/%/g, '#37;')
+    .replace(/\{/g, '#123;')
+    .replace(/\}/g, '#125;');
 }
 
 const label = (lines: string[]) => `"${lines.map(escapeMermaid).join('<br>')}"`;
@@ -41,7 +45,7 @@ const CLASS_DEF: Record<string, string> = {
 
 export function renderMermaid(graph: FlowGraph, title: string): string {
   const ids = new IdAllocator();
-  const out: string[] = [`%% ${sanitize(title).replace(/[\r\n]/g, ' ')}`, `%% ${LEGEND}`, '%% Gemaakt met: convenant graph', 'flowchart TD'];
+  const out: string[] = [`%% ${sanitize(title).replace(/[\r\n]/g, ' ').replace(/%(?=%)/g, '% ')}`, `%% ${LEGEND}`, '%% Gemaakt met: convenant graph', 'flowchart TD'];
   const byClass = new Map<string, string[]>();
   for (const cluster of graph.clusters) {
     out.push(`  subgraph ${ids.of(`flow:${cluster.flow.id}`)}[${label([sanitize(cluster.flow.title)])}]`, '    direction TB');

@@ -14,6 +14,11 @@ import { writeResult } from './write-result.js';
 /** GitHub's Mermaid refuses bigger diagrams (its maxTextSize and maxEdges settings). */
 const MERMAID_MAX_CHARS = 50_000;
 const MERMAID_MAX_EDGES = 500;
+/**
+ * Graphviz's layout grows much faster than the graph: 10,000 steps ran for minutes without a word.
+ * Above this many boxes (about four times the shipped protocol) `--format svg` refuses up front.
+ */
+export const SVG_MAX_NODES = 3_000;
 
 export async function runGraph(io: Io, flowId: string | undefined, options: GraphOptions): Promise<number> {
   const format = checkFormat(options.format, GRAPH_FORMATS);
@@ -39,6 +44,13 @@ export async function runGraph(io: Io, flowId: string | undefined, options: Grap
   } else {
     content = renderDot(graph, title);
     if (format === 'svg') {
+      const nodes = graph.clusters.reduce((n, c) => n + c.nodes.length, 0);
+      if (nodes > SVG_MAX_NODES) {
+        throw new UsageError(
+          `dit diagram is te groot om als SVG te tekenen (${nodes.toLocaleString('nl-NL')} vakjes; de grens is ${SVG_MAX_NODES.toLocaleString('nl-NL')})`,
+          `Teken één flow (bijvoorbeeld: convenant graph ${protocol.flows[0]?.id ?? 'incident'} --format svg), of maak met --format dot een bestand voor Graphviz.`,
+        );
+      }
       const { dotToSvg } = await import('../../render/svg.js');
       content = await dotToSvg(content);
     }

@@ -6,11 +6,11 @@ import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/in
 import { clip } from '../../loader/clip.js';
 import { hashFiles, readDataFile } from '../../loader/read.js';
 import type { Protocol } from '../../model/index.js';
-import { adviceJson, renderAdviceJson } from '../../render/advice-json.js';
+import { ADVICE_SCHEMA_VERSION, adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
 import type { AdviceInput } from '../../render/advice-view.js';
-import { sanitize } from '../../render/sanitize.js';
+import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../../render/sanitize.js';
 import { PLAIN, type Theme } from '../../render/theme.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { runWizard } from '../../ui/wizard.js';
@@ -70,6 +70,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     let state: WalkState;
     let prompter: Prompter | undefined;
     if (answers) {
+      if (answers.madeWith) warnIfOtherProtocol(io, answers.madeWith, protocol, hashFiles(loaded.files), options.answers!);
       state = replayAnswers(protocol, answers.values, options.answers!);
     } else {
       prompter =
@@ -84,18 +85,18 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
-      io.stdout.write(render(input, format, screenTheme, width));
+      io.stdout.write(renderAdvice(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
     if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
     register?.add(adviceJson(input));
     if (options.output === undefined) {
-      io.stdout.write(render(input, format, screenTheme, width));
-      if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
+      io.stdout.write(renderAdvice(input, format, screenTheme, width));
+      if (prompter) await offerToSave(io, prompter, input.generated, (f) => renderAdvice(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
-    const written = writeOutputFile(options.output, render(input, format, PLAIN, 80), {
+    if (interactive) io.stdout.write(renderAdvice(input, 'text', screenTheme, width));
+    const written = writeOutputFile(options.output, renderAdvice(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
       signal: interrupt.signal,
@@ -122,12 +123,13 @@ function parseFormat(format: string): Format {
   throw new UsageError(`onbekend formaat "${format}"`, `Kies --format text, --format markdown of --format json.`);
 }
 
-function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
+/** The advice in a format, as shown or saved. Protocol text wrapped onto a line of its own never reads as a CI workflow command. */
+export function renderAdvice(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
   switch (format) {
     case 'text':
-      return renderAdviceText(input, theme, width ? { width } : {});
+      return guardWorkflowCommands(renderAdviceText(input, theme, width ? { width } : {}), TEXT_ESCAPE);
     case 'markdown':
-      return renderAdviceMarkdown(input);
+      return guardWorkflowCommands(renderAdviceMarkdown(input), TEXT_ESCAPE);
     case 'json':
       return renderAdviceJson(input);
   }
@@ -136,7 +138,9 @@ function render(input: AdviceInput, format: Format, theme: Theme, width: number 
 /** SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) fixes the date; else now. */
 function clockFor(io: Io): () => Date {
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return () => new Date(Number(epoch) * 1000);
+  // A value past what a date can hold (year 275760) is ignored, like a value that is not a number.
+  const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (fixed && Number.isFinite(fixed.getTime())) return () => fixed;
   return () => new Date();
 }
 
@@ -170,6 +174,8 @@ function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
 
 interface AnswersFile {
   values: Record<string, unknown>;
+  /** For a saved JSON advice: the protocol it was made with. */
+  madeWith?: { id: unknown; version: unknown; sha256: unknown };
 }
 
 /**
@@ -195,17 +201,40 @@ async function readAnswersFile(io: Io, file: string): Promise<AnswersFile> {
   const data = parsed.data;
   const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (record(data) && Array.isArray(data.answers) && 'schemaVersion' in data) {
+    if (data.schemaVersion !== ADVICE_SCHEMA_VERSION) {
+      throw new UsageError(
+        `${file}: onbekende schemaVersion ${clip(JSON.stringify(data.schemaVersion) ?? '')} van een bewaard advies`,
+        `Deze versie van convenant leest bewaarde adviezen met schemaVersion ${ADVICE_SCHEMA_VERSION}. Maak het advies opnieuw, of gebruik de versie van convenant waarmee het gemaakt is.`,
+      );
+    }
     // No prototype: a step named "__proto__" becomes an ordinary (unknown) answer, reported as such.
     const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const a of data.answers as unknown[]) {
-      if (record(a) && typeof a.step === 'string' && 'value' in a) values[a.step] = a.value;
+      if (!(record(a) && typeof a.step === 'string' && 'value' in a)) continue;
+      // Two answers to one step: which one counts is a guess, and a YAML file with a duplicate key is refused too.
+      if (Object.hasOwn(values, a.step)) {
+        throw new UsageError(`${file}: vraag "${clip(a.step)}" staat twee keer in answers`, 'Een bewaard advies noemt elke vraag één keer; herstel het bestand of maak het advies opnieuw.');
+      }
+      values[a.step] = a.value;
     }
-    return { values };
+    const made = record(data.protocol) ? data.protocol : {};
+    return { values, madeWith: { id: made.id, version: made.version, sha256: made.sha256 } };
   }
   if (!record(data)) {
     throw new UsageError(`${file}:1:1: verwacht per vraag-id een antwoord`, 'Schrijf per regel "vraag-id: antwoord", bijvoorbeeld "acuut-gevaar: nee".');
   }
   return { values: data };
+}
+
+/** A saved advice replayed against another protocol (or another version of it) can come out differently: say so. */
+function warnIfOtherProtocol(io: Io, made: NonNullable<AnswersFile['madeWith']>, protocol: Protocol, sha256: string, file: string): void {
+  const { id, version } = protocol.meta;
+  if (made.id === id && made.version === version && made.sha256 === sha256) return;
+  const then = `${typeof made.id === 'string' ? clip(made.id) : '?'} versie ${typeof made.version === 'string' ? clip(made.version) : '?'}`;
+  const reason = made.id !== id || made.version !== version ? `nu is het ${id} versie ${version}` : 'de protocolbestanden zijn sindsdien veranderd (andere vingerafdruk)';
+  io.stderr.write(
+    sanitize(`Let op: ${file} is gemaakt met protocol ${then}; ${reason}. Het advies hieronder volgt het huidige protocol en kan anders zijn dan het bewaarde.\n`),
+  );
 }
 
 /** Replays the answers exactly; every problem (unknown step, unused or invalid answer) is a usage error naming the step. */

@@ -10,7 +10,9 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 /** A relative file path as a URI reference: forward slashes, each segment percent-encoded. */
 export function fileUri(file: string): string {
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+  // A lone surrogate cannot be percent-encoded (URIError): it becomes U+FFFD, as a UTF-8 decoder would.
+  const wellFormed = file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return wellFormed.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 export const sarif: Formatter = (diagnostics, { toolVersion, complete = true }) => {
