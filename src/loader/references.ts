@@ -10,7 +10,7 @@ import {
   type Protocol,
 } from '../model/index.js';
 import { clip } from './clip.js';
-import type { SourceMap } from './source-map-index.js';
+import type { SourceMap } from './source-map.js';
 
 type Kind = 'bron' | 'partner' | 'regelset' | 'flow' | 'stap' | 'checklist-onderdeel';
 

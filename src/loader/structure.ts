@@ -6,16 +6,11 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 
-/** Deepest nesting of lists and maps allowed in one file. Real protocol files stay below 15. */
-export const MAX_DEPTH = 64;
-/** Aliases allowed per document; far above what a protocol needs, far below a "billion laughs" blow-up. */
-export const MAX_ALIAS_COUNT = 100;
-/** Values an alias may expand to, counted over all aliases of a file. */
-export const MAX_ALIAS_EXPANSION = 100_000;
+import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits.js';
 
 type Problem = Pick<Diagnostic, 'code' | 'message' | 'hint'>;
 
-const TOO_DEEP: Problem = {
+export const TOO_DEEP: Problem = {
   code: 'too-deep',
   message: `te diep genest: meer dan ${MAX_DEPTH} niveaus lijsten en mappen in elkaar`,
   hint: 'Een protocolbestand heeft zelden meer dan 15 niveaus; splits de voorwaarde of de flow op.',
