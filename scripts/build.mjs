@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildOptions } from './build-options.mjs';
+import { buildWeb } from './build-web.mjs';
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
+await buildWeb();

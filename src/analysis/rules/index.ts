@@ -8,9 +8,11 @@ import { contactPersonStale } from './contact-person-stale.js';
 import { cycle } from './cycle.js';
 import { deadEnd } from './dead-end.js';
 import { evaluationOverdue } from './evaluation-overdue.js';
+import { legalSource } from './legal-source.js';
 import { rangeGap } from './range-gap.js';
 import { rangeOverlap } from './range-overlap.js';
 import { sourceUnused } from './source-unused.js';
+import { unknownMissing } from './unknown-missing.js';
 import { unreachableStep } from './unreachable-step.js';
 import { unsafeText } from './unsafe-text.js';
 import { walkWithoutAdvice } from './walk-without-advice.js';
@@ -20,11 +22,13 @@ export const RULES: readonly Rule[] = [
   cycle,
   deadEnd,
   walkWithoutAdvice,
+  unknownMissing,
   conditionNeverTrue,
   conditionOverlap,
   rangeGap,
   rangeOverlap,
   sourceUnused,
+  legalSource,
   unsafeText,
   contactPersonMissing,
   contactPersonStale,

@@ -12,3 +12,5 @@ export const PARTNER_FORMATS = ['text', 'json'] as const;
 export const TEST_FORMATS = ['text', 'json', 'junit'] as const;
 /** The severities of `validate --fail-on`. */
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+/** What `convenant export` makes. */
+export const EXPORT_KINDS = ['html'] as const;
