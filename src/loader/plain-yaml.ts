@@ -260,10 +260,10 @@ class Reader {
   private value(line: string, c: number, parent: number, depth: number): unknown {
     const ch = line.charCodeAt(c);
     if (ch === 91 /* [ */ || ch === 123 /* { */) {
-      const flow = new FlowReader(line, c, this, depth, this.limits.maxDepth, this.pos + 1);
+      const flow = new FlowReader(this.lines, this.pos, c, parent, this, depth, this.limits.maxDepth);
       const value = flow.value();
       flow.end();
-      this.pos++;
+      this.pos = flow.lineNo;
       return value;
     }
     if (ch === 34 /* " */ || ch === 39 /* ' */) {
@@ -462,19 +462,40 @@ function resolvePlain(text: string): unknown {
 /** A flow list or map on one line: `[a, b]`, `{ min: 0, next: end }`. */
 class FlowReader {
   private i: number;
+  private line: string;
+  /** The current line, 1-based. */
+  lineNo: number;
   constructor(
-    private readonly line: string,
+    private readonly lines: readonly string[],
+    index: number,
     start: number,
+    /** Continuation lines must be indented deeper than this. */
+    private readonly parent: number,
     private readonly owner: { count(): void; readonly track: boolean; last: PlainPositions | undefined },
     private readonly depth: number,
     private readonly maxDepth: number,
-    private readonly lineNo: number,
   ) {
     this.i = start;
+    this.line = lines[index]!;
+    this.lineNo = index + 1;
   }
 
+  /** Skips spaces, and inside the brackets comments and line ends. */
   private skip(): void {
-    while (this.line.charCodeAt(this.i) === 32) this.i++;
+    for (;;) {
+      while (this.line.charCodeAt(this.i) === 32) this.i++;
+      if (this.line.charCodeAt(this.i) === 35 /* # */) {
+        if (this.i > 0 && this.line.charCodeAt(this.i - 1) !== 32) throw BAIL;
+        this.i = this.line.length;
+      }
+      if (this.i < this.line.length) return;
+      if (this.lineNo >= this.lines.length) throw BAIL;
+      this.line = this.lines[this.lineNo]!;
+      this.lineNo++;
+      this.i = 0;
+      const at = indentOf(this.line);
+      if (at < this.line.length && at <= this.parent) throw BAIL;
+    }
   }
 
   private leaf(from: number, to: number): void {
@@ -493,6 +514,7 @@ class FlowReader {
     const done = <T>(value: T): T => {
       if (node) {
         node.end = [this.lineNo, this.i + 1];
+        node.lastLine = this.lineNo - 1;
         this.owner.last = node;
       }
       return value;
@@ -535,13 +557,14 @@ class FlowReader {
         if (key === '__proto__' || NOT_A_STRING_KEY.test(key) || Object.hasOwn(map, key)) throw BAIL;
         this.owner.count();
         const keyAt = this.i;
+        const keyLine = this.lineNo;
         this.i += m[0].length;
         map[key] = this.item(depth + 1);
         if (node) {
           const kid = this.owner.last!;
           kid.key = [
-            [this.lineNo, keyAt + 1],
-            [this.lineNo, keyAt + 1 + key.length],
+            [keyLine, keyAt + 1],
+            [keyLine, keyAt + 1 + key.length],
           ];
           node.kids!.set(key, kid);
         }
