@@ -165,7 +165,10 @@ function collectIds(value: unknown, into: Set<string>): void {
 }
 
 /** Parses and merges a whole protocol folder. Pure: strings in, data and diagnostics out. */
-export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadResult {
+export function loadProtocolFiles(
+  files: readonly ProtocolSourceFile[],
+  limits: { maxFileNodes: number; maxFolderNodes: number } = { maxFileNodes: MAX_FILE_NODES, maxFolderNodes: MAX_FOLDER_NODES },
+): LoadResult {
   const sourceMap = new SourceMap();
   const diagnostics: Diagnostic[] = [];
   const merged: Omit<Protocol, 'meta'> = { sources: [], partners: [], rules: [], flows: [], checklist: [] };
@@ -175,9 +178,9 @@ export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadRes
   let nodes = 0;
 
   for (const file of files) {
-    const { content, diagnostics: found } = parseProtocolFile(file, sourceMap);
+    const { content, diagnostics: found } = parseProtocolFile(file, sourceMap, limits.maxFileNodes);
     nodes += content.nodes;
-    if (nodes > MAX_FOLDER_NODES) {
+    if (nodes > limits.maxFolderNodes) {
       // The files so far took the folder's budget: the rest is not read (one finding, at this file).
       diagnostics.push({
         code: 'too-complex',
@@ -185,7 +188,7 @@ export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadRes
         file: file.name,
         line: 1,
         column: 1,
-        message: `de map heeft samen meer dan ${formatCount(MAX_FOLDER_NODES)} waarden; dit bestand en de bestanden erna worden niet gelezen`,
+        message: `de map heeft samen meer dan ${formatCount(limits.maxFolderNodes)} waarden; dit bestand en de bestanden erna worden niet gelezen`,
         hint: 'Splits het protocol in kleinere protocollen of haal herhaalde gegevens weg.',
       });
       return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap };
