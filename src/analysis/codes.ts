@@ -20,6 +20,8 @@ const LOADER_CODES: readonly CodeInfo[] = [
   { code: 'binary-file', severity: 'error', stage: 'bestanden', description: 'Een bestand is geen tekst (het bevat NUL-bytes).' },
   { code: 'not-utf8', severity: 'error', stage: 'bestanden', description: 'Een bestand is geen geldige UTF-8-tekst.' },
   { code: 'too-many-files', severity: 'error', stage: 'bestanden', description: 'De map heeft meer YAML-bestanden (2000) of meer YAML (32 MiB) dan de grens; de rest wordt niet gelezen.' },
+  { code: 'folder-too-deep', severity: 'error', stage: 'bestanden', description: 'Mappen liggen meer dan 32 niveaus diep in de protocolmap; die worden niet gelezen.' },
+  { code: 'too-complex', severity: 'error', stage: 'bestanden', description: 'Een bestand heeft meer dan 100.000 waarden, of de map samen meer dan 1.000.000; het wordt niet gelezen.' },
   { code: 'yaml-syntax', severity: 'error', stage: 'schema', description: 'Een YAML-fout: inspringing, dubbele punt, aanhalingstekens of tabs.' },
   { code: 'duplicate-key', severity: 'error', stage: 'schema', description: 'Dezelfde sleutel staat twee keer in één map.' },
   { code: 'yaml-tag', severity: 'error', stage: 'schema', description: 'Een YAML-tag (! of !!) die niet is toegestaan.' },

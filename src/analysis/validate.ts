@@ -10,7 +10,7 @@ import { RULES } from './rules/index.js';
 export interface LoadedProtocol {
   protocol?: Protocol;
   diagnostics: readonly Diagnostic[];
-  /** Positions: the loader's source map, or a snapshot's (only `locate` is used). */
+  /** Positions: the loader's source map (only `locate` is used). */
   sourceMap: Pick<SourceMap, 'locate'>;
 }
 

@@ -1,6 +1,5 @@
-// Read + load in one call, for the CLI and tests that work on folders.
+// Read + load in one call: the one way the CLI and the tests load a protocol folder.
 import { loadProtocolFiles, type LoadResult, type ProtocolSourceFile } from './load.js';
-import { folderResult } from './folder-result.js';
 import { readProtocolDir } from './read.js';
 
 export interface LoadedFolder extends LoadResult {
@@ -12,8 +11,14 @@ export interface LoadedFolder extends LoadResult {
 
 export function loadProtocol(dir: string, cwd?: string): LoadedFolder {
   const read = readProtocolDir(dir, cwd);
-  if (!read.found) {
-    return { ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [], sourceMap: loadProtocolFiles([]).sourceMap };
-  }
-  return folderResult(read, loadProtocolFiles(read.files));
+  const loaded = loadProtocolFiles(read.found ? read.files : []);
+  if (!read.found) return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };
+  return {
+    ...loaded,
+    ok: loaded.ok && !read.diagnostics.some((d) => d.severity === 'error'),
+    diagnostics: [...read.diagnostics, ...loaded.diagnostics],
+    files: read.files,
+    scenarioFiles: read.scenarioFiles,
+    found: true,
+  };
 }

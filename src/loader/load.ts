@@ -12,9 +12,10 @@ import {
   type Protocol,
 } from '../model/index.js';
 import { clip } from './clip.js';
+import { formatCount, MAX_FILE_NODES, MAX_FOLDER_NODES } from './limits.js';
 import { parseYamlData } from './parse-yaml.js';
 import { checkReferences } from './references.js';
-import { SourceMap } from './source-map-index.js';
+import { SourceMap } from './source-map.js';
 import { issuesToDiagnostics } from './zod-issues.js';
 import { suggest } from '../diagnostics/index.js';
 
@@ -51,20 +52,25 @@ interface FileContent {
   brokenIds: Set<string>;
   /** The file has a `protocol:` section, valid or not. */
   declaresMeta: boolean;
+  /** YAML values in the file (see parseYamlData). */
+  nodes: number;
 }
 
 /** Parses one protocol YAML file. Never throws. */
 export function parseProtocolFile(
   file: ProtocolSourceFile,
   sourceMap: SourceMap,
+  maxNodes = MAX_FILE_NODES,
 ): { content: FileContent; diagnostics: Diagnostic[] } {
   const content: FileContent = {
     lists: { sources: [], partners: [], rules: [], flows: [], checklist: [] },
     brokenIds: new Set(),
     declaresMeta: false,
+    nodes: 0,
   };
-  const { doc, lineCounter, diagnostics, readable, data } = parseYamlData(file.name, file.text);
-  sourceMap.addFile(file.name, doc, lineCounter);
+  const { positions, diagnostics, readable, data, nodes } = parseYamlData(file.name, file.text, maxNodes);
+  sourceMap.addFile(file.name, file.text, positions);
+  content.nodes = nodes;
   if (!readable) return { content, diagnostics };
 
   const locate = (path: readonly (string | number)[], atKey?: boolean) =>
@@ -159,16 +165,34 @@ function collectIds(value: unknown, into: Set<string>): void {
 }
 
 /** Parses and merges a whole protocol folder. Pure: strings in, data and diagnostics out. */
-export function loadProtocolFiles(files: readonly ProtocolSourceFile[]): LoadResult {
+export function loadProtocolFiles(
+  files: readonly ProtocolSourceFile[],
+  limits: { maxFileNodes: number; maxFolderNodes: number } = { maxFileNodes: MAX_FILE_NODES, maxFolderNodes: MAX_FOLDER_NODES },
+): LoadResult {
   const sourceMap = new SourceMap();
   const diagnostics: Diagnostic[] = [];
   const merged: Omit<Protocol, 'meta'> = { sources: [], partners: [], rules: [], flows: [], checklist: [] };
   const brokenIds = new Set<string>();
   let meta: FileContent['meta'];
   let declaresMeta = false;
+  let nodes = 0;
 
   for (const file of files) {
-    const { content, diagnostics: found } = parseProtocolFile(file, sourceMap);
+    const { content, diagnostics: found } = parseProtocolFile(file, sourceMap, limits.maxFileNodes);
+    nodes += content.nodes;
+    if (nodes > limits.maxFolderNodes) {
+      // The files so far took the folder's budget: the rest is not read (one finding, at this file).
+      diagnostics.push({
+        code: 'too-complex',
+        severity: 'error',
+        file: file.name,
+        line: 1,
+        column: 1,
+        message: `de map heeft samen meer dan ${formatCount(limits.maxFolderNodes)} waarden; dit bestand en de bestanden erna worden niet gelezen`,
+        hint: 'Splits het protocol in kleinere protocollen of haal herhaalde gegevens weg.',
+      });
+      return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap };
+    }
     diagnostics.push(...found);
     for (const id of content.brokenIds) brokenIds.add(id);
     declaresMeta ||= content.declaresMeta;

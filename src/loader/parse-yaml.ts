@@ -1,8 +1,11 @@
-// YAML text → document with positions. Every syntax problem becomes a Diagnostic; nothing throws.
+// YAML text → data, or → document with positions. Every syntax problem becomes a Diagnostic;
+// nothing throws.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { clip } from './clip.js';
-import { checkStructure, MAX_ALIAS_COUNT, MAX_DEPTH } from './structure.js';
+import { formatCount, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_NODES } from './limits.js';
+import { readPlainYaml } from './plain-yaml.js';
+import { checkStructure, TOO_DEEP } from './structure.js';
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -17,7 +20,7 @@ export interface ParsedYaml {
 
 const READABLE_DESPITE = new Set(['duplicate-key', 'unknown-key']);
 
-export { MAX_ALIAS_COUNT, MAX_DEPTH } from './structure.js';
+export { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
 
 /** Syntax problems reported per file; after a few, the rest are mostly echoes of the first. */
 export const MAX_SYNTAX_DIAGNOSTICS = 20;
@@ -103,20 +106,45 @@ function lineCounterFor(text: string): LineCounter {
   return lineCounter;
 }
 
-export interface ParsedYamlData extends ParsedYaml {
+/** A parsed document with what is needed to turn its node ranges into line:column. */
+export interface YamlPositions {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+export interface ParsedYamlData {
   /** The plain data; undefined when the file is not readable (see `readable`). */
   data: unknown;
+  diagnostics: Diagnostic[];
+  /** See ParsedYaml.readable. */
+  readable: boolean;
+  /** YAML values read (an estimate when the file could not be read). */
+  nodes: number;
+  /** The document, when the full parser read the file; else the source map parses it when a position is asked for. */
+  positions?: YamlPositions;
 }
 
 /**
  * Parses a YAML (or JSON) file into plain data: protocol files, scenario files and answers files
- * all come through here, so all get the same checks. Never throws.
+ * all come through here, so all get the same checks. Plain files take the fast reader; the full
+ * parser reads the rest and reports their problems. Never throws.
  */
-export function parseYamlData(file: string, text: string): ParsedYamlData {
+export function parseYamlData(file: string, text: string, maxNodes = MAX_FILE_NODES): ParsedYamlData {
+  const plain = readPlainYaml(text, { maxNodes, maxDepth: MAX_DEPTH });
+  if (plain.kind === 'data') return { data: plain.data, diagnostics: [], readable: true, nodes: plain.nodes };
+  if (plain.kind === 'too-deep') {
+    return { data: undefined, diagnostics: [{ severity: 'error', file, line: plain.line, column: plain.column, ...TOO_DEEP }], readable: false, nodes: 0 };
+  }
+  // Before the full parser, which takes far more memory and time per value: a cheap upper bound.
+  const estimate = plain.kind === 'too-many-nodes' ? { over: plain.line, count: 0 } : estimateNodes(text, maxNodes);
+  if (estimate.over !== undefined) return { data: undefined, diagnostics: [tooComplex(file, estimate.over, maxNodes)], readable: false, nodes: 0 };
+
   const parsed = parseYaml(file, text);
-  if (!parsed.readable) return { ...parsed, data: undefined };
+  const positions = { doc: parsed.doc, lineCounter: parsed.lineCounter };
+  const nodes = estimate.count;
+  if (!parsed.readable) return { data: undefined, diagnostics: parsed.diagnostics, readable: false, nodes, positions };
   try {
-    return { ...parsed, data: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: parsed.diagnostics, readable: true, nodes, positions };
   } catch {
     // checkStructure bounds aliases already; this is yaml's own guard, kept as a second line.
     const diagnostic: Diagnostic = {
@@ -128,8 +156,38 @@ export function parseYamlData(file: string, text: string): ParsedYamlData {
       message: 'te veel YAML-aliassen (*naam): het bestand zou enorm uitdijen bij het inlezen',
       hint: `Gebruik hoogstens ${MAX_ALIAS_COUNT} aliassen; schrijf de waarden liever gewoon uit.`,
     };
-    return { ...parsed, diagnostics: [...parsed.diagnostics, diagnostic], readable: false, data: undefined };
+    return { data: undefined, diagnostics: [...parsed.diagnostics, diagnostic], readable: false, nodes, positions };
   }
+}
+
+export function tooComplex(file: string, line: number, maxNodes: number): Diagnostic {
+  return {
+    code: 'too-complex',
+    severity: 'error',
+    file,
+    line,
+    column: 1,
+    message: `meer dan ${formatCount(maxNodes)} waarden (sleutels, teksten, getallen, lijsten) in één bestand; het bestand wordt niet gelezen`,
+    hint: 'Een protocolbestand heeft er hooguit enkele duizenden: splits het bestand op of haal herhaalde gegevens weg.',
+  };
+}
+
+/**
+ * An upper bound of the values in `text`, and the line where it passes `maxNodes` if it does. Every
+ * YAML value starts on a new line or after one of `- : , [ { ?`, so counting those bounds them.
+ */
+function estimateNodes(text: string, maxNodes: number): { count: number; over?: number } {
+  let count = 1;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    // \n - : , [ { ?
+    if (c === 10 || c === 45 || c === 58 || c === 44 || c === 91 || c === 123 || c === 63) {
+      if (++count > maxNodes) return { count, over: line };
+    }
+  }
+  return { count };
 }
 
 const DUTCH: Record<string, string> = {

@@ -1,17 +1,14 @@
 // The only file system access of the loader: lists and reads a protocol folder safely.
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
 
-/** Larger files are refused: a protocol file is a few dozen KiB; this keeps memory bounded. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-/** At most this many YAML files in one folder. */
-export const MAX_FILES = 2000;
-/** At most this many bytes of YAML in one folder, all files together (the shipped protocol: under 1 MiB). */
-export const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+import { MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_DEPTH, MAX_TOTAL_BYTES } from './limits.js';
+
+export { MAX_FILE_BYTES } from './limits.js';
 export const SCENARIO_DIR = 'scenarios';
 
 export interface ReadResult {
@@ -56,7 +53,9 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
   // Once a limit is reached, nothing more is read, in this folder or any other.
   let stopped = false;
   let totalBytes = 0;
-  const walk = (folder: string, inScenarios: boolean) => {
+  // `real` is the folder's real path, kept up to date on the way down: only a link needs
+  // realpath (which costs a lookup per level of the path, per entry).
+  const walk = (folder: string, real: string, depth: number, inScenarios: boolean) => {
     let entries: string[];
     try {
       entries = readdirSync(folder).sort();
@@ -69,23 +68,31 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(folder, name);
       let info;
-      let real: string;
+      let target = join(real, name);
       try {
         info = lstatSync(full);
-        real = realpathSync.native(full);
       } catch {
-        if (isYaml(name)) problem(full, 'io-error', 'deze koppeling (symlink) wijst naar niets', 'Verwijder de koppeling of herstel het doel.');
-        continue;
+        continue; // gone since the folder was listed
       }
       if (info.isSymbolicLink()) {
-        if (real !== root && !real.startsWith(root + sep)) {
-          // Never read or print a target outside the protocol folder.
-          problem(full, 'symlink-outside', 'deze koppeling (symlink) wijst buiten de protocolmap en wordt niet gelezen', 'Zet het bestand zelf in de protocolmap.');
+        try {
+          target = realpathSync.native(full);
+          info = statSync(target);
+        } catch (error) {
+          if (isYaml(name)) {
+            const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+            problem(
+              full,
+              'io-error',
+              loop ? 'deze koppeling (symlink) wijst in een kring naar zichzelf' : 'deze koppeling (symlink) wijst naar niets',
+              loop ? 'Laat de koppeling naar het bestand zelf wijzen, of verwijder hem.' : 'Verwijder de koppeling of herstel het doel.',
+            );
+          }
           continue;
         }
-        try {
-          info = statSync(real);
-        } catch {
+        if (target !== root && !target.startsWith(root + sep)) {
+          // Never read or print a target outside the protocol folder.
+          problem(full, 'symlink-outside', 'deze koppeling (symlink) wijst buiten de protocolmap en wordt niet gelezen', 'Zet het bestand zelf in de protocolmap.');
           continue;
         }
       }
@@ -94,14 +101,23 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
           // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
           problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');
         }
-        if (seenDirs.has(real)) continue;
-        seenDirs.add(real);
-        walk(full, inScenarios || name === SCENARIO_DIR);
+        if (seenDirs.has(target)) continue;
+        seenDirs.add(target);
+        if (depth + 1 > MAX_FOLDER_DEPTH) {
+          problem(full, 'folder-too-deep', `mappen meer dan ${MAX_FOLDER_DEPTH} niveaus diep in de protocolmap; deze map wordt niet gelezen`, 'Zet de bestanden hoger in de protocolmap.');
+          continue;
+        }
+        walk(full, target, depth + 1, inScenarios || name === SCENARIO_DIR);
         continue;
       }
-      // Pipes, sockets and devices are never opened: reading one could block for ever.
-      if (!info.isFile() || !isYaml(name) || seenFiles.has(real)) continue;
-      seenFiles.add(real);
+      if (!info.isFile() && isYaml(name)) {
+        // Pipes, sockets and devices are never opened (reading one could block for ever), but a
+        // .yaml name that is not read is a trap, as for a folder.
+        problem(full, 'not-a-file', 'dit is geen gewoon bestand (maar een pipe, socket of apparaat) met een .yaml-naam', 'Vervang het door een gewoon bestand of hernoem het; alleen gewone bestanden worden gelezen.');
+        continue;
+      }
+      if (!info.isFile() || !isYaml(name) || seenFiles.has(target)) continue;
+      seenFiles.add(target);
       if (result.files.length + result.scenarioFiles.length >= limits.maxFiles) {
         problem(full, 'too-many-files', `meer dan ${limits.maxFiles} YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
         stopped = true;
@@ -114,12 +130,12 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
         return;
       }
       totalBytes += info.size;
-      const text = readText(real, display(full), result.diagnostics);
+      const text = readText(target, display(full), result.diagnostics);
       if (text === undefined) continue;
       (inScenarios ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
     }
   };
-  walk(root, false);
+  walk(root, root, 0, false);
   return result;
 }
 
@@ -195,19 +211,4 @@ export function hashFiles(files: readonly ProtocolSourceFile[]): string {
     hash.update(f.rel ?? f.name).update('\0').update(f.text).update('\0');
   }
   return hash.digest('hex');
-}
-
-/**
- * The text of the snapshot with this key in `dir` (see snapshot.ts), or undefined when there is
- * none. The key is hexadecimal, so it cannot name a path outside `dir`.
- */
-export function readSnapshotText(dir: string, key: string): string | undefined {
-  if (!/^[0-9a-f]{16,64}$/.test(key)) return undefined;
-  try {
-    // The build writes snapshots in ASCII (scripts/make-snapshot.ts), so latin1 reads them exactly
-    // and copies the bytes without UTF-8 decoding (about 2 ms less for the shipped protocol).
-    return readFileSync(join(dir, `${key}.json`), 'latin1');
-  } catch {
-    return undefined;
-  }
 }

@@ -11,7 +11,7 @@ import {
 } from '../model/index.js';
 import { normaliseAnswer } from '../engine/walk.js';
 import { clip } from './clip.js';
-import type { SourceMap } from './source-map-index.js';
+import type { SourceMap } from './source-map.js';
 
 type Kind = 'bron' | 'partner' | 'regelset' | 'flow' | 'stap' | 'checklist-onderdeel';
 

@@ -4,7 +4,7 @@ import { Scenario, type Scenario as ScenarioT } from '../model/index.js';
 import { clip } from './clip.js';
 import type { ProtocolSourceFile } from './load.js';
 import { parseYamlData } from './parse-yaml.js';
-import { SourceMap, type Location } from './source-map-index.js';
+import { SourceMap, type Location } from './source-map.js';
 import { issuesToDiagnostics } from './zod-issues.js';
 
 export interface LocatedScenario {
@@ -23,7 +23,7 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
   const sourceMap = new SourceMap();
   for (const file of files) {
     const parsed = parseYamlData(file.name, file.text);
-    sourceMap.addFile(file.name, parsed.doc, parsed.lineCounter);
+    sourceMap.addFile(file.name, file.text, parsed.positions);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.readable) continue;
     const data = parsed.data;
@@ -52,7 +52,10 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
       }
       scenarios.push({
         scenario: result.data,
-        location: locate(['scenarios', i]),
+        // Positions only when a report asks: a passing scenario needs none.
+        get location() {
+          return locate(['scenarios', i]);
+        },
         locate: (path) => locate(['scenarios', i, ...path]),
       });
     });

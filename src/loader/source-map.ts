@@ -1,60 +1,88 @@
-// The only module that walks yaml nodes: JSON path → position, with nearest-ancestor fallback.
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+// Where every parsed object came from, so later checks can point at file:line:column. Positions
+// are worked out only when asked for: the file is then parsed again with positions (once per file),
+// and the objects' paths are indexed on the first question. A valid protocol costs neither.
+import { MAX_DEPTH, MAX_FILE_NODES } from './limits.js';
+import { parseYaml, type YamlPositions } from './parse-yaml.js';
+import { locatePlain, readPlainYaml, type PlainPositions } from './plain-yaml.js';
+import { locate, type JsonPath, type Span } from './yaml-positions.js';
 
-export type JsonPath = readonly (string | number)[];
-
-export interface Span {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+export interface Origin {
+  file: string;
+  path: JsonPath;
 }
 
-/**
- * Where `path` is in the document. With `atKey`, the position of the key that holds the value
- * (so an unknown or misspelled key is shown at the key itself). A path that does not exist
- * falls back to its nearest existing ancestor.
- */
-export function locate(doc: Document, lineCounter: LineCounter, path: JsonPath, atKey = false): Span {
-  let node: Node | null = isNode(doc.contents) ? doc.contents : null;
-  let keyNode: Node | null = null;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = pairsOf(node).get(String(segment));
-      if (!pair) break;
-      keyNode = isNode(pair.key) ? pair.key : null;
-      node = isNode(pair.value) ? pair.value : keyNode;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (!isNode(item)) break;
-      keyNode = null;
-      node = item;
-    } else {
-      break;
-    }
+export interface Location extends Span {
+  file: string;
+}
+
+/** The file name of a position that cannot be found (an object the loader did not make). */
+export const UNKNOWN_FILE = '<onbekend>';
+
+/** The start of `file`: where a problem goes that has no better place. */
+export const startOf = (file = UNKNOWN_FILE): Location => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+
+export class SourceMap {
+  private readonly texts = new Map<string, string>();
+  private readonly positions = new Map<string, YamlPositions | PlainPositions>();
+  /** Items recorded but not yet indexed. */
+  private pending: { value: object; origin: Origin }[] = [];
+  private origins: WeakMap<object, Origin> | undefined;
+
+  /** A file whose objects may be recorded; `positions` when it was parsed with them already. */
+  addFile(file: string, text: string, positions?: YamlPositions): void {
+    this.texts.set(file, text);
+    if (positions) this.positions.set(file, positions);
   }
-  const target = atKey && keyNode ? keyNode : node;
-  const range = target?.range ?? [0, 0, 0];
-  const start = lineCounter.linePos(range[0]);
-  const end = lineCounter.linePos(range[1]);
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-}
 
-/** Key → pair of a map, built once per map: a file with 100,000 keys must not make locating quadratic. */
-const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
-function pairsOf(map: YAMLMap): Map<string, Pair> {
-  let index = pairIndex.get(map);
-  if (!index) {
-    index = new Map();
-    for (const p of map.items) {
-      const key = isPair(p) ? scalarValue(p.key) : undefined;
-      if (key !== undefined && !index.has(key)) index.set(key, p);
-    }
-    pairIndex.set(map, index);
+  /** Records `value` and every object inside it as coming from `file` at `path`. */
+  record(value: unknown, file: string, path: JsonPath): void {
+    if (value === null || typeof value !== 'object') return;
+    if (this.origins) index(this.origins, value, { file, path });
+    else this.pending.push({ value, origin: { file, path } });
   }
-  return index;
+
+  originOf(value: object): Origin | undefined {
+    if (!this.origins) {
+      this.origins = new WeakMap();
+      for (const { value: v, origin } of this.pending) index(this.origins, v, origin);
+      this.pending = [];
+    }
+    return this.origins.get(value);
+  }
+
+  /** Position of `value`, or of its property `key` (at the key itself with `atKey`). */
+  locate(value: object, key?: string | number, atKey = false): Location {
+    const origin = this.originOf(value);
+    if (!origin) return startOf();
+    return this.locatePath(origin.file, key === undefined ? origin.path : [...origin.path, key], atKey);
+  }
+
+  locatePath(file: string, path: JsonPath, atKey = false): Location {
+    let entry = this.positions.get(file);
+    if (!entry) {
+      const text = this.texts.get(file);
+      if (text === undefined) return startOf(file);
+      // The fast reader read it before, so it reads it again, now with positions; else the full parser.
+      const plain = readPlainYaml(text, { maxNodes: MAX_FILE_NODES, maxDepth: MAX_DEPTH }, true);
+      if (plain.kind === 'data' && plain.positions) entry = plain.positions;
+      else {
+        const parsed = parseYaml(file, text);
+        entry = { doc: parsed.doc, lineCounter: parsed.lineCounter };
+      }
+      this.positions.set(file, entry);
+    }
+    return { file, ...('doc' in entry ? locate(entry.doc, entry.lineCounter, path, atKey) : locatePlain(entry, path, atKey)) };
+  }
 }
 
-function scalarValue(node: unknown): string | undefined {
-  return isScalar(node) ? String(node.value) : undefined;
+/** Indexes `value` and every object inside it, with their paths. */
+function index(origins: WeakMap<object, Origin>, value: object, origin: Origin): void {
+  const stack: [unknown, JsonPath][] = [[value, origin.path]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    origins.set(v, { file: origin.file, path });
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push([item, [...path, i]]));
+    else for (const [k, item] of Object.entries(v)) stack.push([item, [...path, k]]);
+  }
 }

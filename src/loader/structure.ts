@@ -6,16 +6,11 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 
-/** Deepest nesting of lists and maps allowed in one file. Real protocol files stay below 15. */
-export const MAX_DEPTH = 64;
-/** Aliases allowed per document; far above what a protocol needs, far below a "billion laughs" blow-up. */
-export const MAX_ALIAS_COUNT = 100;
-/** Values an alias may expand to, counted over all aliases of a file. */
-export const MAX_ALIAS_EXPANSION = 100_000;
+import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits.js';
 
 type Problem = Pick<Diagnostic, 'code' | 'message' | 'hint'>;
 
-const TOO_DEEP: Problem = {
+export const TOO_DEEP: Problem = {
   code: 'too-deep',
   message: `te diep genest: meer dan ${MAX_DEPTH} niveaus lijsten en mappen in elkaar`,
   hint: 'Een protocolbestand heeft zelden meer dan 15 niveaus; splits de voorwaarde of de flow op.',
@@ -38,6 +33,16 @@ const PROTO_KEY: Problem = {
 };
 
 /**
+ * `<<: *naam` (a YAML 1.1 merge key) is not part of YAML 1.2: read as a plain key, it would leave
+ * the step without the keys it was meant to copy, and the schema would report those instead.
+ */
+const MERGE_KEY: Problem = {
+  code: 'yaml-alias',
+  message: 'een YAML-samenvoegsleutel ("<<: *naam") wordt niet ondersteund',
+  hint: 'Schrijf de sleutels gewoon uit in plaats van ze met "<<" over te nemen.',
+};
+
+/**
  * Keys that occur twice in one map, and `__proto__`. yaml's own duplicate check (`uniqueKeys`)
  * compares every key with every earlier one, which takes minutes on a file with 100,000 keys; this
  * takes one pass. Keys are compared as the text they become when read (`1` and `"1"` are the same).
@@ -48,6 +53,7 @@ function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void):
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (key === '__proto__') report(pair.key, PROTO_KEY);
+    else if (key === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) report(pair.key, MERGE_KEY);
     else if (seen.has(key)) report(pair.key, DUPLICATE_KEY);
     seen.add(key);
   }
@@ -57,7 +63,7 @@ function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void):
 export function checkStructure(file: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (node: Node | null | undefined, problem: Problem) => {
-    const once = problem !== DUPLICATE_KEY && problem !== PROTO_KEY;
+    const once = problem !== DUPLICATE_KEY && problem !== PROTO_KEY && problem !== MERGE_KEY;
     if (once && out.some((d) => d.code === problem.code && d.message === problem.message)) return;
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     out.push({ severity: 'error', file, line, column: col, ...problem });

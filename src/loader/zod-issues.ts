@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { suggest, type Diagnostic } from '../diagnostics/index.js';
 import { clip } from './clip.js';
-import type { JsonPath, Span } from './source-map.js';
+import type { JsonPath, Span } from './yaml-positions.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;

@@ -41,13 +41,13 @@ describe('hostile protocol folders', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('reports all 80,000 unknown keys of one map, each at its key', () => {
+  it('reports all 40,000 unknown keys of one map, each at its key', () => {
     // Regression: yaml's duplicate-key check and locating each key were both quadratic (minutes).
     const h = folder();
-    h.write('many-keys.yaml', `sources:\n  - { id: s2, kind: covenant, title: T, ${Array.from({ length: 80_000 }, (_, i) => `k${i}: 1`).join(', ')} }\n`);
+    h.write('many-keys.yaml', `sources:\n  - { id: s2, kind: covenant, title: T, ${Array.from({ length: 40_000 }, (_, i) => `k${i}: 1`).join(', ')} }\n`);
     const unknown = loadProtocol(h.dir, h.root).diagnostics.filter((d) => d.code === 'unknown-key');
-    expect(unknown).toHaveLength(80_000);
-    expect(unknown.at(-1)).toMatchObject({ line: 2, message: 'onbekende sleutel "k79999"' });
+    expect(unknown).toHaveLength(40_000);
+    expect(unknown.at(-1)).toMatchObject({ line: 2, message: 'onbekende sleutel "k39999"' });
   });
 
   it('never executes a !!js/function tag', () => {
@@ -103,11 +103,11 @@ describe('hostile protocol folders', () => {
     expect(read.files.length).toBeLessThan(10);
   });
 
-  it('skips pipes named *.yaml instead of blocking on them', async () => {
+  it('never opens a pipe named *.yaml (it could block for ever), and says it is not read', async () => {
     const { execFileSync } = await import('node:child_process');
     const h = folder();
     execFileSync('mkfifo', [join(h.dir, 'pijp.yaml')]);
-    expect(loadProtocol(h.dir, h.root).diagnostics).toEqual([]);
+    expect(loadProtocol(h.dir, h.root).diagnostics).toEqual([expect.objectContaining({ code: 'not-a-file', file: 'proto/pijp.yaml', severity: 'error' })]);
   });
 });
 

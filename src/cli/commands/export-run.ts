@@ -13,7 +13,7 @@ import { PLAIN } from '../../render/theme.js';
 import { renderPage } from '../../web/page.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load-protocol.js';
+import { loadProtocol } from '../../loader/index.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { VERSION } from '../version.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
@@ -36,7 +36,7 @@ export async function runExport(io: Io, kind: string, options: ExportOptions, no
   const assets = readAssets();
 
   const dir = protocolDirFor(io, options.protocols);
-  const loaded = await loadForCommand(io, dir);
+  const loaded = loadProtocol(dir, io.cwd);
   if (!loaded.found) {
     const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
     throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen: ${sanitize(reason)}`, 'Controleer --protocols of CONVENANT_PROTOCOLS.');

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
 import { clip } from '../../loader/clip.js';
-import { hashFiles, readDataFile } from '../../loader/read.js';
+import { hashFiles, loadProtocol, readDataFile } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { ADVICE_SCHEMA_VERSION, adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
@@ -17,7 +17,6 @@ import { runWizard } from '../../ui/wizard.js';
 import { themeFor } from '../color.js';
 import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
@@ -53,7 +52,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const answers = options.answers !== undefined ? await readAnswersFile(io, options.answers) : undefined;
 
   const dir = protocolDirFor(io, options.protocols);
-  const loaded = await loadForCommand(io, dir);
+  const loaded = loadProtocol(dir, io.cwd);
   if (!loaded.ok || !loaded.protocol) {
     reportDiagnostics(io, loaded.diagnostics);
     throw new UsageError(

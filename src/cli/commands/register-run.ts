@@ -186,9 +186,10 @@ async function readJson(io: Io, file: string, maxBytes: number): Promise<ReadJso
   return {
     data,
     locate: async (path) => {
-      const parsed = await positions();
-      const { locate } = await import('../../loader/source-map.js');
-      const span = locate(parsed.doc, parsed.lineCounter, path);
+      const { SourceMap } = await import('../../loader/source-map.js');
+      const sourceMap = new SourceMap();
+      sourceMap.addFile(file, text);
+      const span = sourceMap.locatePath(file, path);
       return `${span.line}:${span.column}`;
     },
   };

@@ -8,7 +8,7 @@ import { PLAIN } from '../../render/theme.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load-protocol.js';
+import { loadProtocol } from '../../loader/index.js';
 import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-common.js';
 import { reportTarget, writeReport } from './report-common.js';
@@ -30,7 +30,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
   }
   const target = reportTarget(io, dir, options, 'validate');
-  const loaded = await loadForCommand(io, target);
+  const loaded = loadProtocol(target, io.cwd);
   if (!loaded.found) {
     const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen: ${sanitize(reason)}`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
@@ -50,8 +50,9 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
   });
   writeReport(io, report, { ...options, forPeople: format === 'stylish' });
 
-  // A file that could not be read is an I/O error, not a finding about the protocol.
-  if (diagnostics.some((d) => d.code === 'io-error')) return EXIT.usage;
+  // A file that could not be read, or input past the limits of what is read at all, is an input
+  // error, not a finding about the protocol.
+  if (diagnostics.some((d) => d.code === 'io-error' || d.code === 'too-complex')) return EXIT.usage;
   const failing = failOn !== 'never' && diagnostics.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn]);
   return failing ? EXIT.findings : EXIT.ok;
 }
