@@ -2,10 +2,10 @@
 // returns a new one, so going back is just returning the previous state.
 import {
   adviceKind,
-  beforeOf,
   branchesOf,
   callsOf,
   END,
+  enteredFlows,
   factsOf,
   startOf,
   targetOf,
@@ -110,34 +110,17 @@ function startWalk(protocol: Protocol): WalkState {
   const flow = index.flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
-  const entry = flowEntry(index.flows, protocol.meta.start, (id) => index.steps.get(id)?.step.id ?? id);
-  return advance(initial, entry.starts);
+  const own = (id: string) => index.steps.get(id)?.step.id ?? id;
+  return advance(initial, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
 }
 
-/**
- * Entering a flow: the flows of its `before` (each entered the same way, recursively) and then the
- * flow itself. Flows already being entered are skipped, so a `before` cycle cannot loop.
- */
-function flowEntry(
-  flows: ReadonlyMap<string, Flow>,
-  id: string,
-  own: (id: string) => string,
-  entering: Set<string> = new Set(),
-): { flows: string[]; starts: string[] } {
-  const out = { flows: [] as string[], starts: [] as string[] };
-  if (entering.has(id)) return out;
-  entering.add(id);
-  const flow = flows.get(id);
-  for (const b of flow ? beforeOf(flow) : []) {
-    const inner = flowEntry(flows, b, own, entering);
-    out.flows.push(...inner.flows);
-    out.starts.push(...inner.starts);
-  }
-  entering.delete(id);
-  const first = flow ? startOf(flow) : undefined;
-  out.flows.push(id);
-  out.starts.push(first !== undefined ? own(first) : END);
-  return out;
+/** The first step of each flow entered, in order (END for a flow that is missing or empty). */
+function startsOf(flows: ReadonlyMap<string, Flow>, entered: readonly string[], own: (id: string) => string): string[] {
+  return entered.map((id) => {
+    const flow = flows.get(id);
+    const first = flow ? startOf(flow) : undefined;
+    return first !== undefined ? own(first) : END;
+  });
 }
 
 export function next(state: WalkState): Next {
@@ -369,13 +352,8 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
     });
   const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
-    const calls: string[] = [];
-    const starts: string[] = [];
-    for (const id of callsOf(b)) {
-      const entry = flowEntry(flows, id, own);
-      calls.push(...entry.flows);
-      starts.push(...entry.starts);
-    }
+    const calls = enteredFlows(flows, callsOf(b));
+    const starts = startsOf(flows, calls, own);
     const target = targetOf(step, b);
     return { advice: items(b.advice, answeredStep, routeWhen), calls, starts, target: target !== undefined ? own(target) : END };
   };

@@ -76,6 +76,26 @@ export function beforeOf(flow: Flow): readonly string[] {
   return flow.before ?? [];
 }
 
+/**
+ * The flows a hand-over to `calls` enters, in order: for each called flow first its `before` flows
+ * (entered the same way), then the flow itself. A flow already being entered is skipped, so a
+ * `before` cycle cannot loop. Unknown flow ids are kept (callers decide what a missing flow means).
+ */
+export function enteredFlows(flows: ReadonlyMap<string, Flow>, calls: readonly string[]): string[] {
+  const out: string[] = [];
+  const entering = new Set<string>();
+  const enter = (id: string) => {
+    if (entering.has(id)) return;
+    entering.add(id);
+    const flow = flows.get(id);
+    if (flow?.before) for (const b of flow.before) enter(b);
+    entering.delete(id);
+    out.push(id);
+  };
+  for (const id of calls) enter(id);
+  return out;
+}
+
 export function isEnd(target: string): boolean {
   return target === END;
 }

@@ -12,6 +12,7 @@ import { legalSource } from './legal-source.js';
 import { rangeGap } from './range-gap.js';
 import { rangeOverlap } from './range-overlap.js';
 import { sourceUnused } from './source-unused.js';
+import { unknownMissing } from './unknown-missing.js';
 import { unreachableStep } from './unreachable-step.js';
 import { unsafeText } from './unsafe-text.js';
 import { walkWithoutAdvice } from './walk-without-advice.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   cycle,
   deadEnd,
   walkWithoutAdvice,
+  unknownMissing,
   conditionNeverTrue,
   conditionOverlap,
   rangeGap,
