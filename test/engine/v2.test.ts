@@ -1,7 +1,8 @@
 // Incident model v2 in the engine: ask once, presets, `before` hand-overs, exclusive options.
 import { describe, expect, it } from 'vitest';
 import { adviceOf, answer, back, next, normaliseAnswer, replay, start, type WalkState } from '../../src/engine/index.js';
-import type { QuestionStep } from '../../src/model/index.js';
+import { Scenario, type QuestionStep } from '../../src/model/index.js';
+import { runScenario } from '../../src/scenarios/run.js';
 import { BASE, load, protocolFrom } from '../helpers/protocol.js';
 import { FLOWS } from './v2-fixture.js';
 
@@ -152,5 +153,59 @@ describe('loader checks of the v2 keys', () => {
     const result = load(FLOWS, base);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual(['base.yaml:10 stap "slachtoffer" bestaat niet']);
+  });
+});
+
+describe('the incident context of the advice', () => {
+  const withContext = load(FLOWS, BASE.replace('start: main', 'start: main\n  context: { perpetrator: dader, age: leeftijd, categories: categorie }')).protocol!;
+  it.each([
+    {
+      name: 'asked: the answers and the age band',
+      answers: { gevaar: 'nee', categorie: ['geweld', 'online'], dader: 'leerling', leeftijd: 9, letsel: 'nee', beelden: 'ja' },
+      context: { perpetrator: 'leerling', victim: null, age: 9, ageBand: 'jonger dan 12', schoolType: null, place: null },
+      categories: ['geweld', 'online'],
+    },
+    {
+      name: 'settled by presets: the settled values; an unknown age is null',
+      answers: { gevaar: 'nee', categorie: 'geweld', dader: 'medewerker', letsel: 'ja' },
+      context: { perpetrator: 'medewerker', victim: null, age: null, ageBand: null, schoolType: null, place: null },
+      categories: ['geweld'],
+    },
+    {
+      name: 'not asked at all: nulls and no categories',
+      answers: { gevaar: 'nee', categorie: [] },
+      context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null },
+      categories: [],
+    },
+  ])('$name', ({ answers, context, categories }) => {
+    const { state, problems } = replay(withContext, answers);
+    expect(problems).toEqual([]);
+    const advice = adviceOf(state);
+    expect(advice.context).toEqual(context);
+    expect(advice.categories).toEqual(categories);
+  });
+
+  it('a protocol without protocol.context gives an empty context', () => {
+    const { state } = replay(p, { gevaar: 'nee', categorie: ['niets'] });
+    expect(adviceOf(state).context).toEqual({ perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null });
+  });
+});
+
+describe('scenarios on the v2 model', () => {
+  const scenario = (answers: Record<string, unknown>, expect: Record<string, unknown>) =>
+    runScenario(p, Scenario.parse({ name: 'proef', answers, expect }));
+  const walk = { gevaar: 'ja', categorie: ['online'], leeftijd: 15, beelden: 'nee' };
+
+  it('may leave out a step a preset settles, and checks a task per urgency', () => {
+    const outcome = scenario(walk, { tasks: { politie: { immediate: 'bel 112' }, halt: { 'this-week': 'Halt' } } });
+    expect(outcome.failures).toEqual([]);
+  });
+
+  it.each([
+    { tasks: { politie: { today: 'Bel 112' } }, message: 'partner "politie" heeft geen taak "Bel 112" met urgentie today', actual: 'immediate: Bel 112' },
+    { tasks: { cjg: { today: 'Iets' } }, message: 'partner "cjg" wordt niet geadviseerd', actual: 'niet geadviseerd' },
+  ])('reports a missing task: $message', ({ tasks, message, actual }) => {
+    const outcome = scenario(walk, { tasks });
+    expect(outcome.failures).toEqual([expect.objectContaining({ message, actual })]);
   });
 });
