@@ -16,7 +16,12 @@ const ENV = { SOURCE_DATE_EPOCH: EPOCH };
 
 const ACUTE = `
 acuut-gevaar: ja
-categorie: fysiek-geweld
+categorie: [fysiek-geweld]
+dader: leerling
+slachtoffer: leerling
+leeftijd: 14
+schooltype: vo
+plek: op-school
 fysiek-geweld-letsel: ja
 fysiek-geweld-dader: leerling
 dader-leeftijd: 14
@@ -57,7 +62,7 @@ describe('convenant incident --answers', () => {
     expect(stdout).toMatch(/\| Datum \| 15 januari 2026 om \d\d:30 \|/);
     expect(stdout).toMatch(/\| Protocol \| .*\(weert-nederweert, versie [^)]+\) \|/);
     expect(stdout).toContain('Hoe oud is degene die het (vermoedelijk) deed? **14 jaar**');
-    expect(stdout).toContain('```yaml\nacuut-gevaar: ja\ncategorie: fysiek-geweld\n');
+    expect(stdout).toContain('```yaml\nacuut-gevaar: ja\ncategorie: [fysiek-geweld]\ndader: leerling\n');
   });
 
   it('prints JSON that replays to the same advice when given back as --answers', async () => {
@@ -73,11 +78,12 @@ describe('convenant incident --answers', () => {
   });
 
   it('accepts the answers file as JSON, and yes-no answers as true/false', async () => {
-    writeFileSync(join(dir, 'a.json'), JSON.stringify({ 'acuut-gevaar': false, categorie: 'slachtoffer-zaak' }));
+    const context = { dader: 'leerling', slachtoffer: 'leerling', leeftijd: 14, schooltype: 'vo', plek: 'op-school' };
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ 'acuut-gevaar': 'nee', categorie: ['fysiek-geweld'], ...context, 'fysiek-geweld-letsel': false }));
     const { code, stderr } = await run(['--answers', 'a.json']);
     // Whatever the flow asks next is missing: the error names that step, proving the JSON was read.
     expect(code).toBe(2);
-    expect(stderr).toMatch(/geen antwoord voor vraag "slachtoffer-zaak-[a-z-]+"/);
+    expect(stderr).toMatch(/geen antwoord voor vraag "fysiek-geweld-[a-z-]+"/);
   });
 
   it.each([
@@ -97,7 +103,7 @@ describe('convenant incident --answers', () => {
     writeFileSync(join(dir, 'kort.yaml'), 'acuut-gevaar: nee\n');
     const { code, stderr } = await run(['--answers', 'kort.yaml']);
     expect(code).toBe(2);
-    expect(stderr).toContain('geen antwoord voor vraag "categorie" (Waar gaat het om?)');
+    expect(stderr).toContain('geen antwoord voor vraag "categorie" (Waar gaat het om? Kies alles wat past.)');
   });
 
   it('refuses an answers file that is not YAML, with its position', async () => {
@@ -268,7 +274,8 @@ const scripted = (...end: ConstructorParameters<typeof FakePrompter>[0]) => {
   const answers = ACUTE.trim()
     .split('\n')
     .map((line) => line.split(': ') as [string, string]);
-  return new FakePrompter([...answers.map(([k, v]) => [k, k === 'dader-leeftijd' ? Number(v) : v] as const), ['review', 'advice'], ...end]);
+  const value = (k: string, v: string) => (k === 'dader-leeftijd' || k === 'leeftijd' ? Number(v) : k === 'categorie' ? v.replace(/[[\]]/g, '').split(', ') : v);
+  return new FakePrompter([...answers.map(([k, v]) => [k, value(k, v)] as const), ['review', 'advice'], ...end]);
 };
 
 describe('convenant incident, interactive, after the advice', () => {

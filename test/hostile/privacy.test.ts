@@ -12,7 +12,7 @@ import { FakePrompter } from '../helpers/fake-prompter.js';
 import { memoryIo } from '../helpers/run-cli.js';
 import { SHIPPED_DIR, shipped } from '../helpers/shipped.js';
 
-const ANSWERS = 'acuut-gevaar: nee\ncategorie: diefstal\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n';
+const ANSWERS = 'acuut-gevaar: nee\ncategorie: diefstal\ndader: onbekend\nslachtoffer: niemand\nschooltype: vo\nplek: op-school\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n';
 /** A user, host and folder whose names must never show up in anything convenant writes. */
 const TRACE = 'geheim7419';
 
@@ -64,7 +64,11 @@ describe('no personal data is asked for', () => {
     const io = memoryIo({ cwd: work, env: env() });
     const prompter = new FakePrompter([
       ['acuut-gevaar', 'nee'],
-      ['categorie', 'diefstal'],
+      ['categorie', ['diefstal']],
+      ['dader', 'onbekend'],
+      ['slachtoffer', 'niemand'],
+      ['schooltype', 'vo'],
+      ['plek', 'op-school'],
       ['diefstal-wat', 'van-school'],
       ['diefstal-dader', 'nee'],
       ['diefstal-camera', 'nee'],
@@ -72,7 +76,7 @@ describe('no personal data is asked for', () => {
       ['save', null],
     ]);
     expect(await runIncident(io, { format: 'text' }, { prompter })).toBe(0);
-    expect(prompter.asked.map((a) => a.kind)).toEqual(['yesNo', 'select', 'select', 'yesNo', 'yesNo', 'review', 'save']);
+    expect(prompter.asked.map((a) => a.kind)).toEqual(['select', 'multi', 'select', 'select', 'select', 'select', 'select', 'yesNo', 'yesNo', 'review', 'save']);
     expect(allFiles(root).sort()).toEqual([`werkmap-${TRACE}/antwoorden.yaml`]);
   });
 });
