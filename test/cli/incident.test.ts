@@ -24,6 +24,7 @@ schooltype: vo
 plek: op-school
 fysiek-geweld-letsel: ja
 dader-leeftijd: 14
+herhaling-eerder: nee
 fysiek-geweld-bekent: ja
 fysiek-geweld-thuis: nee
 fysiek-geweld-camera: nee
