@@ -249,6 +249,8 @@ export class InquirerPrompter implements Prompter {
             if (values.includes(BACK)) return true;
             if (values.length === 0) return `Zet eerst iets aan met de spatiebalk${q.allowUnknown ? ' (of kies "Weet ik niet")' : ''}, en druk dan op Enter.`;
             if (values.includes(UNKNOWN_PICK) && values.length > 1) return '"Weet ik niet" gaat niet samen met andere keuzes. Zet een van beide uit.';
+            const alone = values.length > 1 ? q.choices.find((o) => o.exclusive && values.includes(o.value)) : undefined;
+            if (alone) return `"${sanitize(alone.label)}" gaat niet samen met andere keuzes. Zet een van beide uit.`;
             return true;
           },
         },

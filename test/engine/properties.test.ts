@@ -92,16 +92,20 @@ describe('engine properties', () => {
         const protocol = categoriesProtocol(spec);
         let state = start(protocol);
         const asked: string[] = [];
+        const atMost: number[] = [];
         for (const pick of picks) {
           const q = next(state);
           if (q.kind === 'done') break;
           asked.push(q.step.id);
+          atMost.push(q.remainingAtMost);
           const r = answer(state, q.step.id === 'categorie' ? spec.chosen.map((c) => `c${c}`) : validAnswer(state, pick));
           expect(r.ok).toBe(true);
           if (r.ok) state = r.state;
         }
         expect(next(state).kind).toBe('done');
         expect(asked.length).toBe(new Set(asked).size);
+        // "Nog hoogstens N vragen" holds: never fewer than the questions that still came.
+        atMost.forEach((n, i) => expect(n).toBeGreaterThanOrEqual(asked.length - i - 1));
         // A chosen flow with `before` asks the shared flow's first question right after the categories.
         const sharedSteps = protocol.flows.find((f) => f.id === 'gedeeld')!.steps.map((s) => s.id);
         if (spec.modes[Math.min(...spec.chosen)] === 'before') expect(asked[1]).toBe(sharedSteps[0]);

@@ -1,6 +1,6 @@
 // Incident model v2 in the engine: ask once, presets, `before` hand-overs, exclusive options.
 import { describe, expect, it } from 'vitest';
-import { adviceOf, answer, back, next, normaliseAnswer, replay, start, type WalkState } from '../../src/engine/index.js';
+import { adviceOf, answer, back, next, normaliseAnswer, optionsOf, replay, start, type WalkState } from '../../src/engine/index.js';
 import { Scenario, type QuestionStep } from '../../src/model/index.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { BASE, load, protocolFrom } from '../helpers/protocol.js';
@@ -107,6 +107,14 @@ describe('ask once, before and presets', () => {
 
 describe('exclusive multi options', () => {
   const step = p.flows[0]!.steps[1] as QuestionStep;
+  it('are marked in the options the wizard offers', () => {
+    expect(optionsOf(step).map((o) => [o.value, o.exclusive ?? false])).toEqual([
+      ['geweld', false],
+      ['online', false],
+      ['niets', true],
+    ]);
+  });
+
   it.each([
     { raw: ['niets'], ok: true },
     { raw: 'niets', ok: true },
