@@ -3,7 +3,7 @@
 // `convenant incident --answers … --format json` and the answers a person had to give are counted
 // (answers the engine settled itself, `"inferred": true`, do not count). Prints the median, the
 // mean, the distribution and the longest walks. Needs a build (`npm run build`).
-// Usage: node scripts/walk-lengths.mjs [protocol-dir] [--json]
+// Usage: node scripts/walk-lengths.mjs [protocol-dir] [--json] [--files a.yaml,b.yaml]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,15 @@ import { parse } from 'yaml';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const dir = resolve(args.find((a) => !a.startsWith('--')) ?? 'protocols/weert-nederweert');
+const filesAt = args.indexOf('--files');
+const onlyFiles = filesAt >= 0 ? new Set(args[filesAt + 1].split(',')) : undefined;
+const dir = resolve(args.find((a, i) => !a.startsWith('--') && (filesAt < 0 || i !== filesAt + 1)) ?? 'protocols/weert-nederweert');
 const bin = resolve('bin/convenant.js');
 const tmp = mkdtempSync(join(tmpdir(), 'walk-lengths-'));
 
 const walks = [];
 try {
-  const files = readdirSync(join(dir, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(join(dir, 'scenarios')).filter((f) => f.endsWith('.yaml') && (!onlyFiles || onlyFiles.has(f))).sort();
   for (const file of files) {
     const doc = parse(readFileSync(join(dir, 'scenarios', file), 'utf8'));
     for (const scenario of doc?.scenarios ?? []) {
