@@ -14,7 +14,7 @@ protocol:
   start: main
 sources:
   - { id: s1, kind: covenant, title: Bron 1 }
-  - { id: s2, kind: law, title: Bron 2 }
+  - { id: s2, kind: law, title: Bron 2, url: "https://wetten.overheid.nl/BWBR0001903" }
 partners:
   - { id: politie, name: Politie, kind: core, contact: { phone: "0900-8844" } }
   - { id: halt, name: Halt, kind: core }

@@ -1,9 +1,9 @@
 import { BASE, yaml } from '../../helpers/protocol.js';
 import { testRule } from '../../helpers/test-rule.js';
 
-// The base protocol defines s1 (covenant, line 11) and s2 (law without a URL, line 12) and the rule
-// set "meldcode" citing s1 (line 18). Most cases replace s2 with the law under test.
-const withLaw = (s2: string) => BASE.replace('  - { id: s2, kind: law, title: Bron 2 }', `  - ${s2}`);
+// The base protocol defines s1 (covenant, line 11) and s2 (a law on wetten.overheid.nl, line 12) and
+// the rule set "meldcode" citing s1 (line 18). Most cases replace s2 with the law under test.
+const withLaw = (s2: string) => BASE.replace(/  - \{ id: s2, kind: law,.*\}/, `  - ${s2}`);
 const OFFICIAL = withLaw('{ id: s2, kind: law, title: Art. 126nd Sv, url: "https://wetten.overheid.nl/jci1.3:c:BWBR0001903&artikel=126nd" }');
 
 const FLOWS = (sources: string, extra = '') => yaml`
@@ -36,6 +36,7 @@ testRule('legal-source', {
   invalid: [
     {
       name: 'a law without a URL (base line 12)',
+      base: withLaw('{ id: s2, kind: law, title: Bron 2 }'),
       yaml: FLOWS('[s1]'),
       findings: [{ file: 'base.yaml', line: 12, column: 11, message: /bron "s2" is een wet zonder link/, hint: /wetten\.overheid\.nl/ }],
     },

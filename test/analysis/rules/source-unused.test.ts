@@ -15,7 +15,7 @@ testRule('source-unused', {
     {
       name: 'a source nobody cites',
       yaml: FLOWS('[s1]'),
-      // s2 is defined on line 12 of the base file: `  - { id: s2, kind: law, title: Bron 2 }`.
+      // s2 is defined on line 12 of the base file: `  - { id: s2, kind: law, title: Bron 2, url: ... }`.
       findings: [{ file: 'base.yaml', line: 12, column: 11, message: /bron "s2" wordt nergens genoemd/ }],
     },
     {
