@@ -9,15 +9,17 @@ import type { Protocol } from '../../model/index.js';
 import { renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
+import { renderEmergencyCard } from '../../render/emergency-card.js';
 import type { AdviceInput } from '../../render/advice-view.js';
 import { sanitize } from '../../render/sanitize.js';
+import { wrapIndented } from '../../render/text.js';
 import { PLAIN, type Theme } from '../../render/theme.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { runWizard } from '../../ui/wizard.js';
 import { themeFor } from '../color.js';
 import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load-protocol.js';
+import { loadBuiltIn, loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { offerToSave } from './incident-save.js';
@@ -28,6 +30,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** An answers file is a few hundred bytes; refuse anything absurd. */
 const MAX_ANSWERS_BYTES = 256 * 1024;
+/** Protocol errors listed above the emergency card: the card must stay on screen; validate lists them all. */
+const MAX_PROBLEMS_SHOWN = 3;
 /** Problems listed for one answers file; a file of 40,000 wrong keys must not flood the terminal. */
 const MAX_PROBLEMS = 20;
 
@@ -54,7 +58,17 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const dir = protocolDirFor(io, options.protocols);
   const loaded = await loadForCommand(io, dir);
   if (!loaded.ok || !loaded.protocol) {
-    reportDiagnostics(io, loaded.diagnostics);
+    if (interactive) {
+      reportDiagnosticsWrapped(io, loaded.diagnostics, io.stdout.columns ? io.stdout.columns - 1 : 80);
+      // Someone may be in danger: the numbers first, then who must repair the protocol.
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+      const shown = options.protocols ?? io.env.CONVENANT_PROTOCOLS ?? dir;
+      const card = { fallback: await loadBuiltIn(io, dir), dir: shown, broken: loaded.found, errors };
+      io.stdout.write(renderEmergencyCard(card, await themeFor(io, io.stdout, options.color), io.stdout.columns ? io.stdout.columns - 1 : 80));
+      if (loaded.found) return EXIT.findings;
+    } else {
+      reportDiagnostics(io, loaded.diagnostics);
+    }
     throw new UsageError(
       loaded.found ? `het protocol in ${dir} bevat fouten; er kan geen advies gegeven worden` : `kan de protocolmap ${dir} niet lezen`,
       loaded.found ? 'Laat de beheerder van het protocol de fouten hierboven herstellen.' : 'Controleer --protocols of CONVENANT_PROTOCOLS.',
@@ -151,6 +165,18 @@ function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
     io.stderr.write(`${sanitize(d.file)}:${d.line}:${d.column} ${sanitize(d.message)} [${d.code}]\n`);
     if (d.hint) io.stderr.write(`  ${sanitize(d.hint)}\n`);
   }
+}
+
+/** Above the emergency card, for whoever repairs the protocol: the first errors, wrapped to the terminal. */
+function reportDiagnosticsWrapped(io: Io, diagnostics: readonly Diagnostic[], width: number): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const wrap = (text: string, indent: string) => `${wrapIndented(sanitize(text), width, indent, indent, { breakLong: true })}\n`;
+  for (const d of errors.slice(0, MAX_PROBLEMS_SHOWN)) {
+    io.stderr.write(wrap(`${d.file}:${d.line}:${d.column}`, ''));
+    io.stderr.write(wrap(`${d.message} [${d.code}]`, '  '));
+    if (d.hint) io.stderr.write(wrap(d.hint, '  '));
+  }
+  if (errors.length > MAX_PROBLEMS_SHOWN) io.stderr.write(wrap(`… en nog ${errors.length - MAX_PROBLEMS_SHOWN}.`, ''));
 }
 
 interface AnswersFile {

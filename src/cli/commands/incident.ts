@@ -37,7 +37,10 @@ Een antwoordenbestand noemt per vraag-id het antwoord, bijvoorbeeld:
   dader-leeftijd: 14          # getal, of weet-niet
 De hulp vraagt nooit naar namen of andere persoonsgegevens.
 
-Afsluitcodes: 0 advies gegeven, 2 verkeerd gebruik of ongeldig protocol/antwoordenbestand, 130 afgebroken (Ctrl-C).`,
+Laadt het protocol niet, dan toont de hulp de noodkaart met de nummers uit het ingebouwde protocol.
+
+Afsluitcodes: 0 advies gegeven, 1 het protocol laadt niet (alleen de noodkaart), 2 verkeerd gebruik
+of ongeldig antwoordenbestand (met --answers ook: ongeldig protocol), 130 afgebroken (Ctrl-C).`,
     )
     .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./incident-run.js');
