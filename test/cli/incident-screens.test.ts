@@ -62,6 +62,16 @@ function problems(screen: string, joined: string, size: Size, mustShow: readonly
   return out;
 }
 
+/** The card must be on screen whole (both bars), with the given numbers, and pass the usual checks. */
+function cardProblems(screen: string, size: Size, numbers: readonly string[]): string[] {
+  const lines = screen.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('━━ NU EN VANDAAG'));
+  const bottom = lines.findIndex((l, i) => i > top && /^━+\s*$/.test(l));
+  const out = problems(screen, tmux.visible(true), size, numbers).map((p) => `advice: ${p}`);
+  if (top < 0 || bottom < 0) out.push(`the card is not whole on the first screen:\n${screen}`);
+  return out;
+}
+
 interface Walk {
   name: string;
   /** Keys for the first two questions (danger, category). */
@@ -145,6 +155,14 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
       }
       record(`${size.width}x${size.height}-${walk.name}-review`, screen);
       found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `review: ${p}\n${screen}`));
+      // "Ja, toon het advies": the pager opens on the whole "Nu en vandaag" card.
+      const before = tmux.visible();
+      tmux.keys('Enter');
+      const advice = await tmux.settled(before, (s) => s.includes('NU EN VANDAAG'));
+      record(`${size.width}x${size.height}-${walk.name}-advice`, advice);
+      found.push(...cardProblems(advice, size, walk.keep));
+      tmux.keys('q');
+      await tmux.waitFor('the offer to save', (s) => s.includes('Wil je dit advies bewaren?'), () => tmux.visible());
       expect(found).toEqual([]);
       expect(seen).toEqual(walk.keep);
     }, 180_000);
@@ -170,6 +188,45 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
       expect(tmux.history()).toContain('EXIT:1');
       const folder = join(copy, 'protocols', 'weert-nederweert');
       expect(problems(done, tmux.visible(true), size, ['NOODKAART', '112', '0900-8844', '0800-2000', '113', 'ingebouwde protocol'], [folder])).toEqual([]);
+    }, 120_000);
+  });
+
+  describe('the advice in a pager', () => {
+    const answers = ['acuut-gevaar: ja', 'categorie: fysiek-geweld', 'fysiek-geweld-letsel: ja', 'fysiek-geweld-dader: leerling', 'dader-leeftijd: 14', 'fysiek-geweld-bekent: ja', 'fysiek-geweld-thuis: nee', 'fysiek-geweld-camera: nee', 'fysiek-geweld-getuigen: nee', ''].join('\n');
+    const run = (size: Size, args = '', env: Record<string, string> = {}) => {
+      writeFileSync(join(dir, 'antwoorden.yaml'), answers);
+      tmux.start(`${process.execPath} ${BIN} incident --answers antwoorden.yaml ${args}`, { cwd: dir, size, env });
+    };
+
+    it.each(SIZES)('$width x $height: less opens on the whole card with the police numbers', async (size) => {
+      run(size);
+      const first = await tmux.settled('', (s) => s.includes('NU EN VANDAAG') && /^:/m.test(s));
+      record(`${size.width}x${size.height}-pager-less`, first);
+      expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
+      tmux.keys('q');
+      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
+    }, 120_000);
+
+    it('without less: the built-in pager, a screen at a time', async () => {
+      const size = { width: 60, height: 12 };
+      run(size, '', { PATH: '/nonexistent' });
+      const first = await tmux.settled('', (s) => s.includes('-- meer'));
+      record('60x12-pager-built-in', first);
+      expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
+      tmux.keys('Space');
+      await tmux.settled(first, (s) => s.includes('-- meer') || /EXIT:/.test(s));
+      tmux.keys('q');
+      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
+    }, 120_000);
+
+    it.each([
+      ['--no-pager', {}],
+      ['', { PAGER: 'cat' }],
+    ] as const)('%s %j: straight through, no key needed', async (args, env) => {
+      run({ width: 60, height: 12 }, args, env);
+      const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+      expect(done).toContain('EXIT:0');
+      expect(done).toContain('IN HET KORT');
     }, 120_000);
   });
 

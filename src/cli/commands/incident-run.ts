@@ -21,6 +21,7 @@ import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadBuiltIn, loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
+import { showPaged } from '../pager.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
@@ -92,18 +93,21 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
 
     const input: AdviceInput = { advice: adviceOf(state), protocol, sha256: hashFiles(loaded.files), generated: (deps.now ?? clockFor(io))() };
     const screenTheme = await themeFor(io, io.stdout, options.color);
-    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    // One column spare: a line that fills the last column makes some terminals wrap it.
+    const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns - 1 : undefined;
+    const rows = io.stdout.isTTY ? (io.stdout as { rows?: number }).rows : undefined;
+    const show = (text: string) => (format === 'text' ? showPaged(io, text, { pager: options.pager !== false }) : io.stdout.write(text));
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
       io.stdout.write(render(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
     if (options.output === undefined) {
-      io.stdout.write(render(input, format, screenTheme, width));
+      await show(render(input, format, screenTheme, width, rows));
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
+    if (interactive) await showPaged(io, render(input, 'text', screenTheme, width, rows), { pager: options.pager !== false });
     const written = writeOutputFile(options.output, render(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
@@ -121,10 +125,10 @@ function parseFormat(format: string): Format {
   throw new UsageError(`onbekend formaat "${format}"`, `Kies --format text, --format markdown of --format json.`);
 }
 
-function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
+function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined, rows?: number): string {
   switch (format) {
     case 'text':
-      return renderAdviceText(input, theme, width ? { width } : {});
+      return renderAdviceText(input, theme, { ...(width ? { width } : {}), ...(rows ? { rows } : {}) });
     case 'markdown':
       return renderAdviceMarkdown(input);
     case 'json':

@@ -8,6 +8,8 @@ export interface IncidentOptions {
   answers?: string;
   protocols?: string;
   color?: boolean;
+  /** False with --no-pager. */
+  pager?: boolean;
 }
 
 export const registerIncident: Register = (program, io, outcome) => {
@@ -20,6 +22,7 @@ export const registerIncident: Register = (program, io, outcome) => {
     .option('--answers <bestand>', 'geen vragen: neem de antwoorden uit dit YAML- of JSON-bestand (vraag-id: antwoord)')
     .option('--protocols <map>', 'gebruik de protocolmap van een andere regio (ook: CONVENANT_PROTOCOLS)')
     .option('--no-color', 'geen kleur')
+    .option('--no-pager', 'toon een lang advies in één keer, niet scherm voor scherm')
     .addHelpText(
       'after',
       `
