@@ -92,7 +92,7 @@ function diffQuestions(before: Protocol, after: Protocol): ProtocolDiff['questio
 function adviceWalks(protocol: Protocol, which: string): NamedPath[] {
   const items: Advice[] = [];
   for (const flow of protocol.flows) for (const step of flow.steps) for (const list of adviceListsOf(step)) items.push(...list.advice);
-  const walks = shortestWalks(protocol, items, { maxStates: 50_000 });
+  const walks = shortestWalks(protocol, items);
   const out: NamedPath[] = [];
   for (const [advice, walk] of walks) out.push({ answers: toRecord(walk.answers), origin: `kortste pad naar ${label(advice)} (${which} versie)` });
   return out;
