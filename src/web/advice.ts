@@ -61,8 +61,8 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   if (groups.length === 0 && advice.rules.length === 0) {
     body.push(h('p', {}, 'Het protocol geeft bij deze antwoorden geen advies. Overleg met de veiligheidscoördinator van de school.'));
   }
-  const card = nowAndTodayCard(input);
-  if (card) body.push(card);
+  // The card first (on screen and on paper), then what to do with the advice.
+  body.push(nowAndTodayCard(input), tools);
 
   for (const group of groups) {
     body.push(
@@ -105,7 +105,6 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
     { class: 'advice', 'data-screen': 'advice', 'aria-labelledby': 'advies' },
     title,
     h('p', { class: 'meta' }, `${meta.title} · ${meta.region} · versie ${meta.version} · ${dutchDateTime(input.generated)}`),
-    tools,
     body,
   );
   const restart = new Promise<void>((resolve) => restartButton.addEventListener('click', () => resolve(), { once: true }));

@@ -173,9 +173,13 @@ export class DomPrompter implements Prompter {
       h(
         'section',
         { class: 'nu-card', 'aria-label': 'Nu direct' },
-        h('p', { class: 'nu-title' }, 'Nu direct'),
-        h('ul', {}, lines.map((line) => h('li', {}, line))),
-        h('p', { class: 'nu-note' }, 'Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.'),
+        h(
+          'div',
+          { class: 'nu-inner' },
+          h('p', { class: 'nu-title' }, 'Nu direct'),
+          h('ul', {}, lines.map((line) => h('li', {}, line))),
+          h('p', { class: 'nu-note' }, 'Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.'),
+        ),
       ),
     );
   }
