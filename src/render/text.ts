@@ -1,27 +1,58 @@
 // Small text helpers for the look-up renderers: word wrapping and JSON that is safe to print.
 import { hasUnsafeCharacters } from './sanitize.js';
 
-/** Breaks text into lines of at most `width` characters at spaces (longer words stay whole). */
-export function wrapWords(text: string, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
+export interface WrapOptions {
+  /** Room on the first line when it differs (text that continues a line already partly used). */
+  firstWidth?: number;
+  /** Cut a word longer than a line (a URL) so no line is wider than asked; otherwise it stays whole. */
+  breakLong?: boolean;
 }
 
-/** Wraps text and indents every line; the first line may get its own prefix (a bullet). */
-export function wrapIndented(text: string, width: number, indent: string, firstPrefix = indent): string {
-  const room = Math.max(20, width - indent.length);
-  return wrapWords(text, room)
+/** Characters as a terminal counts them: code points, not UTF-16 units. */
+const chars = (text: string): string[] => Array.from(text);
+
+/**
+ * Breaks text into lines of at most `width` characters at spaces, never inside a word. A word longer
+ * than a line stays whole, or with `breakLong` is cut into pieces of a line each.
+ */
+export function wrapWords(text: string, width: number, options: WrapOptions = {}): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const full = Math.max(1, width);
+  const lines: string[] = [];
+  const room = () => (lines.length === 0 && options.firstWidth !== undefined ? Math.max(0, options.firstWidth) : full);
+  let line = '';
+  let length = 0;
+  const flush = () => {
+    lines.push(line);
+    line = '';
+    length = 0;
+  };
+  for (const word of words) {
+    let rest = chars(word);
+    if (length > 0 && length + 1 + rest.length > room()) flush();
+    // A partly used first line without room for this word stays empty: the text starts on the next line.
+    if (length === 0 && lines.length === 0 && rest.length > room() && room() < full) flush();
+    if (options.breakLong) {
+      while (rest.length > room()) {
+        line = rest.slice(0, room()).join('');
+        rest = rest.slice(room());
+        flush();
+      }
+    }
+    line = length > 0 ? `${line} ${rest.join('')}` : rest.join('');
+    length += (length > 0 ? 1 : 0) + rest.length;
+  }
+  if (length > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * Wraps text and indents every line; the first line may get its own prefix (a bullet). Lines stay
+ * within `width` as long as it leaves 10 characters next to the indent.
+ */
+export function wrapIndented(text: string, width: number, indent: string, firstPrefix = indent, options: Pick<WrapOptions, 'breakLong'> = {}): string {
+  const room = Math.max(10, width - Math.max(chars(indent).length, chars(firstPrefix).length));
+  return wrapWords(text, room, options)
     .map((line, i) => (i === 0 ? firstPrefix : indent) + line)
     .join('\n');
 }

@@ -1,16 +1,17 @@
 // The terminal prompter: the only module that imports @inquirer/prompts. Dutch labels, a progress
-// line with the flow title above every question, "← Vorige vraag" on every question but the first,
-// colours from our Theme (so NO_COLOR and --no-color hold), and Ctrl-C mapped to `Cancelled`.
+// line with the flow title above every question, "← Vorige vraag" on every question but the first
+// ("<" in a checkbox list), colours from our Theme (so NO_COLOR and --no-color hold), and Ctrl-C
+// mapped to `Cancelled`. Inquirer cuts every line at the terminal's width, even inside a word, so
+// everything handed to it is wrapped at spaces first, to the terminal's real width.
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { Cancelled } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { sanitize } from '../render/sanitize.js';
-import { wrapIndented } from '../render/text.js';
+import { wrapIndented, wrapWords } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
 import {
   BACK,
   type Back,
-  type Choice,
   type MultiQuestion,
   type NumberQuestion,
   type Prompter,
@@ -23,10 +24,12 @@ import {
   type SelectQuestion,
   type Unknown,
 } from './prompter.js';
+import { fitScreen } from './screen-fit.js';
 
 const UNKNOWN: Unknown = 'weet-niet';
 const BACK_LABEL = '← Vorige vraag';
 const UNKNOWN_PICK = Symbol('weet ik niet');
+const UNKNOWN_ALONE = '"Weet ik niet" gaat niet samen met andere keuzes. Zet een van beide uit.';
 
 /** Dutch words for the key hints inquirer shows under a list ("select" means choose in a list, toggle in a checkbox). */
 const LIST_KEYS: Record<string, string> = { navigate: 'omhoog/omlaag', select: 'kiezen' };
@@ -55,11 +58,33 @@ export function parseNumberAnswer(
   return { ok: true, value: n };
 }
 
+/** What a prompt's own theme needs to know about its layout. */
+interface Layout {
+  /** Characters on the last line of "? question", where inquirer appends the answer. */
+  used: number;
+  /** Key hints besides inquirer's own (e.g. "< vorige vraag"). */
+  keys?: [string, string][];
+  /** Dutch words for the key hints. */
+  words?: Record<string, string>;
+}
+
+/** What a question's screen holds below its header, in lines. */
+interface Shape {
+  question: number;
+  list: number;
+  below: number;
+  hint?: string;
+  hintRequired?: boolean;
+}
+
 export class InquirerPrompter implements Prompter {
   private readonly c;
   private readonly context;
-  /** Set by urgent(); printed above the next question. */
+  private readonly signal: AbortSignal | undefined;
+  /** Set by urgent(); shown in full with the next question when it fits. */
   private banner: string[] | undefined;
+  /** What must happen now according to the answers so far, as the last question said. */
+  private now: readonly string[] = [];
 
   constructor(
     private readonly io: Io,
@@ -67,6 +92,7 @@ export class InquirerPrompter implements Prompter {
     options: InquirerPrompterOptions = {},
   ) {
     this.c = theme.chalk;
+    this.signal = options.signal;
     this.context = {
       input: io.stdin,
       output: io.stdout as unknown as NodeJS.WritableStream,
@@ -75,70 +101,141 @@ export class InquirerPrompter implements Prompter {
     };
   }
 
+  /**
+   * Room on a line: the terminal's width but one (a line that fills the last column makes some
+   * terminals wrap on inquirer's next cursor move), at most 100 (longer lines read badly).
+   * Inquirer cuts anything wider mid-word.
+   */
   private get width(): number {
-    return Math.max(40, Math.min(this.io.stdout.columns ?? 80, 100));
+    return Math.max(10, Math.min((this.io.stdout.columns ?? 80) - 1, 100));
   }
 
   private get rows(): number {
     return (this.io.stdout as { rows?: number }).rows ?? 24;
   }
 
-  /** Inquirer's theme with our colours, so a colourless Theme gives colourless prompts. */
-  private inquirerTheme(words: Record<string, string> = LIST_KEYS) {
+  /** Sanitised text wrapped to the terminal at spaces; a word wider than the terminal (a URL) is cut. */
+  private lines(text: string, indent = '', first = indent): string[] {
+    return wrapIndented(sanitize(text), this.width, indent, first, { breakLong: true }).split('\n');
+  }
+
+  /** Text that follows a prefix inquirer prints (`? `, `❯ `): wrapped with its later lines under the text. */
+  private hang(text: string, prefixWidth: number): string[] {
+    const indent = ' '.repeat(prefixWidth);
+    const out = this.lines(text, indent);
+    out[0] = out[0]!.slice(prefixWidth);
+    return out;
+  }
+
+  /** Text that continues a line of which `used` characters are taken (an answer after its question). */
+  private after(used: number, text: string): string {
+    return wrapWords(text, this.width - 2, { firstWidth: this.width - used - 1, breakLong: true }).join('\n  ');
+  }
+
+  /** The question as inquirer shows it after "? ", and how much of its last line is used. */
+  private message(question: string): { text: string; lines: number; used: number } {
+    const lines = this.hang(question, 2);
+    return { text: lines.join('\n'), lines: lines.length, used: Array.from(lines.at(-1)!).length + (lines.length === 1 ? 2 : 0) };
+  }
+
+  /** Inquirer's theme with our colours (so a colourless Theme gives colourless prompts), wrapping everything it shows. */
+  private inquirerTheme(layout: Layout) {
     const c = this.c;
+    const words = layout.words ?? LIST_KEYS;
     return {
       prefix: { idle: c.cyan('?'), done: c.green('✔') },
       spinner: { interval: 80, frames: ['…'] },
       style: {
-        answer: (t: string) => c.cyan(t),
+        answer: (t: string) => c.cyan(this.after(layout.used, t)),
         message: (t: string) => c.bold(t),
-        error: (t: string) => c.red(`> ${t}`),
-        defaultAnswer: (t: string) => c.dim(`(${t})`),
+        error: (t: string) => c.red(this.lines(t, '  ', '> ').join('\n')),
+        defaultAnswer: (t: string) => c.dim(this.after(layout.used, `(${t})`)),
         help: (t: string) => c.dim(t),
         highlight: (t: string) => c.cyan(t),
         key: (t: string) => c.cyan.bold(`<${t}>`),
-        description: (t: string) => c.dim(t),
+        description: (t: string) => c.dim(this.lines(t).join('\n')),
         disabled: (t: string) => c.dim(t),
-        keysHelpTip: (keys: [string, string][]) =>
-          keys.map(([key, action]) => `${c.bold(words[key] ?? key)} ${c.dim(words[action] ?? action)}`).join(c.dim(' • ')),
+        keysHelpTip: (keys: [string, string][]) => this.keyHelp([...keys, ...(layout.keys ?? [])], words).join('\n'),
       },
     };
   }
 
-  private checkboxTheme() {
+  /** Key hints, as many to a line as fit, never split. */
+  private keyHelp(keys: readonly [string, string][], words: Record<string, string>): string[] {
     const c = this.c;
-    return { ...this.inquirerTheme(CHECKBOX_KEYS), icon: { checked: c.green('◉'), unchecked: '◯', disabledChecked: c.green('◎'), disabledUnchecked: '-' } };
+    const out: string[] = [];
+    let line = '';
+    let length = 0;
+    for (const [key, action] of keys) {
+      const k = words[key] ?? key;
+      const a = words[action] ?? action;
+      const size = Array.from(`${k} ${a}`).length;
+      const part = `${c.bold(k)} ${c.dim(a)}`;
+      if (length > 0 && length + 3 + size > this.width) {
+        out.push(line);
+        line = '';
+        length = 0;
+      }
+      line = length > 0 ? `${line}${c.dim(' • ')}${part}` : part;
+      length += (length > 0 ? 3 : 0) + size;
+    }
+    if (length > 0) out.push(line);
+    return out;
   }
 
-  /** Lines a prompt message takes, with the "? " prefix. */
-  private lineCount(message: string): number {
-    return Math.max(1, Math.ceil((message.length + 2) / this.width));
+  private checkboxTheme(layout: Layout) {
+    const c = this.c;
+    return { ...this.inquirerTheme({ words: CHECKBOX_KEYS, ...layout }), icon: { checked: c.green('◉'), unchecked: '◯', disabledChecked: c.green('◎'), disabledUnchecked: '-' } };
   }
 
   private write(text: string): void {
     this.io.stdout.write(text);
   }
 
-  private para(text: string, indent = '  '): string {
-    return wrapIndented(sanitize(text), this.width, indent);
+  /** The compact reminder of what to do now: every immediate item, not only the first. */
+  private reminder(now: readonly string[]): string[] {
+    return now.flatMap((line, i) => this.lines(i === 0 ? `Nu direct: ${line}` : line, '  ', '▶ ').map((l) => this.c.red.bold(l)));
   }
 
   /**
-   * Above the prompt: a reminder of the most urgent thing to do now (so "Bel 112" never scrolls out of sight),
-   * progress and the flow title, then the question's help. Returns the number of lines written.
+   * Above the prompt: what to do now (so "Bel 112" never scrolls out of sight), progress and the flow
+   * title, the question's help and how to answer, as far as the screen has room with the list
+   * (fitScreen). Returns the list's page size.
    */
-  private header(q: QuestionBase, extraHelp?: string): number {
-    const left = q.remainingAtMost === 0 ? 'laatste vraag' : `nog hoogstens ${q.remainingAtMost}`;
-    const lines = [''];
-    if (this.banner) lines.push(this.bannerText(this.banner));
-    else if (q.now && q.now.length > 0) lines.push(this.c.red.bold(wrapIndented(sanitize(`Nu direct: ${q.now[0]}`), this.width, '  ', '▶ ')));
-    lines.push(this.c.dim(this.para(`${q.flowTitle} · Vraag ${q.number} · ${left}`, '')));
-    if (q.help) lines.push(this.c.dim(this.para(q.help)));
-    if (extraHelp) lines.push(this.c.dim(this.para(extraHelp)));
+  private header(q: QuestionBase, shape: Shape): number {
+    const now = [...new Set([...(q.now ?? []), ...(this.banner ?? [])])];
+    this.now = now;
+    const reminder = this.reminder(now);
+    const banner = this.banner ? this.bannerLines(now) : [];
     this.banner = undefined;
-    const text = lines.join('\n');
-    this.write(`${text}\n`);
-    return text.split('\n').length;
+    const left = q.remainingAtMost === 0 ? 'laatste vraag' : `nog hoogstens ${q.remainingAtMost}`;
+    const progress = this.lines(`${q.flowTitle} · Vraag ${q.number} · ${left}`);
+    const progressShort = this.lines(`Vraag ${q.number} · ${left}`);
+    const help = q.help ? this.lines(q.help, '  ') : [];
+    const hint = shape.hint ? this.lines(shape.hint, '  ') : [];
+    const fit = fitScreen({
+      rows: this.rows,
+      now: reminder.length,
+      banner: banner.length,
+      progress: progress.length,
+      progressShort: progressShort.length,
+      help: help.length,
+      hint: hint.length,
+      hintRequired: shape.hintRequired === true,
+      question: shape.question,
+      list: shape.list,
+      below: shape.below,
+    });
+    const dim = (lines: string[]) => lines.map((l) => this.c.dim(l));
+    const out = [
+      ...(fit.blank ? [''] : []),
+      ...(fit.banner ? banner : reminder),
+      ...(fit.progress === 'full' ? dim(progress) : fit.progress === 'short' ? dim(progressShort) : []),
+      ...(fit.help ? dim(help) : []),
+      ...(fit.hint ? dim(hint) : []),
+    ];
+    if (out.length > 0) this.write(`${out.join('\n')}\n`);
+    return fit.pageSize;
   }
 
   private async guard<T>(prompt: Promise<T>): Promise<T> {
@@ -150,29 +247,34 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
-  /** As many list items as fit below the header, the question, the description and the key hints. */
-  private pageSize(items: number, used: number): number {
-    return Math.max(5, Math.min(items, this.rows - used - 5));
-  }
-
-  private choiceList(choices: readonly Choice[]) {
-    return choices.map((o) => ({ value: o.value as string | typeof BACK, name: sanitize(o.label), ...(o.help ? { description: sanitize(o.help) } : {}) }));
+  /** Lines under a list: the blank line, the longest description, room for an error, the key hints. */
+  private below(descriptions: readonly (string | undefined)[], errors: readonly string[], keys: number): number {
+    const longest = (texts: readonly (string | undefined)[], indent = '') => Math.max(0, ...texts.map((t) => (t ? this.lines(t, indent).length : 0)));
+    return 1 + longest(descriptions) + longest(errors, '  ') + keys;
   }
 
   private async pick(q: SelectQuestion): Promise<string | Back> {
-    const used = this.header(q) + this.lineCount(q.question);
-    const choices: (ReturnType<InquirerPrompter['choiceList']>[number] | Separator)[] = this.choiceList(q.choices);
-    if (q.canGoBack) choices.push(new Separator(' '), { value: BACK, name: BACK_LABEL });
+    const message = this.message(q.question);
+    const items: { value: string | typeof BACK; name: string; short: string; description?: string }[] = q.choices.map((o) => ({
+      value: o.value,
+      name: this.hang(o.label, 2).join('\n'),
+      short: sanitize(o.label),
+      ...(o.help ? { description: sanitize(o.help) } : {}),
+    }));
+    const choices: ((typeof items)[number] | Separator)[] = [...items];
+    if (q.canGoBack) choices.push(new Separator(' '), { value: BACK, name: BACK_LABEL, short: BACK_LABEL });
+    const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.canGoBack ? 2 : 0);
+    const pageSize = this.header(q, { question: message.lines, list, below: this.below(q.choices.map((o) => o.help), [], 1) });
     const known = q.default !== undefined && q.choices.some((o) => o.value === q.default);
     return this.guard(
       select(
         {
-          message: sanitize(q.question),
+          message: message.text,
           choices,
           loop: false,
-          pageSize: this.pageSize(choices.length, used),
+          pageSize,
           ...(known ? { default: q.default } : {}),
-          theme: this.inquirerTheme(),
+          theme: this.inquirerTheme({ used: message.used }),
         },
         this.context,
       ),
@@ -195,12 +297,14 @@ export class InquirerPrompter implements Prompter {
     ]
       .filter(Boolean)
       .join(' ');
-    this.header(q, hint);
+    const message = this.message(q.question);
+    const errors = ['', 'x', '0', '?'].map((t) => parseNumberAnswer(t, q)).flatMap((r) => (r.ok ? [] : [r.message]));
+    this.header(q, { question: message.lines, list: 0, below: this.below([], errors, 0), hint, hintRequired: true });
     const unit = q.unit ? ` ${sanitize(q.unit)}` : '';
     const typed = await this.guard(
       input(
         {
-          message: sanitize(q.question),
+          message: message.text,
           ...(q.default !== undefined ? { default: q.default === UNKNOWN ? '?' : String(q.default) } : {}),
           validate: (text: string) => {
             const parsed = parseNumberAnswer(text, q);
@@ -210,9 +314,10 @@ export class InquirerPrompter implements Prompter {
             if (!isFinal) return text;
             const parsed = parseNumberAnswer(text, q);
             if (!parsed.ok) return text;
-            return parsed.value === BACK ? BACK_LABEL : parsed.value === UNKNOWN ? 'Weet ik niet' : `${parsed.value}${unit}`;
+            const shown = parsed.value === BACK ? BACK_LABEL : parsed.value === UNKNOWN ? 'Weet ik niet' : `${parsed.value}${unit}`;
+            return this.c.cyan(this.after(message.used, shown));
           },
-          theme: this.inquirerTheme(),
+          theme: this.inquirerTheme({ used: message.used }),
         },
         this.context,
       ),
@@ -223,60 +328,92 @@ export class InquirerPrompter implements Prompter {
   }
 
   async multi(q: MultiQuestion): Promise<string[] | Unknown | Back> {
-    const used = this.header(q, 'Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.') + this.lineCount(q.question);
+    const message = this.message(q.question);
     const previous = q.default;
-    type Value = string | typeof BACK | typeof UNKNOWN_PICK;
-    const choices: ({ value: Value; name: string; description?: string; checked?: boolean } | Separator)[] = q.choices.map((o) => ({
+    type Value = string | typeof UNKNOWN_PICK;
+    const items: { value: Value; name: string; short: string; description?: string; checked: boolean }[] = q.choices.map((o) => ({
       value: o.value,
-      name: sanitize(o.label),
+      name: this.hang(o.label, 3).join('\n'),
+      short: sanitize(o.label),
       ...(o.help ? { description: sanitize(o.help) } : {}),
       checked: Array.isArray(previous) && previous.includes(o.value),
     }));
-    if (q.allowUnknown || q.canGoBack) choices.push(new Separator(' '));
-    if (q.allowUnknown) choices.push({ value: UNKNOWN_PICK, name: 'Weet ik niet', checked: previous === UNKNOWN });
-    if (q.canGoBack) choices.push({ value: BACK, name: BACK_LABEL });
-    const picked = await this.guard(
-      checkbox<Value>(
+    if (q.allowUnknown) items.push({ value: UNKNOWN_PICK, name: 'Weet ik niet', short: 'Weet ik niet', checked: previous === UNKNOWN });
+    const choices: ((typeof items)[number] | Separator)[] = [...items];
+    if (q.allowUnknown) choices.splice(items.length - 1, 0, new Separator(' '));
+    const errors = [this.emptyError(q), UNKNOWN_ALONE];
+    const keys: [string, string][] = q.canGoBack ? [['<', 'vorige vraag']] : [];
+    const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.allowUnknown ? 1 : 0);
+    const hint = `Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.${q.canGoBack ? ' Terug naar de vorige vraag: typ <.' : ''}`;
+    const keyLines = this.keyHelp([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...keys], CHECKBOX_KEYS).length;
+    const pageSize = this.header(q, { question: message.lines, list, below: this.below(q.choices.map((o) => o.help), errors, keyLines), hint });
+
+    // "<" goes back: a checkbox list has no place for "← Vorige vraag" that is not itself a checkbox.
+    const back = new AbortController();
+    const context = { ...this.context, signal: this.signal ? AbortSignal.any([this.signal, back.signal]) : back.signal };
+    const onKey = (typed: string | undefined) => {
+      if (!q.canGoBack || typed !== '<') return;
+      context.clearPromptOnDone = true;
+      back.abort();
+    };
+    this.io.stdin.on('keypress', onKey);
+    try {
+      const picked = await checkbox<Value>(
         {
-          message: sanitize(q.question),
+          message: message.text,
           choices,
           loop: false,
-          pageSize: this.pageSize(choices.length, used),
+          pageSize,
           shortcuts: { all: null, invert: null },
-          theme: this.checkboxTheme(),
+          theme: this.checkboxTheme({ used: message.used, keys }),
           validate: (selected) => {
             const values = selected.map((s) => s.value);
-            if (values.includes(BACK)) return true;
-            if (values.length === 0) return `Zet eerst iets aan met de spatiebalk${q.allowUnknown ? ' (of kies "Weet ik niet")' : ''}, en druk dan op Enter.`;
-            if (values.includes(UNKNOWN_PICK) && values.length > 1) return '"Weet ik niet" gaat niet samen met andere keuzes. Zet een van beide uit.';
+            if (values.length === 0) return this.emptyError(q);
+            if (values.includes(UNKNOWN_PICK) && values.length > 1) return UNKNOWN_ALONE;
             return true;
           },
         },
-        this.context,
-      ),
-    );
-    if (picked.includes(BACK)) return BACK;
-    if (picked.includes(UNKNOWN_PICK)) return UNKNOWN;
-    return picked.filter((v): v is string => typeof v === 'string');
+        context,
+      );
+      if (picked.includes(UNKNOWN_PICK)) return UNKNOWN;
+      return picked.filter((v): v is string => typeof v === 'string');
+    } catch (error) {
+      if (back.signal.aborted && !this.signal?.aborted) {
+        this.write(`${this.c.green('✔')} ${this.c.bold(message.text)} ${this.c.cyan(this.after(message.used, BACK_LABEL))}\n`);
+        return BACK;
+      }
+      if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new Cancelled();
+      throw error;
+    } finally {
+      this.io.stdin.removeListener('keypress', onKey);
+    }
+  }
+
+  private emptyError(q: MultiQuestion): string {
+    return `Zet eerst iets aan met de spatiebalk${q.allowUnknown ? ' (of kies "Weet ik niet")' : ''}, en druk dan op Enter.`;
   }
 
   async review(answers: readonly ReviewAnswer[]): Promise<ReviewDecision> {
     const c = this.c;
     const width = this.width;
+    const now = [...new Set([...this.now, ...(this.banner ?? [])])];
     if (this.banner) {
       // The last answer called for something urgent: show it before the overview.
-      this.write(`\n${this.bannerText(this.banner)}`);
+      this.write(`\n${this.bannerLines(now).join('\n')}`);
       this.banner = undefined;
     }
+    // Right above each prompt, so a long overview in a short terminal never hides it.
+    const reminder = this.reminder(now);
     for (;;) {
       const lines = ['', c.bold('Je antwoorden')];
       answers.forEach((a, i) => {
         const label = `${String(i + 1).padStart(String(answers.length).length)}. `;
         // Wrap the plain text first; colour only the answer at its end.
         const answer = sanitize(a.answer);
-        const text = wrapIndented(`${sanitize(a.question)} ${answer}`, width, ' '.repeat(2 + label.length), `  ${label}`);
+        const text = wrapIndented(`${sanitize(a.question)} ${answer}`, width, ' '.repeat(2 + label.length), `  ${label}`, { breakLong: true });
         lines.push(text.endsWith(answer) ? `${text.slice(0, text.length - answer.length)}${c.cyan(answer)}` : text);
       });
+      lines.push(...reminder);
       this.write(`${lines.join('\n')}\n`);
       const ok = await this.guard(
         select(
@@ -287,29 +424,34 @@ export class InquirerPrompter implements Prompter {
               { value: 'change', name: 'Nee, ik wil een antwoord wijzigen' },
             ],
             loop: false,
-            theme: this.inquirerTheme(),
+            theme: this.inquirerTheme({ used: 26 }),
           },
           this.context,
         ),
       );
       if (ok === 'advice') return { kind: 'advice' };
-      // One line per answer: shorten the question, never the answer.
-      const choices: ({ value: number; name: string } | Separator)[] = answers.map((a, i) => {
+      // One line per answer where the width allows: shorten the question, never the answer.
+      const choices: ({ value: number; name: string; short: string } | Separator)[] = answers.map((a, i) => {
         const answer = sanitize(a.answer);
         const room = Math.max(15, width - 12 - answer.length);
         const question = sanitize(a.question);
-        return { value: i, name: `${i + 1}. ${question.length > room ? `${question.slice(0, room - 1)}…` : question} → ${answer}` };
+        const name = `${i + 1}. ${question.length > room ? `${question.slice(0, room - 1)}…` : question} → ${answer}`;
+        return { value: i, name: this.hang(name, 2).join('\n'), short: `${i + 1}. ${answer}` };
       });
-      choices.push(new Separator(' '), { value: -1, name: '← Terug naar het overzicht' });
+      choices.push(new Separator(' '), { value: -1, name: '← Terug naar het overzicht', short: '← Terug naar het overzicht' });
+      const message = this.message('Welk antwoord wil je wijzigen? De vragen daarna komen opnieuw, met je eerdere antwoorden al gekozen.');
+      if (reminder.length > 0) this.write(`${reminder.join('\n')}\n`);
+      const list = choices.reduce((n, ch) => n + (ch instanceof Separator ? 1 : ch.name.split('\n').length), 0);
+      const { pageSize } = fitScreen({ rows: this.rows, now: reminder.length, banner: 0, progress: 0, progressShort: 0, help: 0, hint: 0, question: message.lines, list, below: 2 });
       const index = await this.guard(
         select(
           {
-            message: 'Welk antwoord wil je wijzigen? De vragen daarna komen opnieuw, met je eerdere antwoorden al gekozen.',
+            message: message.text,
             choices,
             loop: false,
-            pageSize: this.pageSize(choices.length, 3),
+            pageSize,
             default: answers.length - 1,
-            theme: this.inquirerTheme(),
+            theme: this.inquirerTheme({ used: message.used }),
           },
           this.context,
         ),
@@ -320,34 +462,32 @@ export class InquirerPrompter implements Prompter {
 
   async offerSave(offer: SaveOffer): Promise<SaveChoice | undefined> {
     this.write('\n');
+    const choices: { value: SaveFormat | null; name: string; short: string; description?: string }[] = [
+      { value: null, name: 'Nee, klaar' },
+      { value: 'markdown' as const, name: 'Ja, als verslag voor het dossier (markdown)', description: 'Met datum, protocolversie, je antwoorden en het advies. Zonder namen.' },
+      { value: 'text' as const, name: 'Ja, als tekst', description: 'Het advies zoals hierboven.' },
+      { value: 'json' as const, name: 'Ja, als JSON', description: "Voor andere programma's." },
+    ].map((ch) => ({ ...ch, name: this.hang(ch.name, 2).join('\n'), short: ch.name }));
+    const question = this.message('Wil je dit advies bewaren?');
     const format = await this.guard(
       select<SaveFormat | null>(
-        {
-          message: 'Wil je dit advies bewaren?',
-          choices: [
-            { value: null, name: 'Nee, klaar' },
-            { value: 'markdown', name: 'Ja, als verslag voor het dossier (markdown)', description: 'Met datum, protocolversie, je antwoorden en het advies. Zonder namen.' },
-            { value: 'text', name: 'Ja, als tekst', description: 'Het advies zoals hierboven.' },
-            { value: 'json', name: 'Ja, als JSON', description: 'Voor andere programma\'s.' },
-          ],
-          loop: false,
-          theme: this.inquirerTheme(),
-        },
+        { message: question.text, choices, loop: false, theme: this.inquirerTheme({ used: question.used }) },
         this.context,
       ),
     );
     if (format === null) return undefined;
+    const name = this.message('Naam van het bestand:');
     const file = await this.guard(
       input(
         {
-          message: 'Naam van het bestand:',
+          message: name.text,
           default: offer.suggest(format),
           validate: (text: string) => {
             if (text.trim() === '') return 'Typ een bestandsnaam.';
             const problem = offer.check(text.trim());
             return problem === undefined ? true : sanitize(problem);
           },
-          theme: this.inquirerTheme(),
+          theme: this.inquirerTheme({ used: name.used }),
         },
         this.context,
       ),
@@ -361,11 +501,12 @@ export class InquirerPrompter implements Prompter {
   }
 
   /** The "Nu direct" block, shown once when the answers first call for it. */
-  private bannerText(lines: readonly string[]): string {
+  private bannerLines(lines: readonly string[]): string[] {
     const c = this.c;
-    const out = [c.red(`━━ ${c.bold.inverse(' NU DIRECT ')} ${'━'.repeat(Math.max(3, this.width - 15))}`)];
-    for (const line of lines) out.push(c.bold(wrapIndented(sanitize(line), this.width, '    ', '  ▶ ')));
-    out.push(c.dim(this.para('Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.')), c.red('━'.repeat(this.width)), '');
-    return out.join('\n');
+    const width = this.width;
+    const out = [c.red(width >= 20 ? `━━ ${c.bold.inverse(' NU DIRECT ')} ${'━'.repeat(Math.max(3, width - 15))}` : c.bold.inverse(' NU DIRECT '))];
+    for (const line of lines) out.push(...this.lines(line, '    ', '  ▶ ').map((l) => c.bold(l)));
+    out.push(...this.lines('Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.', '  ').map((l) => c.dim(l)), c.red('━'.repeat(width)), '');
+    return out;
   }
 }

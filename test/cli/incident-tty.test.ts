@@ -1,46 +1,21 @@
 // `node bin/convenant.js incident` in a real pseudo-terminal (tmux): the happy path to the advice,
 // and Ctrl-C → exit 130 with nothing written. No fixed sleeps: every step polls the screen until
 // the expected text appears, with a generous deadline.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/built-cli.js';
+import { HAS_TMUX, SKIPPED, Tmux } from '../helpers/tmux.js';
 
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
-const SKIPPED = HAS_TMUX ? '' : ' (skipped: tmux is not installed)';
-/** Our own tmux server, apart from any the user runs. */
-const SOCKET = `convenant-test-${process.pid}`;
-const DEADLINE_MS = 30_000;
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
+const tmux = new Tmux();
 let dir: string;
-let session: string;
-let sessions = 0;
 
-function start(args: string): void {
-  session = `s${++sessions}`;
-  // The exit code is printed after the command, then the pane stays open for inspection.
-  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', '-c', dir, `node ${BIN} incident ${args}; echo "EXIT:$?"; sleep 600`);
-}
-
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
-
-async function waitFor(what: string, test: (text: string) => boolean): Promise<string> {
-  const until = Date.now() + DEADLINE_MS;
-  let text = '';
-  while (Date.now() < until) {
-    text = screen();
-    if (test(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`waited ${DEADLINE_MS / 1000}s for ${what}; the screen shows:\n${text}`);
-}
-
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-const literal = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+const start = (args: string) => tmux.start(`node ${BIN} incident ${args}`, { cwd: dir });
+const screen = () => tmux.history();
+const waitFor = (what: string, test: (text: string) => boolean) => tmux.waitFor(what, test);
+const keys = (...k: string[]) => tmux.keys(...k);
+const literal = (text: string) => tmux.literal(text);
 
 /** The part of the screen from the header of question `n` on, once its prompt is waiting for input. */
 async function question(n: number): Promise<string> {
@@ -55,27 +30,16 @@ async function question(n: number): Promise<string> {
 describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
   beforeAll(() => {
     ensureBuilt();
-    // A session that lives as long as the tests, so the server does not exit between them.
-    tmux('new-session', '-d', '-s', 'keep', 'sleep 3600');
+    tmux.open();
   }, 120_000);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'convenant-tty-'));
   });
   afterEach(() => {
-    try {
-      tmux('kill-session', '-t', session);
-    } catch {
-      // already gone
-    }
+    tmux.kill();
     rmSync(dir, { recursive: true, force: true });
   });
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // no server left
-    }
-  });
+  afterAll(() => tmux.close());
 
   /** "Nee" to acute danger, the category typed, then whatever comes: first option, a number, one checkbox. */
   async function walkToReview(category: string): Promise<void> {

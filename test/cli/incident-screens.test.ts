@@ -1,0 +1,167 @@
+// The wizard as a stressed mentor sees it, in real terminals of 80x24, 100x30, 60x12 and 40x30:
+// no word is ever split across lines, no line is wider than the terminal, and once the answers call
+// for 112 (or 113) that line is on screen above every later question. Set CONVENANT_SCREENS=<dir> to
+// keep every screen for a look by eye.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, ensureBuilt } from '../helpers/built-cli.js';
+import { HAS_TMUX, SKIPPED, Tmux, type Size } from '../helpers/tmux.js';
+
+const SIZES: Size[] = [
+  { width: 80, height: 24 },
+  { width: 100, height: 30 },
+  { width: 60, height: 12 },
+  { width: 40, height: 30 },
+];
+
+/** Letter runs: what a split word leaves behind ("leerl", "ing"). */
+const words = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
+/** Every word the wizard can show: the protocol's texts and the program's own. */
+function vocabulary(): Set<string> {
+  const vocab = new Set<string>();
+  const walk = (dir: string, ext: RegExp) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path, ext);
+      else if (ext.test(e.name)) for (const w of words(readFileSync(path, 'utf8'))) vocab.add(w);
+    }
+  };
+  walk(join(ROOT, 'protocols'), /\.ya?ml$/);
+  walk(join(ROOT, 'src'), /\.ts$/);
+  return vocab;
+}
+
+const tmux = new Tmux();
+let dir: string;
+let vocab: Set<string>;
+let shots = 0;
+
+/** What the screen asks for now. */
+type Prompt = 'select' | 'multi' | 'number' | 'review' | 'save' | 'done';
+function promptOf(screen: string): Prompt | undefined {
+  if (/EXIT:\d+/.test(screen)) return 'done';
+  if (screen.includes('Wil je dit advies bewaren?')) return 'save';
+  if (screen.includes('Kloppen deze antwoorden?')) return 'review';
+  if (screen.includes('aan/uit')) return 'multi';
+  if (/Typ een getal van/.test(screen) && /^\? /m.test(screen)) return 'number';
+  if (screen.includes('kiezen')) return 'select';
+  return undefined;
+}
+
+/** The checks on every screen; returns the problems found (empty when fine). */
+function problems(screen: string, joined: string, size: Size, mustShow: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of joined.split('\n')) if (Array.from(line.trimEnd()).length > size.width - 1) out.push(`line wider than ${size.width - 1}: ${JSON.stringify(line)}`);
+  for (const w of words(screen)) if (!vocab.has(w)) out.push(`"${w}" is no word the wizard knows: a split word?`);
+  for (const m of mustShow) if (!screen.includes(m)) out.push(`"${m}" is not on screen`);
+  return out;
+}
+
+interface Walk {
+  name: string;
+  /** Keys for the first two questions (danger, category). */
+  opening: (t: Tmux) => Promise<void>;
+  /** The select answer to pick: typed letters jump to an option starting with them ('' = the first). */
+  prefer: string;
+  /** Text that must stay on screen once it appeared. */
+  keep: readonly string[];
+}
+
+const WALKS: Walk[] = [
+  { name: 'danger now, bullying', opening: async (t) => answerSelect(t, '', 'Pesten'), prefer: '', keep: ['112'] },
+  { name: 'not sure about danger, truancy, "weet ik niet" where offered', opening: async (t) => answerSelect(t, 'Weet', 'Schoolverzuim'), prefer: 'Weet', keep: ['112'] },
+  {
+    name: 'no danger, a pupil talks about suicide (113)',
+    opening: async (t) => {
+      await answerSelect(t, 'Nee', 'Psychische nood');
+      await step(t, () => t.keys('Enter'), 'select');
+      t.literal('De leerling praat');
+      await t.waitFor('the cursor on the talk of suicide', (s) => s.includes('❯ De leerling praat'), () => t.visible());
+    },
+    prefer: '',
+    keep: ['113'],
+  },
+];
+
+async function step(t: Tmux, send: () => void, expect?: Prompt): Promise<{ screen: string; prompt: Prompt }> {
+  const before = t.visible();
+  send();
+  const screen = await t.settled(before, (s) => promptOf(s) !== undefined && (expect === undefined || promptOf(s) === expect || promptOf(s) === 'done'));
+  const prompt = promptOf(screen)!;
+  if (prompt === 'done') throw new Error(`the command ended:\n${t.history()}`);
+  return { screen, prompt };
+}
+
+async function answerSelect(t: Tmux, first: string, category: string): Promise<void> {
+  const shown = await t.settled('', (s) => promptOf(s) === 'select' || promptOf(s) === 'done');
+  if (promptOf(shown) === 'done') throw new Error(`the command ended:\n${t.history()}`);
+  if (first) t.literal(first);
+  await step(t, () => t.keys('Enter'), 'select');
+  t.literal(category);
+  await t.waitFor(`the cursor on ${category}`, (s) => s.includes(`❯ ${category}`), () => t.visible());
+}
+
+describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED}`, () => {
+  beforeAll(() => {
+    ensureBuilt();
+    vocab = vocabulary();
+    tmux.open();
+  }, 120_000);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convenant-screens-'));
+    for (const w of words(dir)) vocab.add(w);
+  });
+  afterEach(() => {
+    tmux.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => tmux.close());
+
+  const keep = process.env.CONVENANT_SCREENS;
+  const record = (name: string, screen: string) => {
+    if (!keep) return;
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(join(keep, `${String(++shots).padStart(3, '0')}-${name.replace(/\W+/g, '-')}.txt`), screen);
+  };
+
+  describe.each(SIZES)('$width x $height', (size) => {
+    it.each(WALKS)('$name: whole words, nothing too wide, the urgent line in view', async (walk) => {
+      tmux.start(`node ${BIN} incident`, { cwd: dir, size, env: { HOME: dir } });
+      await walk.opening(tmux);
+      const found: string[] = [];
+      let seen: string[] = [];
+      let { screen, prompt } = await step(tmux, () => tmux.keys('Enter'));
+      for (let n = 3; prompt !== 'review'; n++) {
+        if (n > 40) throw new Error(`the walk does not end:\n${screen}`);
+        seen = [...seen, ...walk.keep.filter((k) => history().includes(k) && !seen.includes(k))];
+        record(`${size.width}x${size.height}-${walk.name}-q${n}`, screen);
+        found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `question ${n}: ${p}\n${screen}`));
+        ({ screen, prompt } = await step(tmux, () => answer(prompt, walk.prefer)));
+      }
+      record(`${size.width}x${size.height}-${walk.name}-review`, screen);
+      found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `review: ${p}\n${screen}`));
+      expect(found).toEqual([]);
+      expect(seen).toEqual(walk.keep);
+    }, 180_000);
+  });
+
+  function history(): string {
+    return tmux.history();
+  }
+
+  function answer(prompt: Prompt, prefer: string): void {
+    switch (prompt) {
+      case 'multi':
+        return tmux.keys('Space', 'Enter');
+      case 'number':
+        tmux.literal('14');
+        return tmux.keys('Enter');
+      default:
+        if (prefer) tmux.literal(prefer);
+        return tmux.keys('Enter');
+    }
+  }
+});
