@@ -2,7 +2,7 @@
 // give the same JSON and markdown as the CLI for the same answers; nothing leaves the page; no
 // console errors; no serious accessibility violations; keyboard only works; 112 is shown at once.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioFiles } from '../../src/loader/index.js';
 import { BIN } from '../helpers/built-cli.js';
 import { shipped } from '../helpers/shipped.js';
+import { BASE, protocolFrom } from '../helpers/protocol.js';
+import { optionsOf } from '../../src/engine/index.js';
+import type { QuestionStep } from '../../src/model/core.js';
+import { FLOWS as V2_FLOWS } from '../engine/v2-fixture.js';
 import {
   HAS_CHROMIUM,
   SKIP_REASON,
@@ -331,6 +335,104 @@ describe.skipIf(!HAS_CHROMIUM)(`the exported page in Chromium${SKIP_REASON}`, ()
       const boxes = pdf.toString('latin1').match(/\/MediaBox \[[^\]]*\]/g) ?? [];
       expect(boxes.length).toBeGreaterThan(0);
       for (const box of boxes) expect(box).toMatch(/^\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]$/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(`the page of a protocol with several categories at once, presets and exclusive answers${SKIP_REASON}`, () => {
+  let v2: Exported;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'convenant-web-v2-'));
+    const folder = join(work, 'v2');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'base.yaml'), BASE);
+    writeFileSync(join(folder, 'flows.yaml'), V2_FLOWS);
+    v2 = exportPage(folder);
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    v2?.cleanup();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The CLI on the v2 folder. */
+  const cliV2 = async (answers: unknown) => {
+    const file = join(work, `a-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(answers));
+    const { stdout } = await run(process.execPath, [BIN, 'incident', '--protocols', join(work, 'v2'), '--answers', file, '--format', 'json'], {
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return stdout;
+  };
+
+  it('asks a multi question with checkboxes, the shared questions once, and gives the CLI\'s merged advice', async () => {
+    const answers = { gevaar: 'ja', categorie: ['geweld', 'online'], dader: 'leerling', leeftijd: 14, letsel: 'nee', beelden: 'ja' };
+    const { context, page, watch } = await open(v2.url);
+    try {
+      await answerQuestion(page, 'ja');
+      await expect.poll(() => page.locator('#nu').textContent()).toContain('Bel 112');
+      const form = page.locator('main > form[data-step=categorie]');
+      expect(await form.locator('input[type=checkbox]').count()).toBe(3);
+      expect(await form.getByRole('checkbox', { name: 'Geweld' }).isVisible()).toBe(true);
+      const asked = await walk(page, answers);
+      expect(asked).toEqual(['categorie', 'dader', 'leeftijd', 'letsel', 'beelden']);
+      const json = (await download(page, 'json')).text;
+      expect(withoutDate(json)).toEqual(withoutDate(await cliV2(answers)));
+      // One partner, each task once under its own urgency.
+      const politie = (JSON.parse(json) as { partners: { id: string; taskItems: { text: string; urgency: string }[] }[] }).partners.find((p) => p.id === 'politie')!;
+      expect(politie.taskItems.map((t) => [t.text, t.urgency])).toEqual([['Bel 112', 'immediate']]);
+      expect(await page.locator('.card').textContent()).toContain('Bel 112');
+      expect(watch.errors).toEqual([]);
+      expect(watch.requests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The wizard hands the prompter the engine's options; the page can only honour `exclusive` once they carry it.
+  const multi = protocolFrom(V2_FLOWS).flows.flatMap((f) => f.steps).find((s) => s.type === 'multi') as QuestionStep;
+  const exclusiveOffered = optionsOf(multi).some((o) => 'exclusive' in o);
+  it.skipIf(!exclusiveOffered)(`clears the other answers when an exclusive one is chosen, and the other way round${
+    exclusiveOffered ? '' : ' (overgeslagen: optionsOf in de engine geeft "exclusive" nog niet door aan de wizard)'
+  }`, async () => {
+    const { context, page } = await open(v2.url);
+    try {
+      await answerQuestion(page, 'nee');
+      const box = (name: string) => page.locator('main').getByRole('checkbox', { name });
+      await box('Geweld').check();
+      await box('Online').check();
+      await box('Niets hiervan').check();
+      expect([await box('Geweld').isChecked(), await box('Online').isChecked(), await box('Niets hiervan').isChecked()]).toEqual([false, false, true]);
+      await box('Online').check();
+      expect([await box('Geweld').isChecked(), await box('Online').isChecked(), await box('Niets hiervan').isChecked()]).toEqual([false, true, false]);
+      // Nothing chosen is no answer: the page says so and stays.
+      await box('Online').uncheck();
+      await page.getByRole('button', { name: 'Volgende' }).click();
+      await expect.poll(() => page.locator('main .error').textContent()).toMatch(/Kies minstens één antwoord/);
+      expect((await screenOf(page)).step).toBe('categorie');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('does not ask what an earlier answer settles (a preset), and the saved answers replay', async () => {
+    const answers = { gevaar: 'nee', categorie: ['online'], leeftijd: 'weet-niet', beelden: 'nee' };
+    const { context, page, watch } = await open(v2.url);
+    try {
+      const asked = await walk(page, answers);
+      expect(asked).not.toContain('dader');
+      const json = (await download(page, 'json')).text;
+      const saved = JSON.parse(json) as { answers: { step: string; value: unknown; inferred?: boolean }[] };
+      expect(saved.answers.find((a) => a.step === 'dader')).toMatchObject({ value: 'onbekend', inferred: true });
+      expect(withoutDate(json)).toEqual(withoutDate(await cliV2(answers)));
+      expect(withoutDate(await cliV2(JSON.parse(json)))).toEqual(withoutDate(json));
+      expect(watch.errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -23,11 +23,11 @@ export interface Exported {
   cleanup: () => void;
 }
 
-/** Exports the shipped protocol's page with the built CLI, as a user would. */
-export function exportPage(): Exported {
+/** Exports the page of the shipped protocol (or of the folder `protocols`) with the built CLI, as a user would. */
+export function exportPage(protocols?: string): Exported {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'convenant-web-'));
-  const r = runBuilt(['export', 'html', '--output', 'pagina.html'], { cwd: dir });
+  const r = runBuilt(['export', 'html', '--output', 'pagina.html', ...(protocols ? ['--protocols', protocols] : [])], { cwd: dir });
   if (r.code !== 0) throw new Error(`export html failed (${r.code}): ${r.stderr}`);
   const file = join(dir, 'pagina.html');
   return { dir, file, url: pathToFileURL(file).href, html: readFileSync(file, 'utf8'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
