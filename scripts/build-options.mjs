@@ -60,6 +60,8 @@ export const buildOptions = {
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
   plugins: [pureModules, lazyChildProcess],
+  // Native module (the register's SQLite): loaded from node_modules at run time, only by `register`.
+  external: ['better-sqlite3'],
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __convenantCreateRequire } from 'node:module'; const require = __convenantCreateRequire(import.meta.url);" },
 };

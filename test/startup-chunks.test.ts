@@ -91,6 +91,14 @@ describe('start-up chunks', () => {
     for (const [name, re] of heavy('zod', 'yaml', '@inquirer', '@viz-js', 'de loader')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
   });
 
+  it('only the register commands load the register and its native database module, which stays outside the bundle', () => {
+    const store = /^src\/register\/store\.ts$/;
+    expect(inputsOf(closure(entry())).filter((i) => store.test(i))).toEqual([]);
+    expect(inputsOf(closure(output(/^incident-run-/))).filter((i) => store.test(i))).toEqual([]);
+    expect(inputsOf(closure(output(/^register-run-/)))).toContain('src/register/store.ts');
+    expect(inputsOf(Object.keys(meta.outputs)).filter((i) => i.includes('node_modules/better-sqlite3/'))).toEqual([]);
+  });
+
   it('without colour no command loads chalk: the plain theme needs none, colour loads it when asked', () => {
     const runs = Object.keys(meta.outputs).filter((o) => /-run-[^/]*\.js$/.test(o));
     expect(runs.length).toBeGreaterThan(5);

@@ -2,6 +2,7 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { SourceMap } from '../loader/index.js';
 import type { Protocol } from '../model/core.js';
+import { applyCheckConfig } from './check-config.js';
 import { AnalysisContext, type AnalysisOptions } from './context.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -51,9 +52,9 @@ export function analysisComplete(loaded: Pick<LoadedProtocol, 'protocol' | 'diag
   return loaded.protocol !== undefined && !hasErrors(loaded.diagnostics);
 }
 
-/** Loader diagnostics plus the analysis, sorted by file and position. */
+/** Loader diagnostics plus the analysis, as the protocol's `checks:` sets them, sorted by file and position. */
 export function validateLoaded(loaded: LoadedProtocol, options: AnalysisOptions): Diagnostic[] {
   const all = [...loaded.diagnostics];
   if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, analysisComplete(loaded)));
-  return all.sort(compareDiagnostics);
+  return applyCheckConfig(all, loaded.protocol, loaded.sourceMap).sort(compareDiagnostics);
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { Cancelled, EXIT, UsageError } from './exit-codes.js';
 import { nodeIo, type Io } from './io.js';
 import { registerCommands, type Outcome } from './commands/index.js';
-import { sanitize } from '../render/sanitize.js';
+import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../render/sanitize.js';
 import { translateError, useDutch } from './dutch-commander.js';
 
 import { VERSION } from './version.js';
@@ -54,8 +54,10 @@ export function handleError(error: unknown, io: Io, debug: boolean): number {
     return EXIT.cancelled;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`convenant: ${sanitize(error.message)}\n`);
-    if (error.hint) io.stderr.write(`  ${sanitize(error.hint)}\n`);
+    // A message may span lines, but none may read as a CI workflow command.
+    const shown = (text: string) => guardWorkflowCommands(sanitize(text), TEXT_ESCAPE);
+    io.stderr.write(`convenant: ${shown(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${shown(error.hint)}\n`);
     return error.exitCode;
   }
   return reportInternalError(error, io, debug);

@@ -4,7 +4,7 @@
 // - mode 0600: advice about pupils is for the school's eyes only;
 // - never overwrites an existing file without --force.
 import { createRequire } from 'node:module';
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Cancelled, UsageError } from './exit-codes.js';
 
@@ -40,6 +40,11 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   if (existing && !options.force) {
     throw new UsageError(`${file} bestaat al; het wordt niet overschreven`, 'Kies een andere naam, of voeg --force toe om het bestand te vervangen.');
   }
+  // --force replaces a file (or a link to one), never a device, FIFO or socket: as root, /dev/null.
+  const kind = existing ? specialKind(existing.isSymbolicLink() ? statOrUndefined(target) : existing) : undefined;
+  if (kind) {
+    throw new UsageError(`${file} is ${kind}, geen gewoon bestand; het wordt niet vervangen`, 'Kies een gewoon bestand met --output, of laat --output weg om op het scherm te schrijven.');
+  }
   let folder;
   try {
     folder = statSync(dirname(target));
@@ -50,6 +55,24 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   return target;
 }
 
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined; // a link to nothing: replacing it harms nothing
+  }
+}
+
+/** How a file that is not a regular file is named in a message, or undefined for a regular file. */
+function specialKind(stats: Stats | undefined): string | undefined {
+  if (!stats || stats.isFile()) return undefined;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'een apparaat';
+  if (stats.isFIFO()) return 'een pijp (FIFO)';
+  if (stats.isSocket()) return 'een socket';
+  if (stats.isDirectory()) return 'een map';
+  return 'iets anders';
+}
+
 /** Writes `content` to `file` atomically with mode 0600; see the module comment. Returns the absolute path. */
 export function writeOutputFile(file: string, content: string, options: WriteOutputOptions): string {
   const target = checkOutputTarget(file, options);
@@ -57,7 +80,9 @@ export function writeOutputFile(file: string, content: string, options: WriteOut
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', OUTPUT_MODE);
-    writeSync(fd, content);
+    // The umask may have taken bits off (0277 gives 0400): the mode is 0600 whatever it is.
+    fchmodSync(fd, OUTPUT_MODE);
+    writeAll(fd, Buffer.from(content, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -80,7 +105,9 @@ export function writeOutputFile(file: string, content: string, options: WriteOut
     return target;
   } catch (error) {
     if (error instanceof UsageError || error instanceof Cancelled) throw error;
-    throw new UsageError(`kan ${file} niet schrijven (${errorCode(error) ?? (error instanceof Error ? error.message : String(error))})`, 'Controleer de map en de rechten.');
+    const code = errorCode(error);
+    const [why, hint] = code !== undefined && Object.hasOwn(WRITE_FAILURE, code) ? WRITE_FAILURE[code]! : [undefined, 'Controleer de map en de rechten.'];
+    throw new UsageError(`kan ${file} niet schrijven${why ? `: ${why}` : ''} (${code ?? (error instanceof Error ? error.message : String(error))}); er is niets opgeslagen`, hint);
   } finally {
     if (fd !== undefined) {
       try {
@@ -94,6 +121,26 @@ export function writeOutputFile(file: string, content: string, options: WriteOut
     } catch {
       // renamed away, or never created
     }
+  }
+}
+
+/** What a failed write means, and what to do about it; the code itself is shown too. */
+const WRITE_FAILURE: Record<string, [why: string, hint: string]> = {
+  ENOSPC: ['de schijf is vol', 'Maak ruimte vrij of kies een andere plek, en probeer het opnieuw.'],
+  EDQUOT: ['de schijfruimte voor deze gebruiker is op', 'Maak ruimte vrij of kies een andere plek, en probeer het opnieuw.'],
+  EFBIG: ['het bestand wordt groter dan hier is toegestaan', 'Er geldt een grens voor de bestandsgrootte; kies een andere plek of vraag de beheerder.'],
+  SHORT_WRITE: ['niet alles kon worden weggeschreven', 'Controleer de schijfruimte en probeer het opnieuw.'],
+};
+
+/**
+ * Writes every byte: a write may take only part of the buffer (a full disk, a file size limit), so
+ * it is repeated for the rest; a write that takes nothing is a failure, never a shorter file.
+ */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) {
+    const written = writeSync(fd, bytes, done, bytes.length - done);
+    if (written <= 0) throw Object.assign(new Error('short write'), { code: 'SHORT_WRITE' });
+    done += written;
   }
 }
 

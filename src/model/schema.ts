@@ -1,7 +1,7 @@
 // The protocol model: the single source of truth. Types are inferred from these schemas,
 // the JSON Schema for editors is generated from them (`convenant schema`).
 import { z } from 'zod';
-import { END, URGENCIES } from './types.js';
+import { CHECK_LEVELS, END, URGENCIES } from './types.js';
 
 /** Lower-case ids with digits, dots and dashes: `politie`, `art-11.2`, `geweld-ouders`. */
 export const Id = z
@@ -310,6 +310,8 @@ export const Meta = z.strictObject({
   /** The flow a walk starts with. */
   start: Id,
   sources: SourceRefs.optional(),
+  /** Per analysis check (its code): off, or the severity it is reported with in this protocol. */
+  checks: z.record(z.string(), z.enum(CHECK_LEVELS)).optional(),
   /** Which steps hold the incident context (for the JSON output and other tools). */
   context: ProtocolContext.optional(),
 });

@@ -24,3 +24,7 @@ export const URGENCIES = ['immediate', 'today', 'this-week', 'when-needed'] as c
 export const UNKNOWN = 'weet-niet';
 export const YES = 'ja';
 export const NO = 'nee';
+
+/** What `checks:` in protocol.yaml can set a check to: off, or the severity to report it with. */
+export const CHECK_LEVELS = ['off', 'info', 'warning', 'error'] as const;
+export type CheckLevel = (typeof CHECK_LEVELS)[number];

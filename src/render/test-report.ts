@@ -1,8 +1,9 @@
 // The report of `convenant test`: every scenario with its failures (file:line, expected vs actual),
 // the coverage of questions and advice, and the closing line `N passed, N failed`. Pure.
 import { plural } from './diagnostics/format.js';
-import { escapeXml } from './diagnostics/xml.js';
-import { sanitize } from './sanitize.js';
+import { escapeXml, guardXml } from './diagnostics/xml.js';
+import { guardWorkflowCommands, sanitize, sanitizeLine, TEXT_ESCAPE } from './sanitize.js';
+import { safeJson } from './text.js';
 import type { Theme } from './theme.js';
 
 export interface Place {
@@ -47,23 +48,24 @@ export function coverageLine(report: TestReport): string {
 
 export function renderTestText(report: TestReport, theme: Theme, options: { coverageDetails: boolean }): string {
   const c = theme.chalk;
+  const where = (p: Place) => `${sanitizeLine(p.file)}:${p.line}:${p.column}`;
   const lines: string[] = [];
   let file: string | undefined;
   for (const s of report.scenarios) {
     if (s.file !== file) {
       if (file !== undefined) lines.push('');
       file = s.file;
-      lines.push(c.underline(sanitize(s.file)));
+      lines.push(c.underline(sanitizeLine(s.file)));
     }
     if (s.passed) {
-      lines.push(`  ${c.green('✓')} ${sanitize(s.name)}`);
+      lines.push(`  ${c.green('✓')} ${sanitizeLine(s.name)}`);
       continue;
     }
-    lines.push(`  ${c.red('✗')} ${sanitize(s.name)} ${c.dim(`(${where(s)})`)}`);
+    lines.push(`  ${c.red('✗')} ${sanitizeLine(s.name)} ${c.dim(`(${where(s)})`)}`);
     for (const f of s.failures) {
-      lines.push(`      ${c.dim(where(f))}  ${sanitize(f.message)}`);
-      if (f.expected !== undefined) lines.push(`        verwacht: ${c.green(sanitize(f.expected))}`);
-      if (f.actual !== undefined) lines.push(`        kreeg:    ${c.red(sanitize(f.actual))}`);
+      lines.push(`      ${c.dim(where(f))}  ${sanitizeLine(f.message)}`);
+      if (f.expected !== undefined) lines.push(`        verwacht: ${c.green(sanitizeLine(f.expected))}`);
+      if (f.actual !== undefined) lines.push(`        kreeg:    ${c.red(sanitizeLine(f.actual))}`);
     }
   }
   lines.push('');
@@ -76,14 +78,14 @@ export function renderTestText(report: TestReport, theme: Theme, options: { cove
     ] as const) {
       if (list.length === 0) continue;
       lines.push(title);
-      for (const u of list) lines.push(`  ${c.dim(where(u))}  ${sanitize(u.label)}`);
+      for (const u of list) lines.push(`  ${c.dim(where(u))}  ${sanitizeLine(u.label)}`);
     }
   } else if (questions.missing.length + advice.missing.length > 0) {
     lines.push(c.dim('  Zie welke met --coverage.'));
   }
   const { passed, failed } = passedCount(report);
   lines.push(`${passed} passed, ${failed} failed`);
-  return `${lines.join('\n')}\n`;
+  return guardWorkflowCommands(`${lines.join('\n')}\n`, TEXT_ESCAPE);
 }
 
 export function renderTestJson(report: TestReport): string {
@@ -108,7 +110,7 @@ export function renderTestJson(report: TestReport): string {
       advice: { total: report.coverage.advice.total, missing: report.coverage.advice.missing.map(clean) },
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return safeJson(document);
 }
 
 export function renderTestJunit(report: TestReport): string {
@@ -131,8 +133,8 @@ export function renderTestJunit(report: TestReport): string {
     const failures = list.filter((s) => !s.passed).length;
     return `  <testsuite name="${escapeXml(file)}" tests="${list.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  return (
+  return guardXml(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="convenant test" tests="${passed + failed}" failures="${failed}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`
+      `<testsuites name="convenant test" tests="${passed + failed}" failures="${failed}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`,
   );
 }

@@ -1,5 +1,5 @@
 // Small text helpers for the look-up renderers: word wrapping and JSON that is safe to print.
-import { hasUnsafeCharacters } from './sanitize.js';
+import { guardWorkflowCommands, hasUnsafeCharacters, JSON_ESCAPE } from './sanitize.js';
 
 export interface WrapOptions {
   /** Room on the first line when it differs (text that continues a line already partly used). */
@@ -59,10 +59,10 @@ export function wrapIndented(text: string, width: number, indent: string, firstP
 
 /**
  * JSON for stdout. The data is kept as it is, but characters that could steer a terminal (control
- * characters, bidirectional overrides) are written as \u escapes, which every JSON reader decodes.
+ * characters, bidirectional overrides) and CI workflow commands (`##[`) are written as \u escapes,
+ * which every JSON reader decodes.
  */
 export function safeJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[^\x20-\x7e\n]/gu, (c) =>
-    hasUnsafeCharacters(c) ? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}` : c,
-  )}\n`;
+  const text = JSON.stringify(value, null, 2).replace(/[^\x20-\x7e\n]/gu, (c) => (hasUnsafeCharacters(c) ? JSON_ESCAPE(c) : c));
+  return `${guardWorkflowCommands(text, JSON_ESCAPE)}\n`;
 }

@@ -46,10 +46,49 @@ describe('JSON Schema', () => {
       expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
     });
 
+    it('reports a misspelt key in the step the author meant, not "must match exactly one schema"', () => {
+      const validate = validators.protocol;
+      const ok = validate({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', questoin: 'A?', next: 'end' }] }] });
+      expect(ok).toBe(false);
+      const messages = validate.errors!.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+      expect(messages.some((m) => m.includes('questoin'))).toBe(true);
+      expect(messages.filter((m) => m.includes("must have required property 'question'"))).toHaveLength(1);
+      expect(messages.join('\n')).not.toMatch(/oneOf|anyOf/);
+    });
+
+    it('reports an advice item by the key it has (partner, action, rule, info)', () => {
+      const validate = validators.protocol;
+      validate({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', question: 'A?', advice: [{ partner: 'politie', urgency: 'nu', task: 'Bel.', sources: ['s'] }] }] }] });
+      const paths = validate.errors!.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword}`);
+      expect(paths).toEqual(['/flows/0/steps/0/advice/0/urgency enum']);
+    });
+
     it('rejects what convenant rejects: an unknown key, a wrong step type', () => {
       expect(validators.protocol({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', question: 'A?', nxt: 'end' }] }] })).toBe(false);
       expect(validators.protocol({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'ja-nee', question: 'A?' }] }] })).toBe(false);
     });
+  });
+
+  it.each(['protocol', 'scenario'] as const)('the %s schema names every part and explains every key in Dutch', (kind) => {
+    const schema = JSON.parse(readFileSync(SCHEMA[kind], 'utf8'));
+    expect(Object.keys(schema.$defs ?? {}).filter((name) => name.startsWith('__'))).toEqual([]);
+    const undocumented: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      for (const [key, value] of Object.entries((n.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof value.description !== 'string' || value.description.length < 5) undocumented.push(`${path}.${key}`);
+        walk(value, `${path}.${key}`);
+      }
+      for (const key of ['items', 'additionalProperties', 'then']) walk(n[key], path);
+      for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(n[key])) for (const inner of n[key] as unknown[]) walk(inner, path);
+    };
+    walk(schema, '');
+    for (const [name, def] of Object.entries(schema.$defs ?? {})) walk(def, name);
+    expect(undocumented).toEqual([]);
+    for (const name of ['Flow', 'Step', 'ChoiceStep', 'Advice', 'PartnerAdvice', 'Partner', 'Source'].filter(() => kind === 'protocol')) {
+      expect(schema.$defs[name].description, name).toMatch(/\w{4}/);
+    }
   });
 
   it.each(FILES)('%s names the right schema on its first line', (_name, file) => {

@@ -116,7 +116,7 @@ describe('writeOutputFile', () => {
     hooks.onWrite = () => {
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     };
-    expect(() => write('advies.md')).toThrow(/kan advies\.md niet schrijven \(ENOSPC\)/);
+    expect(() => write('advies.md')).toThrow(/kan advies\.md niet schrijven: de schijf is vol \(ENOSPC\); er is niets opgeslagen/);
     expect(files()).toEqual([]);
   });
 

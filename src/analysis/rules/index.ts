@@ -8,6 +8,7 @@ import { contactPersonStale } from './contact-person-stale.js';
 import { cycle } from './cycle.js';
 import { deadEnd } from './dead-end.js';
 import { evaluationOverdue } from './evaluation-overdue.js';
+import { legalSource } from './legal-source.js';
 import { rangeGap } from './range-gap.js';
 import { rangeOverlap } from './range-overlap.js';
 import { sourceUnused } from './source-unused.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   rangeGap,
   rangeOverlap,
   sourceUnused,
+  legalSource,
   unsafeText,
   contactPersonMissing,
   contactPersonStale,

@@ -6,7 +6,7 @@ import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/in
 import { clip } from '../../loader/clip.js';
 import { hashFiles, readDataFile } from '../../loader/read.js';
 import type { Protocol } from '../../model/index.js';
-import { renderAdviceJson } from '../../render/advice-json.js';
+import { adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
 import type { AdviceInput } from '../../render/advice-view.js';
@@ -20,7 +20,7 @@ import type { Io } from '../io.js';
 import { loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
-import { offerToSave } from './incident-save.js';
+import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -49,6 +49,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   }
   // Fail before the questions, not after them.
   if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
+  if (options.saveScenario !== undefined) checkOutputTarget(options.saveScenario, { cwd: io.cwd, force: options.force === true });
   const answers = options.answers !== undefined ? await readAnswersFile(io, options.answers) : undefined;
 
   const dir = protocolDirFor(io, options.protocols);
@@ -61,6 +62,8 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     );
   }
   const protocol = loaded.protocol;
+  // Opened before the questions: a wrong register file or a missing school name fails first.
+  const register = options.register !== undefined ? (await import('./register-run.js')).openRegisterForIncident(io, options) : undefined;
 
   const interrupt = listenForInterrupt(io);
   try {
@@ -84,6 +87,8 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       io.stdout.write(render(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
+    if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
+    register?.add(adviceJson(input));
     if (options.output === undefined) {
       io.stdout.write(render(input, format, screenTheme, width));
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
@@ -99,7 +104,17 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     return EXIT.ok;
   } finally {
     interrupt.dispose();
+    register?.close();
   }
+}
+
+async function saveScenario(io: Io, input: AdviceInput, file: string, force: boolean, signal: AbortSignal): Promise<void> {
+  const { scenarioFromAdvice, scenarioName } = await import('../../scenarios/from-walk.js');
+  const { stringify } = await import('yaml');
+  const scenario = scenarioFromAdvice(input.advice, scenarioName(input.advice, localDate(input.generated)));
+  const text = `# yaml-language-server: $schema=../../../schema/scenario.schema.json\n# Vastgelegd met "convenant incident --save-scenario". Controleer de verwachtingen en geef het scenario een naam die zegt wat het test.\n${stringify({ scenarios: [scenario] }, { lineWidth: 0 })}`;
+  const written = writeOutputFile(file, text, { cwd: io.cwd, force, signal });
+  io.stderr.write(`Scenario bewaard in ${sanitize(written)}.\n`);
 }
 
 function parseFormat(format: string): Format {

@@ -8,6 +8,10 @@ export interface IncidentOptions {
   answers?: string;
   protocols?: string;
   color?: boolean;
+  saveScenario?: string;
+  /** Add the walk to the register: true for the default register, or its file. */
+  register?: string | boolean;
+  ref?: string;
 }
 
 export const registerIncident: Register = (program, io, outcome) => {
@@ -19,7 +23,10 @@ export const registerIncident: Register = (program, io, outcome) => {
     .option('--force', 'overschrijf het bestand van --output als het al bestaat')
     .option('--answers <bestand>', 'geen vragen: neem de antwoorden uit dit YAML- of JSON-bestand (vraag-id: antwoord)')
     .option('--protocols <map>', 'gebruik de protocolmap van een andere regio (ook: CONVENANT_PROTOCOLS)')
+    .option('--save-scenario <bestand>', 'bewaar de antwoorden en het advies ook als scenario (voor scenarios/ van het protocol)')
     .option('--no-color', 'geen kleur')
+    .option('--register [bestand]', 'zet het incident (zonder namen) ook in het register van de school; zie convenant register --help')
+    .option('--ref <zaakcode>', 'met --register: een korte zaakcode van de school, zoals 2026-014')
     .addHelpText(
       'after',
       `
@@ -30,6 +37,8 @@ Voorbeelden:
       Bewaar het advies als verslag voor het dossier van de school.
   convenant incident --answers antwoorden.yaml --format json
       Geen vragen: reken het advies uit voor eerder gegeven antwoorden.
+  convenant incident --save-scenario scenarios/nieuw.yaml
+      Voor coördinatoren: leg deze wandeling vast als scenario, met het advies als verwachting.
 
 Een antwoordenbestand noemt per vraag-id het antwoord, bijvoorbeeld:
   acuut-gevaar: nee

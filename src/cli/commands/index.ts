@@ -12,6 +12,10 @@ import { registerCompletion } from './completion.js';
 import { registerValidate } from './validate.js';
 import { registerTest } from './test.js';
 import { registerSchema } from './schema.js';
+import { registerSources } from './sources.js';
+import { registerInit } from './init.js';
+import { registerDiff } from './diff.js';
+import { registerRegister } from './register.js';
 import { registerExport } from './export.js';
 
 /** The exit code an action decided on; read by main() after parsing. */
@@ -21,7 +25,10 @@ export interface Outcome {
 
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
-const registrations: Register[] = [registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion, registerValidate, registerTest, registerSchema, registerExport];
+const registrations: Register[] = [
+  registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion,
+  registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff, registerRegister, registerExport,
+];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {
   for (const register of registrations) register(program, io, outcome);

@@ -1,6 +1,6 @@
 // Loading a valid protocol for the look-up commands; imported by their -run modules only, so the
 // loader (YAML and zod) stays out of the start-up path.
-import { loadProtocol } from '../../loader/index.js';
+import { loadProtocol, type SourceMap } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { UsageError } from '../exit-codes.js';
@@ -9,9 +9,14 @@ import { protocolDirFor } from '../protocol-dir.js';
 
 /** Loads the protocol folder; a missing folder or a protocol with errors is a usage error (exit 2). */
 export function loadValidProtocol(io: Io, explicit: string | undefined): Protocol {
+  return loadValid(io, explicit).protocol;
+}
+
+/** As loadValidProtocol, with the source map, for commands that point at file:line. */
+export function loadValid(io: Io, explicit: string | undefined): { protocol: Protocol; sourceMap: SourceMap } {
   const dir = protocolDirFor(io, explicit);
   const loaded = loadProtocol(dir, io.cwd);
-  if (loaded.ok && loaded.protocol) return loaded.protocol;
+  if (loaded.ok && loaded.protocol) return { protocol: loaded.protocol, sourceMap: loaded.sourceMap };
   if (!loaded.found) {
     throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen`, 'Controleer --protocols of CONVENANT_PROTOCOLS.');
   }

@@ -1,4 +1,5 @@
 // Shared by validate and test: which folder to check, and where the report goes.
+import { randomBytes } from 'node:crypto';
 import { sanitize } from '../../render/sanitize.js';
 import { UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -20,10 +21,21 @@ export function reportTarget(io: Io, dir: string | undefined, options: ReportOpt
   return protocolDirFor(io, dir ?? options.protocols);
 }
 
+/**
+ * In a GitHub Actions job, a report for people is wrapped in `::stop-commands::<token>` … `::<token>::`:
+ * the runner then executes nothing the report holds (machine formats are escaped line by line
+ * instead, so that they stay valid JSON or XML when a step pipes them on).
+ */
+export function wrapForGithubActions(io: Io, content: string): string {
+  if (io.env.GITHUB_ACTIONS !== 'true') return content;
+  const token = randomBytes(16).toString('hex');
+  return `::stop-commands::${token}\n${content}::${token}::\n`;
+}
+
 /** Writes the report to stdout, or atomically to --output (then says where on stderr). */
-export function writeReport(io: Io, content: string, options: ReportOptions): void {
+export function writeReport(io: Io, content: string, options: ReportOptions & { forPeople?: boolean }): void {
   if (options.output === undefined) {
-    io.stdout.write(content);
+    io.stdout.write(options.forPeople ? wrapForGithubActions(io, content) : content);
     return;
   }
   const path = writeOutputFile(options.output, content, { cwd: io.cwd, force: options.force === true, ...(io.signal ? { signal: io.signal } : {}) });

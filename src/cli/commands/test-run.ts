@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-common.js';
-import { reportTarget, writeReport } from './report-common.js';
+import { reportTarget, wrapForGithubActions, writeReport } from './report-common.js';
 import { TEST_FORMATS } from './formats.js';
 import type { TestOptions } from './test.js';
 
@@ -24,7 +24,12 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
   }
   const report = async (diagnostics: typeof loaded.diagnostics) =>
-    io.stderr.write(FORMATTERS.stylish([...diagnostics].sort(compareDiagnostics), { theme: await themeFor(io, io.stderr, options.color), files: [], toolVersion: VERSION, failOn: 'error' }));
+    io.stderr.write(
+      wrapForGithubActions(
+        io,
+        FORMATTERS.stylish([...diagnostics].sort(compareDiagnostics), { theme: await themeFor(io, io.stderr, options.color), files: [], toolVersion: VERSION, failOn: 'error' }),
+      ),
+    );
   if (!loaded.ok || !loaded.protocol) {
     await report(loaded.diagnostics.filter((d) => d.severity === 'error'));
     const folder = dir ?? options.protocols;
@@ -93,6 +98,6 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
       : format === 'junit'
         ? renderTestJunit(data)
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
-  writeReport(io, text, options);
+  writeReport(io, text, { ...options, forPeople: format !== 'json' && format !== 'junit' });
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }

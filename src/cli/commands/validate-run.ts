@@ -36,6 +36,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen: ${sanitize(reason)}`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
   }
   let diagnostics: Diagnostic[] = validateLoaded(loaded, { today: options.today ?? localDate(now()) });
+  const all = diagnostics.length;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
   const report = FORMATTERS[format](diagnostics, {
@@ -44,8 +45,10 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     toolVersion: VERSION,
     failOn,
     complete: analysisComplete(loaded),
+    verbose: options.verbose === true,
+    hidden: all - diagnostics.length,
   });
-  writeReport(io, report, options);
+  writeReport(io, report, { ...options, forPeople: format === 'stylish' });
 
   // A file that could not be read is an I/O error, not a finding about the protocol.
   if (diagnostics.some((d) => d.code === 'io-error')) return EXIT.usage;

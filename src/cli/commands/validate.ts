@@ -8,6 +8,7 @@ export interface ValidateOptions extends LookupOptions {
   format: string;
   failOn: string;
   quiet?: boolean;
+  verbose?: boolean;
   output?: string;
   force?: boolean;
   today?: string;
@@ -24,6 +25,7 @@ export const registerValidate: Register = (program, io, outcome) => {
     .addOption(formatOption(FORMAT_NAMES, 'stylish (scherm), json, github (annotaties in GitHub Actions), sarif of junit', 'stylish'))
     .addOption(failOn)
     .addOption(new Option('-q, --quiet', 'alleen fouten: geen waarschuwingen en info (die tellen dan ook niet mee)'))
+    .addOption(new Option('--verbose', 'toon elke melding apart, ook van controles die vaak voorkomen (standaard: één regel met het aantal)'))
     .addOption(new Option('-o, --output <bestand>', 'schrijf het rapport naar dit bestand in plaats van naar het scherm'))
     .addOption(new Option('--force', 'overschrijf het bestand van --output als het al bestaat'))
     .addOption(new Option('--today <datum>', 'controleer alsof het deze datum is (JJJJ-MM-DD), voor evaluatie en contactpersonen'))

@@ -11,6 +11,10 @@ export interface FormatContext {
   failOn: Severity | 'never';
   /** False when the whole-protocol checks were skipped because the loader reported errors (default true). */
   complete?: boolean;
+  /** Show every finding, also of checks that are grouped by default (stylish). */
+  verbose?: boolean;
+  /** Findings left out by --quiet, so the report can say how many it hid. */
+  hidden?: number;
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;

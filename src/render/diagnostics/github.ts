@@ -1,12 +1,13 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 // Escaping follows @actions/core: data escapes % CR LF; properties also escape : and ,.
 import type { Severity } from '../../diagnostics/index.js';
-import { sanitize } from '../sanitize.js';
+import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../sanitize.js';
 import { INCOMPLETE_NOTE, type Formatter } from './format.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// `##[` (a legacy command, anywhere on a line) is broken up as well.
+export const escapeData = (s: string) => guardWorkflowCommands(s, TEXT_ESCAPE).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const github: Formatter = (diagnostics, { complete = true }) =>

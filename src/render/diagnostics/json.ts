@@ -1,5 +1,6 @@
 // Machine-readable: one JSON document with a summary and every diagnostic.
 import { sanitize } from '../sanitize.js';
+import { safeJson } from '../text.js';
 import { counts, INCOMPLETE_NOTE, type Formatter } from './format.js';
 
 export const json: Formatter = (diagnostics, { files, complete = true }) => {
@@ -22,5 +23,5 @@ export const json: Formatter = (diagnostics, { files, complete = true }) => {
       ...(d.hint ? { hint: sanitize(d.hint) } : {}),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return safeJson(document);
 };

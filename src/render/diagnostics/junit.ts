@@ -3,7 +3,7 @@
 // with their text in system-out. A file without findings is one passing test case.
 import { SEVERITY_RANK, type Diagnostic } from '../../diagnostics/index.js';
 import { byFile, INCOMPLETE_NOTE, SEVERITY_LABEL, type FormatContext, type Formatter } from './format.js';
-import { escapeXml } from './xml.js';
+import { escapeXml, guardXml } from './xml.js';
 
 const fails = (d: Diagnostic, failOn: FormatContext['failOn']) => failOn !== 'never' && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn];
 
@@ -48,8 +48,8 @@ export const junit: Formatter = (diagnostics, { files, failOn, complete = true }
         `  </testsuite>`,
     );
   }
-  return (
+  return guardXml(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="convenant validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`
+      `<testsuites name="convenant validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`,
   );
 };

@@ -3,6 +3,7 @@
 import { CODES } from '../../analysis/codes.js';
 import type { Severity } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
+import { safeJson } from '../text.js';
 import { INCOMPLETE_NOTE, type Formatter } from './format.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -64,5 +65,5 @@ export const sarif: Formatter = (diagnostics, { toolVersion, complete = true }) 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return safeJson(log);
 };

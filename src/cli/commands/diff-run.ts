@@ -1,0 +1,88 @@
+// The work behind `convenant diff`: read two protocol versions (folders or git revisions), compare
+// them with the engine, render the result.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { diffProtocols, type NamedPath } from '../../diff/protocol-diff.js';
+import { loadProtocol, loadProtocolFiles, parseScenarioFiles, SCENARIO_DIR, type ProtocolSourceFile } from '../../loader/index.js';
+import type { Protocol } from '../../model/index.js';
+import { renderDiffJson, renderDiffMarkdown } from '../../render/protocol-diff.js';
+import { sanitize } from '../../render/sanitize.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { writeOutputFile } from '../write-output.js';
+import { DIFF_FORMATS, type DiffOptions } from './diff.js';
+import { checkFormat } from './lookup-common.js';
+
+/** Git output for one revision of a protocol folder; a protocol folder is far smaller. */
+const MAX_GIT_BYTES = 64 * 1024 * 1024;
+
+interface Version {
+  label: string;
+  protocol: Protocol;
+  scenarios: NamedPath[];
+}
+
+export async function runDiff(io: Io, before: string, after: string, options: DiffOptions): Promise<number> {
+  const format = checkFormat(options.format, DIFF_FORMATS);
+  const old = readVersion(io, before);
+  const now = readVersion(io, after);
+  const diff = diffProtocols(old.protocol, now.protocol, [...old.scenarios, ...now.scenarios]);
+  const names = new Map([...old.protocol.partners, ...now.protocol.partners].map((p) => [p.id, p.name]));
+  const labels = { before: old.label, after: now.label, partnerName: (id: string) => names.get(id) ?? id };
+  const report = format === 'json' ? renderDiffJson(diff, labels) : renderDiffMarkdown(diff, labels);
+  if (options.output === undefined) io.stdout.write(report);
+  else {
+    const written = writeOutputFile(options.output, report, { cwd: io.cwd, force: options.force === true });
+    io.stderr.write(`Rapport bewaard in ${sanitize(written)}.\n`);
+  }
+  return EXIT.ok;
+}
+
+function readVersion(io: Io, spec: string): Version {
+  if (spec.trim() === '') throw new UsageError('een lege versie', 'Geef een protocolmap of REVISIE:pad, bijvoorbeeld main:protocols/weert-nederweert.');
+  const git = /^([^:]+):(.*)$/.exec(spec);
+  const files = git && !existsSync(resolve(io.cwd, spec)) ? readGit(io, git[1]!, git[2]!) : readFolder(io, spec);
+  const loaded = loadProtocolFiles(files.protocol);
+  if (!loaded.ok || !loaded.protocol) {
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    throw new UsageError(
+      `de versie ${sanitize(spec)} bevat fouten${first ? `: ${sanitize(first.file)}:${first.line}:${first.column} ${sanitize(first.message)}` : ''}`,
+      `Vergelijk alleen versies zonder fouten; bekijk ze met: convenant validate`,
+    );
+  }
+  const parsed = parseScenarioFiles(files.scenarios);
+  const scenarios = parsed.scenarios.map((s) => ({ answers: s.scenario.answers, origin: `scenario "${s.scenario.name}"` }));
+  return { label: spec, protocol: loaded.protocol, scenarios };
+}
+
+function readFolder(io: Io, dir: string): { protocol: ProtocolSourceFile[]; scenarios: ProtocolSourceFile[] } {
+  const loaded = loadProtocol(resolve(io.cwd, dir), io.cwd);
+  if (!loaded.found) throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen`, 'Geef een map, of REVISIE:pad voor een versie in git.');
+  return { protocol: loaded.files, scenarios: loaded.scenarioFiles };
+}
+
+function readGit(io: Io, revision: string, path: string): { protocol: ProtocolSourceFile[]; scenarios: ProtocolSourceFile[] } {
+  if (revision.startsWith('-')) throw new UsageError(`"${sanitize(revision)}" is geen revisie`, 'Bijvoorbeeld main:protocols/weert-nederweert.');
+  const folder = path.replace(/\/+$/, '');
+  const run = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: io.cwd, encoding: 'utf8', maxBuffer: MAX_GIT_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '').split('\n')[0];
+      throw new UsageError(`kan ${sanitize(revision)}:${sanitize(folder)} niet uit git lezen${stderr ? ` (${sanitize(stderr)})` : ''}`, 'Controleer de revisie en het pad, en draai het commando in de git-repository.');
+    }
+  };
+  const names = run(['ls-tree', '-r', '-z', '--name-only', revision, '--', `${folder}/`])
+    .split('\0')
+    .filter((n) => /\.ya?ml$/.test(n));
+  if (names.length === 0) throw new UsageError(`in ${sanitize(revision)} staan geen YAML-bestanden onder ${sanitize(folder)}`, 'Controleer het pad.');
+  const protocol: ProtocolSourceFile[] = [];
+  const scenarios: ProtocolSourceFile[] = [];
+  for (const name of names) {
+    const rel = name.slice(folder.length + 1);
+    const file = { name: `${revision}:${name}`, text: run(['show', `${revision}:${name}`]), rel };
+    (rel.split('/').includes(SCENARIO_DIR) ? scenarios : protocol).push(file);
+  }
+  return { protocol, scenarios };
+}
