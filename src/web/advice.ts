@@ -106,12 +106,12 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   }
   body.push(answersBlock(input));
 
-  const meta = protocol.meta;
   const element = h(
     'section',
     { class: 'advice', 'data-screen': 'advice', 'aria-labelledby': 'advies' },
     title,
-    h('p', { class: 'meta' }, `${meta.title} · ${meta.region} · versie ${meta.version} · ${dutchDateTime(input.generated)}`),
+    // The header above names the protocol and its version (on paper too).
+    h('p', { class: 'meta' }, `Advies van ${dutchDateTime(input.generated)}`),
     body,
   );
   const restart = new Promise<void>((resolve) => restartButton.addEventListener('click', () => resolve(), { once: true }));

@@ -6,7 +6,7 @@ import { adviceOf } from '../engine/index.js';
 import { runWizard } from '../ui/wizard.js';
 import { adviceScreen } from './advice.js';
 import { DATA_ID, type WebData } from './page.js';
-import { DomPrompter } from './prompter.js';
+import { DomPrompter, showFrom } from './prompter.js';
 
 async function main(): Promise<void> {
   const main = document.getElementById('main')!;
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     // The advice opens with its own "Nu en vandaag" card: the banner of the questions is done.
     prompter.setBanner([]);
     main.replaceChildren(screen.element);
-    screen.title.focus();
+    showFrom(screen.title);
     await screen.restart;
     screen.dispose();
   }

@@ -186,7 +186,7 @@ export class DomPrompter implements Prompter {
 
   private show(content: HTMLElement, focus: HTMLElement): void {
     this.main.replaceChildren(content);
-    focus.focus();
+    showFrom(focus);
   }
 
   /**
@@ -239,6 +239,12 @@ export class DomPrompter implements Prompter {
       this.show(form, title);
     });
   }
+}
+
+/** Each screen starts at the top (not hidden under the banner), with focus on its heading. */
+export function showFrom(heading: HTMLElement): void {
+  window.scrollTo(0, 0);
+  heading.focus({ preventScroll: true });
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; message: string; focus?: HTMLElement | undefined };

@@ -155,6 +155,15 @@ describe.skipIf(!HAS_CHROMIUM)(`the exported page in Chromium${SKIP_REASON}`, ()
       expect(box!.y).toBeGreaterThanOrEqual(-1);
       expect(box!.y).toBeLessThan(10);
       expect(box!.height).toBeGreaterThan(20);
+      // Answered from down there, the next question starts in view, below the banner.
+      const firstOption = await page.locator('main form input').first().getAttribute('value');
+      await answerQuestion(page, firstOption!);
+      const banner3 = (await banner.boundingBox())!;
+      const heading = (await page.locator('main h2').boundingBox())!;
+      expect(heading.y).toBeGreaterThanOrEqual(banner3.y + banner3.height - 1);
+      expect(heading.y + heading.height).toBeLessThanOrEqual(640);
+      await page.getByRole('button', { name: '← Vorige vraag' }).click();
+      expect((await screenOf(page)).step).toBe(second.step);
 
       // Back to the danger question: the earlier answer is selected, and the banner goes with it.
       await page.getByRole('button', { name: '← Vorige vraag' }).click();
