@@ -172,7 +172,8 @@ export class DomPrompter implements Prompter {
     this.banner.append(
       h(
         'section',
-        { class: 'nu-card', 'aria-label': 'Nu direct' },
+        // Focusable: a long banner scrolls, and must scroll from the keyboard too.
+        { class: 'nu-card', 'aria-label': 'Nu direct', tabindex: 0 },
         h(
           'div',
           { class: 'nu-inner' },
