@@ -1,12 +1,17 @@
 // The advice screen: what to do now first ("Bel 112" on top when it applies), then per urgency the
 // school's actions and the partners to involve (what, why, how to reach them, sources), the rules
 // that apply, information for those involved, and the numbered sources. Wrapped to the width given.
-import type { PartnerItem, RuleItem } from '../engine/index.js';
+import type { AdviceResult, PartnerItem, RuleItem } from '../engine/index.js';
+import type { Urgency } from '../model/core.js';
 import { sanitize } from './sanitize.js';
 import { wrapIndented } from './text.js';
 import type { Theme } from './theme.js';
 import {
+  ADVICE_URGENCY,
   SourceNumbers,
+  nowAndToday,
+  phoneOf,
+  type Todo,
   contactLines,
   infoGroups,
   sourceTitle,
@@ -17,14 +22,63 @@ import {
 } from './advice-view.js';
 
 export interface TextOptions {
-  /** Line width; 80 when not given. Never narrower than 40. */
+  /** Line width; 80 when not given. Never narrower than 20. */
   width?: number;
+  /** Terminal rows the first card must fit in with the title; 24 when not given. */
+  rows?: number;
+}
+
+/** The first sentence, marked as cut when there is more ("Doe aangifte via 0900-8844. Het …" → "Doe aangifte via 0900-8844. …"). */
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])\s+\S/s.exec(text);
+  return m ? `${m[1]} …` : text;
+}
+
+/**
+ * "Nu en vandaag": what to do now and today, in order, each partner task with its number, in at most
+ * `budget` lines. Too long: each point shortened to its first sentence, then to one line, then the
+ * last points left out with a pointer to the full advice below. Numbers are never shortened.
+ */
+export function adviceCard(advice: AdviceResult, theme: Theme, width: number, budget: number): string[] {
+  const c = theme.chalk;
+  const todos = nowAndToday(advice);
+  const para = (text: string, indent: string, first = indent, w = width) => wrapIndented(sanitize(text), w, indent, first, { breakLong: true }).split('\n');
+  const bar = c.bold(`━━ NU EN VANDAAG ${'━'.repeat(Math.max(3, width - 17))}`);
+  const end = c.bold('━'.repeat(width));
+  if (todos.length === 0) return [bar, ...para('Niets voor nu of vandaag. Hieronder staat wat er daarna moet gebeuren.', '  '), end];
+  const numberWidth = String(todos.length).length + 2;
+  const indent = ' '.repeat(2 + numberWidth);
+  type Fit = 'full' | 'sentence' | 'line';
+  const entry = (t: Todo, i: number, fit: Fit): string[] => {
+    const text = `${t.partner ? `${t.partner.name}: ` : ''}${fit === 'full' ? t.text : firstSentence(t.text)}`;
+    const label = `  ${`${i + 1}.`.padEnd(numberWidth)}`;
+    let lines = para(text, indent, label);
+    if (fit === 'line' && lines.length > 1) lines = [`${para(text, indent, label, width - 2)[0]} …`];
+    const strong = t.urgency === 'immediate' ? lines.map((l) => c.bold(l)) : lines;
+    return t.partner?.reach ? [...strong, ...para(`Bel: ${t.partner.reach}`, indent)] : strong;
+  };
+  const heading = (u: Urgency) => (u === 'immediate' ? c.red.bold(`  ${ADVICE_URGENCY[u]}`) : c.bold(`  ${ADVICE_URGENCY[u]}`));
+  const layout = (fit: Fit): string[][] => todos.map((t, i) => [...(i === 0 || todos[i - 1]!.urgency !== t.urgency ? [heading(t.urgency)] : []), ...entry(t, i, fit)]);
+  const size = (blocks: string[][]) => blocks.reduce((n, b) => n + b.length, 2);
+  let blocks = layout('full');
+  for (const fit of ['sentence', 'line'] as const) if (size(blocks) > budget) blocks = layout(fit);
+  if (size(blocks) > budget) {
+    // Keep whole points while the rest still fits with the pointer below them.
+    const kept: string[][] = [];
+    for (const b of blocks) {
+      if (size([...kept, b]) + 1 > budget && kept.length > 0) break;
+      kept.push(b);
+    }
+    const left = blocks.length - kept.length;
+    blocks = [...kept, [c.dim(`  + nog ${left} ${left === 1 ? 'punt' : 'punten'}: zie hieronder.`)]];
+  }
+  return [bar, ...blocks.flat(), end];
 }
 
 export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>, theme: Theme, options: TextOptions = {}): string {
   const { advice, protocol } = input;
   const c = theme.chalk;
-  const width = Math.max(40, Math.min(options.width ?? 80, 100));
+  const width = Math.max(20, Math.min(options.width ?? 80, 100));
   const numbers = new SourceNumbers(advice);
   const refs = (ids: readonly string[]) => {
     const ns = numbers.of(ids);
@@ -38,12 +92,16 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   };
 
   const meta = protocol.meta;
+  const something = advice.actions.length > 0 || advice.partners.length > 0 || advice.rules.length > 0;
+  // The card opens the advice: the first screen is what to do now and today, with the numbers
+  // (the last line of the screen is left for a pager's prompt).
+  if (something) out.push(...adviceCard(advice, theme, width, Math.max(6, (options.rows ?? 24) - 1)), '');
   out.push(c.bold(para(`Advies · ${meta.title}`, '')), c.dim(para(`${meta.region} · versie ${meta.version}`, '')));
 
   if (advice.fault) {
     out.push('', c.red.bold(para(`Let op: het protocol liep vast (${advice.fault}). Dit advies is onvolledig; meld dit bij de beheerder van het protocol.`, '')));
   }
-  if (advice.actions.length === 0 && advice.partners.length === 0 && advice.rules.length === 0) {
+  if (!something) {
     out.push('', para('Het protocol geeft bij deze antwoorden geen advies. Overleg met de veiligheidscoördinator van de school.', ''));
   }
 
@@ -102,8 +160,8 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
     for (const g of groups) {
       const lines: string[] = [];
       if (g.urgency === 'immediate') lines.push(...g.actions.map((a) => `▶ ${a.text}`), ...g.partnerTasks.map((t) => `▶ ${t.partner.name}: ${t.task.text}`));
-      else if (g.actions.length > 0) lines.push(`${g.actions.length} ${g.actions.length === 1 ? 'ding' : 'dingen'} te doen.`);
-      if (g.partners.length > 0) lines.push(`Schakel in: ${g.partners.map((p) => p.name).join(', ')}.`);
+      else lines.push(...g.actions.map((a) => `▶ ${firstSentence(a.text)}`));
+      if (g.partners.length > 0) lines.push(`Schakel in: ${g.partners.map((p) => `${p.name}${phoneOf(p.partner) ? ` (${phoneOf(p.partner)})` : ''}`).join(', ')}.`);
       lines.forEach((line, i) => row(i === 0 ? g.label : '', line, g.urgency === 'immediate'));
     }
     if (advice.rules.length > 0) row('Regels', `${advice.rules.map((r) => r.title).join(', ')}.`);

@@ -155,3 +155,45 @@ export function contactLines(partner: Partner | undefined): string[] {
   if (c?.note) lines.push(c.note);
   return lines;
 }
+
+/** One thing to do now or today, for the first card of the advice and the tick list of the record. */
+export interface Todo {
+  urgency: Urgency;
+  text: string;
+  /** The partner the task is for, and how to call them (shown with the partner's first task only). */
+  partner?: { name: string; reach?: string };
+}
+
+/** A partner's phone: the Bijlage 2 person's number first, then the public one. Not sanitised. */
+export function phoneOf(partner: Partner | undefined): string | undefined {
+  if (!partner) return undefined;
+  const person = hasPerson(partner.person) && partner.person.phone?.trim() ? `${partner.person.name?.trim() || 'contactpersoon'}: ${partner.person.phone.trim()}` : undefined;
+  return [person, partner.contact?.phone].filter(Boolean).join(' · ') || undefined;
+}
+
+/** How to reach a partner in one line: by phone, else a website or e-mail address. Not sanitised. */
+export function reachOf(partner: Partner | undefined): string | undefined {
+  return phoneOf(partner) ?? partner?.contact?.email ?? partner?.contact?.url;
+}
+
+/**
+ * Everything to do now and today, in order: per urgency the school's actions (engine order), then
+ * the partners' tasks of that urgency. A partner's number comes with its first task.
+ */
+export function nowAndToday(advice: AdviceResult, urgencies: readonly Urgency[] = ['immediate', 'today']): Todo[] {
+  const out: Todo[] = [];
+  const reached = new Set<string>();
+  for (const urgency of urgencies) {
+    for (const a of advice.actions) if (a.urgency === urgency) out.push({ urgency, text: a.text });
+    for (const p of advice.partners) {
+      for (const t of p.taskItems) {
+        if (t.urgency !== urgency) continue;
+        const first = !reached.has(p.id);
+        reached.add(p.id);
+        const reach = first ? reachOf(p.partner) : undefined;
+        out.push({ urgency, text: t.text, partner: { name: p.name, ...(reach ? { reach } : {}) } });
+      }
+    }
+  }
+  return out;
+}

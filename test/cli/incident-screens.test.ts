@@ -2,7 +2,7 @@
 // no word is ever split across lines, no line is wider than the terminal, and once the answers call
 // for 112 (or 113) that line is on screen above every later question. Set CONVENANT_SCREENS=<dir> to
 // keep every screen for a look by eye.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -52,11 +52,23 @@ function promptOf(screen: string): Prompt | undefined {
 }
 
 /** The checks on every screen; returns the problems found (empty when fine). */
-function problems(screen: string, joined: string, size: Size, mustShow: readonly string[]): string[] {
+function problems(screen: string, joined: string, size: Size, mustShow: readonly string[], longWords: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const line of joined.split('\n')) if (Array.from(line.trimEnd()).length > size.width - 1) out.push(`line wider than ${size.width - 1}: ${JSON.stringify(line)}`);
-  for (const w of words(screen)) if (!vocab.has(w)) out.push(`"${w}" is no word the wizard knows: a split word?`);
+  // Only a word longer than a line (a path, a URL) may be cut.
+  const cutOk = (w: string) => longWords.some((long) => long.length >= size.width - 1 && long.toLowerCase().includes(w));
+  for (const w of words(screen)) if (!vocab.has(w) && !cutOk(w)) out.push(`"${w}" is no word the wizard knows: a split word?`);
   for (const m of mustShow) if (!screen.includes(m)) out.push(`"${m}" is not on screen`);
+  return out;
+}
+
+/** The card must be on screen whole (both bars), with the given numbers, and pass the usual checks. */
+function cardProblems(screen: string, size: Size, numbers: readonly string[]): string[] {
+  const lines = screen.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('━━ NU EN VANDAAG'));
+  const bottom = lines.findIndex((l, i) => i > top && /^━+\s*$/.test(l));
+  const out = problems(screen, tmux.visible(true), size, numbers).map((p) => `advice: ${p}`);
+  if (top < 0 || bottom < 0) out.push(`the card is not whole on the first screen:\n${screen}`);
   return out;
 }
 
@@ -143,9 +155,79 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
       }
       record(`${size.width}x${size.height}-${walk.name}-review`, screen);
       found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `review: ${p}\n${screen}`));
+      // "Ja, toon het advies": the pager opens on the whole "Nu en vandaag" card.
+      const before = tmux.visible();
+      tmux.keys('Enter');
+      const advice = await tmux.settled(before, (s) => s.includes('NU EN VANDAAG'));
+      record(`${size.width}x${size.height}-${walk.name}-advice`, advice);
+      found.push(...cardProblems(advice, size, walk.keep));
+      tmux.keys('q');
+      await tmux.waitFor('the offer to save', (s) => s.includes('Wil je dit advies bewaren?'), () => tmux.visible());
       expect(found).toEqual([]);
       expect(seen).toEqual(walk.keep);
     }, 180_000);
+  });
+
+  describe('a broken shipped protocol', () => {
+    let copy: string;
+    beforeAll(() => {
+      // A copy of the installed program whose own protocol has a wrong partner id: only the
+      // build's snapshot of the shipped protocol is left to take the numbers from.
+      copy = mkdtempSync(join(tmpdir(), 'convenant-copy-'));
+      for (const part of ['bin', 'dist', 'protocols', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+      const flow = join(copy, 'protocols', 'weert-nederweert', 'flows', 'fysiek-geweld.yaml');
+      writeFileSync(flow, readFileSync(flow, 'utf8').replace(/partner: politie/g, 'partner: wijkteam'));
+      for (const w of words(`${copy} wijkteam`)) vocab.add(w);
+    });
+    afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+    it.each(SIZES)('$width x $height: the emergency card with its numbers is on screen, exit 1', async (size) => {
+      tmux.start(`node ${join(copy, 'bin', 'convenant.js')} incident`, { cwd: dir, size });
+      const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t), () => tmux.visible());
+      record(`${size.width}x${size.height}-emergency-card`, done);
+      expect(tmux.history()).toContain('EXIT:1');
+      const folder = join(copy, 'protocols', 'weert-nederweert');
+      expect(problems(done, tmux.visible(true), size, ['NOODKAART', '112', '0900-8844', '0800-2000', '113', 'ingebouwde protocol'], [folder])).toEqual([]);
+    }, 120_000);
+  });
+
+  describe('the advice in a pager', () => {
+    const answers = ['acuut-gevaar: ja', 'categorie: fysiek-geweld', 'fysiek-geweld-letsel: ja', 'fysiek-geweld-dader: leerling', 'dader-leeftijd: 14', 'fysiek-geweld-bekent: ja', 'fysiek-geweld-thuis: nee', 'fysiek-geweld-camera: nee', 'fysiek-geweld-getuigen: nee', ''].join('\n');
+    const run = (size: Size, args = '', env: Record<string, string> = {}) => {
+      writeFileSync(join(dir, 'antwoorden.yaml'), answers);
+      tmux.start(`${process.execPath} ${BIN} incident --answers antwoorden.yaml ${args}`, { cwd: dir, size, env });
+    };
+
+    it.each(SIZES)('$width x $height: less opens on the whole card with the police numbers', async (size) => {
+      run(size);
+      const first = await tmux.settled('', (s) => s.includes('NU EN VANDAAG') && /^:/m.test(s));
+      record(`${size.width}x${size.height}-pager-less`, first);
+      expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
+      tmux.keys('q');
+      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
+    }, 120_000);
+
+    it('without less: the built-in pager, a screen at a time', async () => {
+      const size = { width: 60, height: 12 };
+      run(size, '', { PATH: '/nonexistent' });
+      const first = await tmux.settled('', (s) => s.includes('-- meer'));
+      record('60x12-pager-built-in', first);
+      expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
+      tmux.keys('Space');
+      await tmux.settled(first, (s) => s.includes('-- meer') || /EXIT:/.test(s));
+      tmux.keys('q');
+      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
+    }, 120_000);
+
+    it.each([
+      ['--no-pager', {}],
+      ['', { PAGER: 'cat' }],
+    ] as const)('%s %j: straight through, no key needed', async (args, env) => {
+      run({ width: 60, height: 12 }, args, env);
+      const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+      expect(done).toContain('EXIT:0');
+      expect(done).toContain('IN HET KORT');
+    }, 120_000);
   });
 
   function history(): string {

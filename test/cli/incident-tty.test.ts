@@ -63,7 +63,7 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
   }
 
   it('walks from the first question to the advice and saves it', async () => {
-    start('--format markdown --output advies.md');
+    start('--format markdown --output advies.md --no-pager');
     await walkToReview('Vuurwerk');
     keys('Enter'); // Ja, toon het advies
 
@@ -78,7 +78,7 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
   }, 120_000);
 
   it('without --output, offers to save the advice after showing it', async () => {
-    start('');
+    start('--no-pager');
     await walkToReview('Diefstal of heling');
     keys('Enter'); // Ja, toon het advies
     await waitFor('the offer to save', (t) => t.includes('? Wil je dit advies bewaren?'));

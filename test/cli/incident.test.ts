@@ -42,7 +42,10 @@ describe('convenant incident --answers', () => {
     expect(code).toBe(0);
     const firstItem = stdout.split('\n').find((l) => l.trimStart().startsWith('▶'));
     expect(firstItem).toContain('Bel 112.');
-    expect(stdout.indexOf('NU DIRECT')).toBeLessThan(stdout.indexOf('VANDAAG'));
+    expect(stdout.indexOf('━━  NU DIRECT')).toBeLessThan(stdout.indexOf('━━ VANDAAG'));
+    // The advice opens with the "Nu en vandaag" card: the police number with the police's first task.
+    const card = stdout.slice(stdout.indexOf('━━ NU EN VANDAAG'), stdout.indexOf('━━  NU DIRECT'));
+    expect(card).toMatch(/1\. Bel 112\.[\s\S]*Bel: 112 bij spoed, 0900-8844 zonder spoed[\s\S]*Vandaag/);
     expect(stdout).toContain('Politie-eenheid Limburg, basisteam Weert');
     expect(stdout).toContain('0900-8844');
     const recap = stdout.slice(stdout.lastIndexOf('━━ '));

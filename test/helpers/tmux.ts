@@ -29,8 +29,9 @@ export class Tmux {
   start(command: string, options: { cwd: string; size?: Size; env?: Record<string, string> }): void {
     this.session = `s${++this.sessions}`;
     const { width, height } = options.size ?? { width: 100, height: 50 };
-    const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    this.run('new-session', '-d', '-s', this.session, '-x', String(width), '-y', String(height), '-c', options.cwd, ...env, `${command}; echo "EXIT:$?"; sleep 600`);
+    const quote = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
+    const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${quote(v)} `).join('');
+    this.run('new-session', '-d', '-s', this.session, '-x', String(width), '-y', String(height), '-c', options.cwd, `${env}${command}; echo "EXIT:$?"; sleep 600`);
   }
 
   /** The whole history with soft-wrapped lines joined (what was printed). */

@@ -9,16 +9,19 @@ import type { Protocol } from '../../model/index.js';
 import { adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
 import { renderAdviceText } from '../../render/advice-text.js';
+import { renderEmergencyCard } from '../../render/emergency-card.js';
 import type { AdviceInput } from '../../render/advice-view.js';
 import { sanitize } from '../../render/sanitize.js';
+import { wrapIndented } from '../../render/text.js';
 import { PLAIN, type Theme } from '../../render/theme.js';
 import type { Prompter } from '../../ui/prompter.js';
 import { runWizard } from '../../ui/wizard.js';
 import { themeFor } from '../color.js';
 import { Cancelled, EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadForCommand } from '../load-protocol.js';
+import { loadBuiltIn, loadForCommand } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
+import { showPaged } from '../pager.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
@@ -28,6 +31,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** An answers file is a few hundred bytes; refuse anything absurd. */
 const MAX_ANSWERS_BYTES = 256 * 1024;
+/** Protocol errors listed above the emergency card: the card must stay on screen; validate lists them all. */
+const MAX_PROBLEMS_SHOWN = 3;
 /** Problems listed for one answers file; a file of 40,000 wrong keys must not flood the terminal. */
 const MAX_PROBLEMS = 20;
 
@@ -55,7 +60,17 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const dir = protocolDirFor(io, options.protocols);
   const loaded = await loadForCommand(io, dir);
   if (!loaded.ok || !loaded.protocol) {
-    reportDiagnostics(io, loaded.diagnostics);
+    if (interactive) {
+      reportDiagnosticsWrapped(io, loaded.diagnostics, io.stdout.columns ? io.stdout.columns - 1 : 80);
+      // Someone may be in danger: the numbers first, then who must repair the protocol.
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+      const shown = options.protocols ?? io.env.CONVENANT_PROTOCOLS ?? dir;
+      const card = { fallback: await loadBuiltIn(io, dir), dir: shown, broken: loaded.found, errors };
+      io.stdout.write(renderEmergencyCard(card, await themeFor(io, io.stdout, options.color), io.stdout.columns ? io.stdout.columns - 1 : 80));
+      if (loaded.found) return EXIT.findings;
+    } else {
+      reportDiagnostics(io, loaded.diagnostics);
+    }
     throw new UsageError(
       loaded.found ? `het protocol in ${dir} bevat fouten; er kan geen advies gegeven worden` : `kan de protocolmap ${dir} niet lezen`,
       loaded.found ? 'Laat de beheerder van het protocol de fouten hierboven herstellen.' : 'Controleer --protocols of CONVENANT_PROTOCOLS.',
@@ -81,7 +96,10 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
 
     const input: AdviceInput = { advice: adviceOf(state), protocol, sha256: hashFiles(loaded.files), generated: (deps.now ?? clockFor(io))() };
     const screenTheme = await themeFor(io, io.stdout, options.color);
-    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    // One column spare: a line that fills the last column makes some terminals wrap it.
+    const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns - 1 : undefined;
+    const rows = io.stdout.isTTY ? (io.stdout as { rows?: number }).rows : undefined;
+    const show = (text: string) => (format === 'text' ? showPaged(io, text, { pager: options.pager !== false }) : io.stdout.write(text));
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
       io.stdout.write(render(input, format, screenTheme, width));
@@ -90,11 +108,11 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
     register?.add(adviceJson(input));
     if (options.output === undefined) {
-      io.stdout.write(render(input, format, screenTheme, width));
+      await show(render(input, format, screenTheme, width, rows));
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => render(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive) io.stdout.write(render(input, 'text', screenTheme, width));
+    if (interactive) await showPaged(io, render(input, 'text', screenTheme, width, rows), { pager: options.pager !== false });
     const written = writeOutputFile(options.output, render(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
@@ -122,10 +140,10 @@ function parseFormat(format: string): Format {
   throw new UsageError(`onbekend formaat "${format}"`, `Kies --format text, --format markdown of --format json.`);
 }
 
-function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined): string {
+function render(input: AdviceInput, format: Format, theme: Theme, width: number | undefined, rows?: number): string {
   switch (format) {
     case 'text':
-      return renderAdviceText(input, theme, width ? { width } : {});
+      return renderAdviceText(input, theme, { ...(width ? { width } : {}), ...(rows ? { rows } : {}) });
     case 'markdown':
       return renderAdviceMarkdown(input);
     case 'json':
@@ -166,6 +184,18 @@ function reportDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
     io.stderr.write(`${sanitize(d.file)}:${d.line}:${d.column} ${sanitize(d.message)} [${d.code}]\n`);
     if (d.hint) io.stderr.write(`  ${sanitize(d.hint)}\n`);
   }
+}
+
+/** Above the emergency card, for whoever repairs the protocol: the first errors, wrapped to the terminal. */
+function reportDiagnosticsWrapped(io: Io, diagnostics: readonly Diagnostic[], width: number): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const wrap = (text: string, indent: string) => `${wrapIndented(sanitize(text), width, indent, indent, { breakLong: true })}\n`;
+  for (const d of errors.slice(0, MAX_PROBLEMS_SHOWN)) {
+    io.stderr.write(wrap(`${d.file}:${d.line}:${d.column}`, ''));
+    io.stderr.write(wrap(`${d.message} [${d.code}]`, '  '));
+    if (d.hint) io.stderr.write(wrap(d.hint, '  '));
+  }
+  if (errors.length > MAX_PROBLEMS_SHOWN) io.stderr.write(wrap(`… en nog ${errors.length - MAX_PROBLEMS_SHOWN}.`, ''));
 }
 
 interface AnswersFile {

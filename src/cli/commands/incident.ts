@@ -12,6 +12,8 @@ export interface IncidentOptions {
   /** Add the walk to the register: true for the default register, or its file. */
   register?: string | boolean;
   ref?: string;
+  /** False with --no-pager. */
+  pager?: boolean;
 }
 
 export const registerIncident: Register = (program, io, outcome) => {
@@ -27,6 +29,7 @@ export const registerIncident: Register = (program, io, outcome) => {
     .option('--no-color', 'geen kleur')
     .option('--register [bestand]', 'zet het incident (zonder namen) ook in het register van de school; zie convenant register --help')
     .option('--ref <zaakcode>', 'met --register: een korte zaakcode van de school, zoals 2026-014')
+    .option('--no-pager', 'toon een lang advies in één keer, niet scherm voor scherm')
     .addHelpText(
       'after',
       `
@@ -46,7 +49,10 @@ Een antwoordenbestand noemt per vraag-id het antwoord, bijvoorbeeld:
   dader-leeftijd: 14          # getal, of weet-niet
 De hulp vraagt nooit naar namen of andere persoonsgegevens.
 
-Afsluitcodes: 0 advies gegeven, 2 verkeerd gebruik of ongeldig protocol/antwoordenbestand, 130 afgebroken (Ctrl-C).`,
+Laadt het protocol niet, dan toont de hulp de noodkaart met de nummers uit het ingebouwde protocol.
+
+Afsluitcodes: 0 advies gegeven, 1 het protocol laadt niet (alleen de noodkaart), 2 verkeerd gebruik
+of ongeldig antwoordenbestand (met --answers ook: ongeldig protocol), 130 afgebroken (Ctrl-C).`,
     )
     .action(async (options: IncidentOptions) => {
       const { runIncident } = await import('./incident-run.js');
