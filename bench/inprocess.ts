@@ -38,7 +38,9 @@ function pick(step: QuestionStep, options: readonly { value: string }[], r: () =
       return values[Math.floor(r() * values.length)]!;
     case 'multi': {
       if (step.unknown && r() < 0.1) return UNKNOWN;
-      return step.options.map((o) => o.value).filter(() => r() < 0.5);
+      const ticked = step.options.filter(() => r() < 0.5);
+      // An exclusive option ("Niets hiervan") only on its own.
+      return (ticked.length > 1 ? ticked.filter((o) => !o.exclusive) : ticked).map((o) => o.value);
     }
     case 'number': {
       if (step.unknown && r() < 0.1) return UNKNOWN;
@@ -67,7 +69,8 @@ function scripts(protocol: Protocol, perCategory: number): AnswerValue[][] {
   for (let guard = 0; guard < 10; guard++) {
     const q = next(probe);
     if (q.kind !== 'question') break;
-    if (q.step.type === 'choice') {
+    // The category question: a choice, or (incident model v2) a multi step.
+    if (q.step.type === 'choice' || q.step.type === 'multi') {
       categories = q.options.map((o) => o.value).filter((v) => v !== UNKNOWN);
       break;
     }
@@ -76,7 +79,9 @@ function scripts(protocol: Protocol, perCategory: number): AnswerValue[][] {
     probe = r.state;
   }
   if (categories.length === 0) throw new Error('no category question found');
-  const categoryStep = (next(probe) as { step: QuestionStep }).step.id;
+  const categoryQuestion = (next(probe) as { step: QuestionStep }).step;
+  const categoryStep = categoryQuestion.id;
+  const asCategory = (c: string): AnswerValue => (categoryQuestion.type === 'multi' ? [c] : c);
   for (const category of categories) {
     for (let k = 0; k < perCategory; k++) {
       const r = random(seed++);
@@ -85,7 +90,7 @@ function scripts(protocol: Protocol, perCategory: number): AnswerValue[][] {
       for (let guard = 0; guard < 500; guard++) {
         const q = next(state);
         if (q.kind === 'done') break;
-        const value = q.step.id === categoryStep ? category : pick(q.step, q.options, r);
+        const value = q.step.id === categoryStep ? asCategory(category) : pick(q.step, q.options, r);
         const result = answer(state, value);
         if (!result.ok) throw new Error(`script ${seed}: ${q.step.id}: ${result.message}`);
         script.push(value);

@@ -131,10 +131,11 @@ interface PartnerAcc {
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
-  /** Tasks by key (or text when the advice has no key). */
-  tasks: Map<string, TaskAcc>;
+  /** Tasks with their key (or text when the advice has no key); a few per partner, so a list. */
+  tasks: TaskAcc[];
 }
 interface TaskAcc {
+  id: string;
   item: TaskItem;
   seq: number;
   rank: number;
@@ -161,10 +162,11 @@ interface InfoAcc {
 function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
   const id = advice.key ?? advice.task;
   const rank = RANK[advice.urgency];
-  let task = acc.tasks.get(id);
+  let task: TaskAcc | undefined;
+  for (const t of acc.tasks) if (t.id === id) task = t;
   if (!task) {
-    task = { item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
-    acc.tasks.set(id, task);
+    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
+    acc.tasks.push(task);
   } else if (rank < task.rank) {
     task.rank = rank;
     task.item.text = advice.task;
@@ -183,7 +185,7 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
 /** The tasks in order, and the partner's reasons: those of the tasks that remain. */
 function finishPartner(acc: PartnerAcc): PartnerItem {
   const item = acc.item;
-  const tasks = [...acc.tasks.values()];
+  const tasks = acc.tasks;
   if (tasks.length > 1) tasks.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
   for (const t of tasks) {
     item.taskItems.push(t.item);
@@ -216,7 +218,7 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.reasons = [];
         item.sources = [];
         item.because = [];
-        acc = { item, seq, rank: RANK[advice.urgency], tasks: new Map() };
+        acc = { item, seq, rank: RANK[advice.urgency], tasks: [] };
         partners.set(advice.partner, acc);
       }
       moreUrgent(acc, advice.urgency);

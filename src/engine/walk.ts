@@ -75,6 +75,8 @@ export interface AnswerOption {
   value: string;
   label: string;
   help?: string;
+  /** A multi option that cannot be combined with others. */
+  exclusive?: true;
 }
 
 export type Next =
@@ -149,7 +151,12 @@ export function isDone(state: WalkState): boolean {
 export function optionsOf(step: QuestionStep): AnswerOption[] {
   const options: AnswerOption[] =
     step.type === 'choice' || step.type === 'multi'
-      ? step.options.map((o) => ({ value: o.value, label: o.label, ...(o.help ? { help: o.help } : {}) }))
+      ? step.options.map((o) => ({
+          value: o.value,
+          label: o.label,
+          ...(o.help ? { help: o.help } : {}),
+          ...('exclusive' in o && o.exclusive ? { exclusive: true as const } : {}),
+        }))
       : step.type === 'yes-no'
         ? [
             { value: YES, label: 'Ja' },
@@ -409,11 +416,8 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
   // The targets still to visit, the next one last (so taking it and adding before it are cheap).
   const todo: string[] = [];
   for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
-  const later: string[] = [];
-  const visit = (targets: string[]) => {
-    for (let k = targets.length - 1; k >= 0; k--) todo.push(targets[k]!);
-    targets.length = 0;
-  };
+  // Targets of a question taken silently, in order; visited before what was pending.
+  let later: string[] | undefined;
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
     const target = todo.pop();
     if (target === undefined) return moved(state, walk, null, []);
@@ -423,18 +427,19 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
     if (plan.step.type !== 'route') {
       const step = plan.step;
       const earlier = answerIndex(walk.answers, step.id);
+      let value: AnswerValue | undefined;
       if (earlier >= 0) {
         // Asked once: the earlier answer's branch again, its advice merged with what is there.
-        take(walk, plan, walk.answers[earlier]!.value, later);
-        visit(later);
-        continue;
+        value = walk.answers[earlier]!.value;
+      } else {
+        value = plan.presets.length > 0 ? presetFor(plan, walk.answers) : undefined;
+        if (value === undefined) return moved(state, walk, step.id, todo.reverse());
+        walk.answers = [...walk.answers, { step: step.id, value, inferred: true }];
+        walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, value), inferred: true }];
       }
-      const preset = presetFor(plan, walk.answers);
-      if (preset === undefined) return moved(state, walk, step.id, todo.reverse());
-      walk.answers = [...walk.answers, { step: step.id, value: preset, inferred: true }];
-      walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, preset), inferred: true }];
-      take(walk, plan, preset, later);
-      visit(later);
+      take(walk, plan, value, (later ??= []));
+      for (let k = later.length - 1; k >= 0; k--) todo.push(later[k]!);
+      later.length = 0;
       continue;
     }
 
@@ -466,7 +471,6 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 
 /** The answer the first preset whose condition holds gives, or undefined when none holds. */
 function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
-  if (plan.presets.length === 0) return undefined;
   const lookup = lookupOf(answers);
   for (const p of plan.presets) if (evaluate(p.when, lookup)) return p.value;
   return undefined;
@@ -601,17 +605,26 @@ function remainingQuestions(state: WalkState): number {
     visiting.add(target);
     const step = entry.step;
     const own = step.type === 'route' ? 0 : 1;
-    let best = 0;
-    const branches = branchesOf(step);
-    const outs = branches.length > 0 ? branches.map((b) => b.branch) : [{}];
-    for (const b of outs) {
-      const calls = callsOf(b).reduce((sum, id) => {
+    // Questions of the flows a branch hands over to (their `before` flows included).
+    const handedOver = (b: Branch | MultiOption) =>
+      enteredFlows(index.flows, callsOf(b)).reduce((sum, id) => {
         const flow = index.flows.get(id);
         const first = flow ? startOf(flow) : undefined;
         return sum + (first ? fromTarget(first) : 0);
       }, 0);
-      const after = targetOf(step, b);
-      best = Math.max(best, calls + (after ? fromTarget(after) : 0));
+    const after = (b: Branch | MultiOption) => {
+      const t = targetOf(step, b);
+      return t ? fromTarget(t) : 0;
+    };
+    let best = 0;
+    if (step.type === 'multi') {
+      // Every option may be ticked: all their hand-overs run, then the step's next.
+      best = step.options.reduce((sum, o) => sum + handedOver(o), 0) + after({});
+      if (step.unknown) best = Math.max(best, handedOver(step.unknown) + after(step.unknown));
+    } else {
+      const branches = branchesOf(step);
+      const outs = branches.length > 0 ? branches.map((b) => b.branch) : [{}];
+      for (const b of outs) best = Math.max(best, handedOver(b) + after(b));
     }
     visiting.delete(target);
     memo.set(target, own + best);

@@ -8,6 +8,7 @@ import {
   callsOf,
   conditionsOf,
   END,
+  enteredFlows,
   startOf,
   targetOf,
   factsOf,
@@ -121,7 +122,7 @@ export function verify(protocol: Protocol, walk: ShortestWalk, item: Advice): bo
     if (result.problems.some((p) => p.kind !== 'missing-answer')) return false;
     state = result.state;
   } else {
-    // A flow handed over to twice asks its questions twice: answer them one by one.
+    // Kept for protocols whose walks repeat a step id (the engine now asks each question once).
     state = start(protocol);
     for (const given of walk.answers) {
       const q = next(state);
@@ -160,7 +161,8 @@ function predecessorsOf(protocol: Protocol): Map<string, string[]> {
       if ('next' in step) link(step.id, step.next);
       for (const b of branchesOf(step)) {
         link(step.id, targetOf(step, b.branch));
-        for (const called of callsOf(b.branch)) {
+        // A called flow's `before` flows are entered first, from the same answer.
+        for (const called of enteredFlows(flows, callsOf(b.branch))) {
           const target = flows.get(called);
           link(step.id, target ? startOf(target) : undefined);
         }

@@ -337,6 +337,8 @@ export const Scenario = z.strictObject({
   expect: z.strictObject({
     /** Partner id → expected urgency (these partners at least). */
     partners: z.record(Id, Urgency).optional(),
+    /** Partner id → urgency → text one of its tasks at that urgency must contain (case-insensitive). */
+    tasks: z.record(Id, z.partialRecord(Urgency, Text)).optional(),
     /** Partners that must not be advised. */
     absent: z.array(Id).optional(),
     /** Rule ids that must apply. */

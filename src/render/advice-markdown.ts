@@ -50,7 +50,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
   if (advice.fault) out.push('', `**Let op:** het protocol liep vast (${mdText(advice.fault)}). Dit advies is onvolledig.`);
 
   out.push('', '## Antwoorden', '');
-  advice.answers.forEach((a, i) => out.push(`${i + 1}. ${mdText(a.question)} **${mdText(a.answer)}**`));
+  advice.answers.forEach((a, i) => out.push(`${i + 1}. ${mdText(a.question)} **${mdText(a.answer)}**${a.inferred ? ' (afgeleid uit eerdere antwoorden, niet gevraagd)' : ''}`));
   if (advice.answers.length === 0) out.push('Geen vragen beantwoord.');
 
   for (const group of urgencyGroups(advice)) {

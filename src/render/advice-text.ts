@@ -175,7 +175,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
     if (p.reasons.length > 0 || p.because.length > 0) {
       lines.push(c.dim('    Waarom'));
       for (const reason of p.reasons) lines.push(para(reason, '        ', '      - '));
-      for (const b of p.because) lines.push(c.dim(para(`${b.question} ${b.answer}`, '        ', '      ↳ ')));
+      for (const b of p.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? ' (afgeleid uit eerdere antwoorden)' : ''}`, '        ', '      ↳ ')));
     }
     const contact = contactLines(p.partner);
     if (contact.length > 0) {
@@ -194,7 +194,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
       lines.push(c.dim('    Stappen'));
       for (const step of rule.steps) lines.push(para(step, '        ', '      - '));
     }
-    for (const b of rule.because) lines.push(c.dim(para(`${b.question} ${b.answer}`, '      ', '    ↳ ')));
+    for (const b of rule.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? ' (afgeleid uit eerdere antwoorden)' : ''}`, '      ', '    ↳ ')));
     const r = refs(rule.sources);
     if (r) lines.push(c.dim(para(`Bronnen:${r}`, '      ', '    ')));
     return lines;

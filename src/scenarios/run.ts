@@ -1,7 +1,7 @@
 // Runs scenario files against a protocol: answers in, expected advice checked, every failure
 // reported with expected vs actual. Pure.
 import { adviceOf, replay, type AdviceResult } from '../engine/index.js';
-import type { Protocol, Scenario } from '../model/core.js';
+import type { Protocol, Scenario, Urgency } from '../model/core.js';
 
 export interface ScenarioFailure {
   /** The expectation key or answer step the failure is about, to locate it in the file. */
@@ -47,6 +47,18 @@ export function runScenario(protocol: Protocol, scenario: Scenario): ScenarioOut
     const got = partners.get(id);
     if (!got) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" wordt niet geadviseerd`, expected: urgency, actual: 'niet geadviseerd' });
     else if (got.urgency !== urgency) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" heeft een andere urgentie`, expected: urgency, actual: got.urgency });
+  }
+  for (const [id, byUrgency] of Object.entries(expect.tasks ?? {})) {
+    const got = partners.get(id);
+    for (const [urgency, wanted] of Object.entries(byUrgency) as [Urgency, string][]) {
+      const path = ['expect', 'tasks', id, urgency];
+      if (!got) {
+        failures.push({ path, message: `partner "${id}" wordt niet geadviseerd`, expected: `${urgency}: ${wanted}`, actual: 'niet geadviseerd' });
+      } else if (!got.taskItems.some((t) => t.urgency === urgency && t.text.toLowerCase().includes(wanted.toLowerCase()))) {
+        const actual = got.taskItems.map((t) => `${t.urgency}: ${t.text}`).join('; ');
+        failures.push({ path, message: `partner "${id}" heeft geen taak "${wanted}" met urgentie ${urgency}`, expected: `${urgency}: ${wanted}`, actual });
+      }
+    }
   }
   for (const id of expect.absent ?? []) {
     const got = partners.get(id);

@@ -370,6 +370,8 @@ export class InquirerPrompter implements Prompter {
             const values = selected.map((s) => s.value);
             if (values.length === 0) return this.emptyError(q);
             if (values.includes(UNKNOWN_PICK) && values.length > 1) return UNKNOWN_ALONE;
+            const alone = values.length > 1 ? q.choices.find((o) => o.exclusive && values.includes(o.value)) : undefined;
+            if (alone) return `"${sanitize(alone.label)}" gaat niet samen met andere keuzes. Zet een van beide uit.`;
             return true;
           },
         },

@@ -13,6 +13,8 @@ export interface Choice {
   value: string;
   label: string;
   help?: string;
+  /** Multi questions: this option goes only on its own ("Niets hiervan"). */
+  exclusive?: boolean;
 }
 
 /** What every question shows besides itself. */

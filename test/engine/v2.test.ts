@@ -1,7 +1,8 @@
 // Incident model v2 in the engine: ask once, presets, `before` hand-overs, exclusive options.
 import { describe, expect, it } from 'vitest';
-import { adviceOf, answer, back, next, normaliseAnswer, replay, start, type WalkState } from '../../src/engine/index.js';
-import type { QuestionStep } from '../../src/model/index.js';
+import { adviceOf, answer, back, next, normaliseAnswer, optionsOf, replay, start, type WalkState } from '../../src/engine/index.js';
+import { Scenario, type QuestionStep } from '../../src/model/index.js';
+import { runScenario } from '../../src/scenarios/run.js';
 import { BASE, load, protocolFrom } from '../helpers/protocol.js';
 import { FLOWS } from './v2-fixture.js';
 
@@ -106,6 +107,14 @@ describe('ask once, before and presets', () => {
 
 describe('exclusive multi options', () => {
   const step = p.flows[0]!.steps[1] as QuestionStep;
+  it('are marked in the options the wizard offers', () => {
+    expect(optionsOf(step).map((o) => [o.value, o.exclusive ?? false])).toEqual([
+      ['geweld', false],
+      ['online', false],
+      ['niets', true],
+    ]);
+  });
+
   it.each([
     { raw: ['niets'], ok: true },
     { raw: 'niets', ok: true },
@@ -187,5 +196,24 @@ describe('the incident context of the advice', () => {
   it('a protocol without protocol.context gives an empty context', () => {
     const { state } = replay(p, { gevaar: 'nee', categorie: ['niets'] });
     expect(adviceOf(state).context).toEqual({ perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null });
+  });
+});
+
+describe('scenarios on the v2 model', () => {
+  const scenario = (answers: Record<string, unknown>, expect: Record<string, unknown>) =>
+    runScenario(p, Scenario.parse({ name: 'proef', answers, expect }));
+  const walk = { gevaar: 'ja', categorie: ['online'], leeftijd: 15, beelden: 'nee' };
+
+  it('may leave out a step a preset settles, and checks a task per urgency', () => {
+    const outcome = scenario(walk, { tasks: { politie: { immediate: 'bel 112' }, halt: { 'this-week': 'Halt' } } });
+    expect(outcome.failures).toEqual([]);
+  });
+
+  it.each([
+    { tasks: { politie: { today: 'Bel 112' } }, message: 'partner "politie" heeft geen taak "Bel 112" met urgentie today', actual: 'immediate: Bel 112' },
+    { tasks: { cjg: { today: 'Iets' } }, message: 'partner "cjg" wordt niet geadviseerd', actual: 'niet geadviseerd' },
+  ])('reports a missing task: $message', ({ tasks, message, actual }) => {
+    const outcome = scenario(walk, { tasks });
+    expect(outcome.failures).toEqual([expect.objectContaining({ message, actual })]);
   });
 });

@@ -8,6 +8,8 @@ import { adviceSites, sitesFor } from '../../src/explain/sites.js';
 import { UNKNOWN, type Advice, type AnswerValue, type Protocol, type QuestionStep } from '../../src/model/index.js';
 import { mini } from '../helpers/mini.js';
 import { shipped } from '../helpers/shipped.js';
+import { protocolFrom } from '../helpers/protocol.js';
+import { FLOWS as V2_FLOWS } from '../engine/v2-fixture.js';
 
 const record = (answers: readonly { step: string; value: AnswerValue }[]) => Object.fromEntries(answers.map((a) => [a.step, a.value]));
 const reaches = (protocol: Protocol, answers: Record<string, AnswerValue>, item: Advice) => {
@@ -125,5 +127,38 @@ describe('shortest walks are the shortest (mini fixture, checked by brute force)
     expect(ways).toHaveLength(2);
     expect(ways[0]!.walk).toBeDefined();
     expect(ways[1]!.walk).toBeUndefined();
+  });
+});
+
+describe('shortest walks on incident model v2 (before, ask once, presets)', () => {
+  const protocol = protocolFrom(V2_FLOWS);
+  const sites = adviceSites(protocol);
+  const walks = shortestWalks(
+    protocol,
+    sites.map((s) => s.advice),
+  );
+
+  it('reaches advice in a flow entered only by `before`, and every walk replays to its item', () => {
+    const missing = sites.filter((s) => !walks.has(s.advice)).map((s) => `${s.step.id} ${s.path.join('.')}`);
+    expect(missing).toEqual([]);
+    for (const site of sites) expect(reaches(protocol, record(walks.get(site.advice)!.answers), site.advice)).toBe(true);
+  });
+
+  it('finds advice of a before-flow searched on its own; shortest through a preset-settled question', () => {
+    const halt = sites.find((s) => 'partner' in s.advice && s.advice.partner === 'halt')!;
+    // Shortest through "online", where a preset settles the perpetrator.
+    expect(shortestWalks(protocol, [halt.advice]).get(halt.advice)?.answers).toEqual([
+      { step: 'gevaar', value: 'nee' },
+      { step: 'categorie', value: ['online'] },
+      { step: 'leeftijd', value: 12 },
+    ]);
+  });
+
+  it('never lists a step a preset settles as an answer to give', () => {
+    for (const walk of walks.values()) {
+      const { state } = replay(protocol, record(walk.answers));
+      const settled = state.answers.filter((a) => a.inferred).map((a) => a.step);
+      expect(walk.answers.map((a) => a.step).filter((id) => settled.includes(id))).toEqual([]);
+    }
   });
 });

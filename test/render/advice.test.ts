@@ -11,8 +11,9 @@ import { renderAdviceText } from '../../src/render/advice-text.js';
 import type { AdviceInput } from '../../src/render/advice-view.js';
 import { createTheme } from '../../src/cli/color-theme.js';
 import { PLAIN } from '../../src/render/theme.js';
-import { load, yaml } from '../helpers/protocol.js';
+import { BASE as TEST_BASE, load, yaml } from '../helpers/protocol.js';
 import { shipped } from '../helpers/shipped.js';
+import { FLOWS as V2_FLOWS } from '../engine/v2-fixture.js';
 
 // Dates in the markdown are local time; pin the zone so the snapshot is the same everywhere.
 process.env.TZ = 'Europe/Amsterdam';
@@ -314,5 +315,29 @@ describe('a partner with tasks of different urgency', () => {
       { text: 'Doe aangifte.', urgency: 'today', reasons: [], sources: ['wet'], because: [{ step: 'overval', question: 'Is er net iemand beroofd?', answer: 'Ja' }] },
     ]);
     expect(police.reasons).toEqual([]);
+  });
+});
+
+describe('answers a preset settled', () => {
+  const v2 = load(V2_FLOWS, TEST_BASE);
+  const input = (): AdviceInput => {
+    const { state, problems } = replay(v2.protocol!, { gevaar: 'nee', categorie: ['online'], leeftijd: 14, beelden: 'ja' });
+    expect(problems).toEqual([]);
+    return { advice: adviceOf(state), protocol: v2.protocol!, sha256: 'abc123', generated: GENERATED };
+  };
+
+  it('loads', () => expect(v2.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
+
+  it('are marked in the markdown record and in the reasons of the text advice', () => {
+    expect(renderAdviceMarkdown(input())).toContain('3. Wie deed het? **Onbekend** (afgeleid uit eerdere antwoorden, niet gevraagd)');
+    expect(renderAdviceMarkdown(input())).toContain('4. Hoe oud is de leerling? **14**\n');
+    const doc = JSON.parse(renderAdviceJson(input()));
+    expect(doc.answers.map((a: { step: string; inferred: boolean }) => [a.step, a.inferred])).toEqual([
+      ['gevaar', false],
+      ['categorie', false],
+      ['dader', true],
+      ['leeftijd', false],
+      ['beelden', false],
+    ]);
   });
 });
