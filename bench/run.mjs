@@ -292,3 +292,4 @@ if (missed.length > 0) {
   process.stdout.write(`\nNiet gehaald: ${missed.map((r) => r.what.trim()).join('; ')}.\n`);
   process.exitCode = 1;
 }
+await import('./web.mjs').then(async (web) => web.reportWeb(await web.benchWeb({ root: ROOT, runs: Math.min(RUNS, 9), log })));

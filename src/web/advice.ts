@@ -6,7 +6,7 @@
 import type { PartnerItem, RuleItem } from '../engine/index.js';
 import { renderAdviceJson } from '../render/advice-json.js';
 import { dutchDateTime, renderAdviceMarkdown } from '../render/advice-markdown.js';
-import { SourceNumbers, contactLines, infoGroups, sourceTitle, sourcesById, urgencyGroups, type AdviceInput } from '../render/advice-view.js';
+import { ADVICE_URGENCY, SourceNumbers, contactLines, infoGroups, sourceTitle, sourcesById, taskLines, urgencyGroups, type AdviceInput } from '../render/advice-view.js';
 import { h, type Child } from './dom.js';
 
 export interface AdviceScreen {
@@ -61,8 +61,8 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   if (groups.length === 0 && advice.rules.length === 0) {
     body.push(h('p', {}, 'Het protocol geeft bij deze antwoorden geen advies. Overleg met de veiligheidscoördinator van de school.'));
   }
-  const card = nowAndTodayCard(input);
-  if (card) body.push(card);
+  // The card first (on screen and on paper), then what to do with the advice.
+  body.push(nowAndTodayCard(input), tools);
 
   for (const group of groups) {
     body.push(
@@ -70,7 +70,14 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
         'section',
         { class: `group urgency-${group.urgency}` },
         h('h3', {}, group.label),
-        group.actions.length > 0 ? h('ul', { class: 'actions-list' }, group.actions.map((a) => h('li', {}, a.text, refs(a.sources)))) : null,
+        group.actions.length > 0 || group.partnerTasks.length > 0
+          ? h(
+              'ul',
+              { class: 'actions-list' },
+              group.actions.map((a) => h('li', {}, a.text, refs(a.sources))),
+              group.partnerTasks.map(({ partner, task }) => h('li', {}, `${partner.name}: ${task.text}`, refs(task.sources))),
+            )
+          : null,
         group.partners.map(partnerBlock),
       ),
     );
@@ -99,13 +106,12 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   }
   body.push(answersBlock(input));
 
-  const meta = protocol.meta;
   const element = h(
     'section',
     { class: 'advice', 'data-screen': 'advice', 'aria-labelledby': 'advies' },
     title,
-    h('p', { class: 'meta' }, `${meta.title} · ${meta.region} · versie ${meta.version} · ${dutchDateTime(input.generated)}`),
-    tools,
+    // The header above names the protocol and its version (on paper too).
+    h('p', { class: 'meta' }, `Advies van ${dutchDateTime(input.generated)}`),
     body,
   );
   const restart = new Promise<void>((resolve) => restartButton.addEventListener('click', () => resolve(), { once: true }));
@@ -118,7 +124,7 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
       { class: 'partner' },
       h('h4', {}, p.name),
       h('p', { class: 'label' }, 'Wat te doen'),
-      h('ul', {}, p.tasks.map((t) => h('li', {}, t))),
+      h('ul', {}, taskLines(p).map(({ label, task }) => h('li', {}, label ? [h('strong', {}, `${label}:`), ' '] : null, task.text))),
       p.reasons.length > 0 || p.because.length > 0
         ? [
             h('p', { class: 'label' }, 'Waarom'),
@@ -144,12 +150,19 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
 }
 
 /**
- * The first card: what to do now and today, in order, each partner with its tasks and how to reach
- * it. The full advice below repeats them with reasons and sources.
+ * The first card: what to do now and today, in order: the school's actions, then each partner task
+ * of that urgency with the partner's number. The full advice below repeats them with reasons and sources.
  */
-function nowAndTodayCard(input: AdviceInput): HTMLElement | undefined {
-  const groups = urgencyGroups(input.advice).filter((g) => g.urgency === 'immediate' || g.urgency === 'today');
-  if (groups.length === 0) return undefined;
+function nowAndTodayCard(input: AdviceInput): HTMLElement | null {
+  const { advice } = input;
+  const groups = (['immediate', 'today'] as const)
+    .map((urgency) => ({
+      urgency,
+      actions: advice.actions.filter((a) => a.urgency === urgency),
+      tasks: advice.partners.flatMap((partner) => partner.taskItems.filter((t) => t.urgency === urgency).map((task) => ({ partner, task }))),
+    }))
+    .filter((g) => g.actions.length > 0 || g.tasks.length > 0);
+  if (groups.length === 0) return null;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'nu-en-vandaag' },
@@ -158,14 +171,14 @@ function nowAndTodayCard(input: AdviceInput): HTMLElement | undefined {
       h(
         'div',
         { class: `card-group urgency-${g.urgency}` },
-        h('h4', {}, g.label),
+        h('h4', {}, ADVICE_URGENCY[g.urgency]),
         h(
           'ul',
           {},
           g.actions.map((a) => h('li', { class: 'card-action' }, a.text)),
-          g.partners.map((p) => {
-            const phone = p.partner?.contact?.phone;
-            return h('li', { class: 'card-partner' }, h('strong', {}, p.name), phone ? ` (${phone})` : '', ': ', p.tasks.join(' '));
+          g.tasks.map(({ partner, task }) => {
+            const phone = partner.partner?.contact?.phone;
+            return h('li', { class: 'card-partner' }, h('strong', {}, partner.name), phone ? ` (${phone})` : '', `: ${task.text}`);
           }),
         ),
       ),

@@ -6,7 +6,7 @@ import { adviceOf } from '../engine/index.js';
 import { runWizard } from '../ui/wizard.js';
 import { adviceScreen } from './advice.js';
 import { DATA_ID, type WebData } from './page.js';
-import { DomPrompter } from './prompter.js';
+import { DomPrompter, showFrom } from './prompter.js';
 
 async function main(): Promise<void> {
   const main = document.getElementById('main')!;
@@ -14,15 +14,14 @@ async function main(): Promise<void> {
   const data = JSON.parse(document.getElementById(DATA_ID)!.textContent!) as WebData;
   const prompter = new DomPrompter(main, banner);
   for (;;) {
-    document.body.classList.remove('showing-advice');
     const state = await runWizard(data.protocol, prompter);
     const screen = adviceScreen({ advice: adviceOf(state), protocol: data.protocol, sha256: data.sha256, generated: new Date() });
-    document.body.classList.add('showing-advice');
+    // The advice opens with its own "Nu en vandaag" card: the banner of the questions is done.
+    prompter.setBanner([]);
     main.replaceChildren(screen.element);
-    screen.title.focus();
+    showFrom(screen.title);
     await screen.restart;
     screen.dispose();
-    prompter.setBanner([]);
   }
 }
 

@@ -172,17 +172,22 @@ export class DomPrompter implements Prompter {
     this.banner.append(
       h(
         'section',
-        { class: 'nu-card', 'aria-label': 'Nu direct' },
-        h('p', { class: 'nu-title' }, 'Nu direct'),
-        h('ul', {}, lines.map((line) => h('li', {}, line))),
-        h('p', { class: 'nu-note' }, 'Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.'),
+        // Focusable: a long banner scrolls, and must scroll from the keyboard too.
+        { class: 'nu-card', 'aria-label': 'Nu direct', tabindex: 0 },
+        h(
+          'div',
+          { class: 'nu-inner' },
+          h('p', { class: 'nu-title' }, 'Nu direct'),
+          h('ul', {}, lines.map((line) => h('li', {}, line))),
+          h('p', { class: 'nu-note' }, 'Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.'),
+        ),
       ),
     );
   }
 
   private show(content: HTMLElement, focus: HTMLElement): void {
     this.main.replaceChildren(content);
-    focus.focus();
+    showFrom(focus);
   }
 
   /**
@@ -235,6 +240,12 @@ export class DomPrompter implements Prompter {
       this.show(form, title);
     });
   }
+}
+
+/** Each screen starts at the top (not hidden under the banner), with focus on its heading. */
+export function showFrom(heading: HTMLElement): void {
+  window.scrollTo(0, 0);
+  heading.focus({ preventScroll: true });
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; message: string; focus?: HTMLElement | undefined };
