@@ -99,8 +99,11 @@ export function isDay(text: string): boolean {
 
 /** The calendar day in the Netherlands of an instant: a walk at 00:30 belongs to that day, not the UTC one. */
 export function dutchDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // Made once: building a formatter with a time zone costs far more than formatting.
+  dutchDayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return dutchDayFormat.format(instant);
 }
+let dutchDayFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * A case reference the school chooses: a short code with a digit, no spaces, and not only digits
