@@ -291,3 +291,4 @@ if (missed.length > 0) {
   process.stdout.write(`\nNiet gehaald: ${missed.map((r) => r.what.trim()).join('; ')}.\n`);
   process.exitCode = 1;
 }
+await import('./register.mjs'); // the incident register: add 10.000, report over 100.000

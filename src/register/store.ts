@@ -307,7 +307,10 @@ export class RegisterStore {
   /** Deletes records of incidents before `day`; returns how many (or would, with dryRun). */
   prune(day: string, dryRun: boolean): number {
     if (dryRun) return (this.db.prepare('SELECT count(*) AS n FROM incidents WHERE day < ?').get(day) as { n: number }).n;
-    return this.db.transaction(() => this.db.prepare('DELETE FROM incidents WHERE day < ?').run(day).changes).immediate();
+    const n = this.db.transaction(() => this.db.prepare('DELETE FROM incidents WHERE day < ?').run(day).changes).immediate();
+    // Old versions of the deleted rows can still be in the WAL: copy it back and empty it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return n;
   }
 
   count(): number {
