@@ -87,7 +87,7 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
       if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
       const result = answer(state, value);
       if (!result.ok) continue;
-      if (search.onRoute) observeRoutes(ctx, continuationOf(ctx, state, step, result.state.answers.at(-1)!.value), result.state, search.onRoute);
+      if (search.onRoute) observeRoutes(ctx, continuationOf(ctx, state.stack, step, result.state.answers.at(-1)!.value), result.state, search.onRoute);
       pending.push(result.state);
     }
   }
@@ -118,7 +118,7 @@ export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unkn
 }
 
 /** What the engine visits after this answer: the called flows' starts, the target, then the pending returns. */
-function continuationOf(ctx: AnalysisContext, before: WalkState, step: QuestionStep, value: AnswerValue): string[] {
+function continuationOf(ctx: AnalysisContext, stack: readonly string[], step: QuestionStep, value: AnswerValue): string[] {
   const outs = ctx.graph.info(step.id)!.outs;
   const branch = (path0: string) => outs.find((o) => o.kind === 'branch' && o.branch?.path[0] === path0);
   let taken: typeof outs;
@@ -143,7 +143,7 @@ function continuationOf(ctx: AnalysisContext, before: WalkState, step: QuestionS
     target = chosen ? chosen.target : step.next;
   }
   const starts = taken.flatMap((o) => o.calls.map((f) => startOf(f) ?? END));
-  return [...starts, target ?? END, ...before.stack];
+  return [...starts, target ?? END, ...stack];
 }
 
 /** Follows the silent steps (routes, flow ends) from `pending`, as the engine does, reporting each route. */
@@ -158,7 +158,13 @@ function observeRoutes(ctx: AnalysisContext, pending: string[], after: WalkState
     const info = ctx.graph.info(id);
     if (!info) return;
     const step: Step = info.step;
-    if (step.type !== 'route') return;
+    if (step.type !== 'route') {
+      // Answered before (ask once) or settled by a preset: the engine goes on silently, so do we.
+      const settled = answers.get(step.id);
+      if (settled === undefined) return;
+      queue.unshift(...continuationOf(ctx, [], step, settled));
+      continue;
+    }
     const chosen = step.routes.findIndex((r) => evaluate(r.when, lookup));
     onRoute(step, after, chosen);
     const out = info.outs.find((o) => o.routeIndex === (chosen < 0 ? step.routes.length : chosen));

@@ -4,6 +4,7 @@
 import {
   branchesOf,
   callsOf,
+  enteredFlows,
   END,
   startOf,
   targetOf,
@@ -70,7 +71,7 @@ export function flowsCalledFrom(protocol: Protocol, flowId: string): string[] {
     const flow = flows.get(id);
     if (!flow || out.includes(id)) return;
     out.push(id);
-    for (const step of flow.steps) for (const b of branchesOf(step)) for (const called of callsOf(b.branch)) visit(called);
+    for (const step of flow.steps) for (const b of branchesOf(step)) for (const called of enteredFlows(flows, callsOf(b.branch))) visit(called);
   };
   visit(flowId);
   return out;

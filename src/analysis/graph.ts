@@ -5,6 +5,7 @@
 import {
   branchesOf,
   callsOf,
+  enteredFlows,
   END,
   startOf,
   targetOf,
@@ -106,7 +107,8 @@ export class Graph {
     const withBranch = (kind: Out['kind'], b: StepBranch, target: string | undefined, extra: Partial<Out> = {}) =>
       make(kind, target, {
         branch: b,
-        calls: callsOf(b.branch).flatMap((id) => (this.flows.has(id) ? [this.flows.get(id)!] : [])),
+        // A called flow's `before` flows run first, as hand-overs of the same branch.
+        calls: enteredFlows(this.flows, callsOf(b.branch)).flatMap((id) => (this.flows.has(id) ? [this.flows.get(id)!] : [])),
         advice: b.branch.advice ?? [],
         ...extra,
       });

@@ -1,7 +1,10 @@
 // The finished advice: duplicates merged, most urgent first, each item with the answers behind it.
 import {
+  UNKNOWN,
   URGENCIES,
   type ActionAdvice,
+  type AnswerValue,
+  type ProtocolContext,
   type InfoAdvice,
   type Partner,
   type PartnerAdvice,
@@ -12,13 +15,26 @@ import {
 import { indexProtocol } from './index-protocol.js';
 import type { Because, WalkState } from './walk.js';
 
+/** One task of a partner with its own urgency (the most urgent advice with its key or text). */
+export interface TaskItem {
+  text: string;
+  urgency: Urgency;
+  reasons: string[];
+  sources: string[];
+  because: Because[];
+}
+
 export interface PartnerItem {
   id: string;
   /** Undefined only when the protocol names a partner it does not define (validate reports it). */
   partner?: Partner;
   name: string;
+  /** The urgency of the most urgent task. */
   urgency: Urgency;
+  /** The task texts, most urgent first (the same tasks as `taskItems`). */
   tasks: string[];
+  /** Each task once, with its own urgency; most urgent first, then in the order first advised. */
+  taskItems: TaskItem[];
   reasons: string[];
   sources: string[];
   because: Because[];
@@ -54,6 +70,19 @@ export interface AnswerItem {
   question: string;
   answer: string;
   value: unknown;
+  /** Settled by a preset of the step (earlier answers decided it), not asked. */
+  inferred: boolean;
+}
+
+/** The incident context, read from the steps `protocol.context` names; null when not answered. */
+export interface AdviceContext {
+  perpetrator: string | null;
+  victim: string | null;
+  age: number | null;
+  /** The label of the age step's range the age falls in. */
+  ageBand: string | null;
+  schoolType: string | null;
+  place: string | null;
 }
 
 export interface AdviceResult {
@@ -62,6 +91,9 @@ export interface AdviceResult {
   actions: ActionItem[];
   rules: RuleItem[];
   info: InfoItem[];
+  context: AdviceContext;
+  /** The values of the categories step (`protocol.context.categories`), in the protocol's order. */
+  categories: string[];
   /** Set when the walk stopped on a fault in the protocol. */
   fault?: string;
 }
@@ -99,6 +131,13 @@ interface PartnerAcc {
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
+  /** Tasks by key (or text when the advice has no key). */
+  tasks: Map<string, TaskAcc>;
+}
+interface TaskAcc {
+  item: TaskItem;
+  seq: number;
+  rank: number;
 }
 interface ActionAcc {
   item: ActionItem;
@@ -113,6 +152,45 @@ interface RuleAcc {
 interface InfoAcc {
   item: InfoItem;
   seq: number;
+}
+
+/**
+ * One task per key (or text): the most urgent advice gives its text, urgency and reason; sources
+ * and the answers behind it are merged from all of them.
+ */
+function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
+  const id = advice.key ?? advice.task;
+  const rank = RANK[advice.urgency];
+  let task = acc.tasks.get(id);
+  if (!task) {
+    task = { item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
+    acc.tasks.set(id, task);
+  } else if (rank < task.rank) {
+    task.rank = rank;
+    task.item.text = advice.task;
+    task.item.urgency = advice.urgency;
+    task.item.reasons = [];
+  } else if (rank > task.rank) {
+    addAll(task.item.sources, advice.sources);
+    addBecause(task.item.because, because);
+    return;
+  }
+  if (advice.reason) add(task.item.reasons, advice.reason);
+  addAll(task.item.sources, advice.sources);
+  addBecause(task.item.because, because);
+}
+
+/** The tasks in order, and the partner's reasons: those of the tasks that remain. */
+function finishPartner(acc: PartnerAcc): PartnerItem {
+  const item = acc.item;
+  const tasks = [...acc.tasks.values()];
+  if (tasks.length > 1) tasks.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+  for (const t of tasks) {
+    item.taskItems.push(t.item);
+    item.tasks.push(t.item.text);
+    addAll(item.reasons, t.item.reasons);
+  }
+  return item;
 }
 
 export function adviceOf(state: WalkState): AdviceResult {
@@ -134,18 +212,17 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.name = partner?.name ?? advice.partner;
         item.urgency = advice.urgency;
         item.tasks = [];
+        item.taskItems = [];
         item.reasons = [];
         item.sources = [];
         item.because = [];
-        acc = { item, seq, rank: RANK[advice.urgency] };
+        acc = { item, seq, rank: RANK[advice.urgency], tasks: new Map() };
         partners.set(advice.partner, acc);
       }
-      const item = acc.item;
       moreUrgent(acc, advice.urgency);
-      add(item.tasks, advice.task);
-      if (advice.reason) add(item.reasons, advice.reason);
-      addAll(item.sources, advice.sources);
-      addBecause(item.because, because);
+      addTask(acc, advice, because, seq);
+      addAll(acc.item.sources, advice.sources);
+      addBecause(acc.item.because, because);
     } else if (kind === 'action') {
       const advice = given as ActionAdvice;
       let acc = actions.get(advice.action);
@@ -197,19 +274,70 @@ export function adviceOf(state: WalkState): AdviceResult {
 
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   const result: AdviceResult = {
-    answers: state.answers.map(({ step, value }, i) => {
+    answers: state.answers.map(({ step, value, inferred }, i) => {
       const { question, answer } = state.explained[i]!;
-      return { step, question, answer, value };
+      return { step, question, answer, value, inferred: inferred === true };
     }),
-    partners: [...partners.values()]
-      .sort((a, b) => a.rank - b.rank || a.seq - b.seq)
-      .map((a) => a.item),
+    partners: [...partners.values()].sort((a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
     actions: [...actions.values()]
       .sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq)
       .map((a) => a.item),
     rules: [...rules.values()].sort(bySeq).map((a) => a.item),
     info: [...info.values()].sort(bySeq).map((a) => a.item),
+    context: contextOf(state),
+    categories: categoriesOf(state),
   };
   if (state.fault) result.fault = state.fault;
   return result;
+}
+
+/** The value the walk gave the step of a context role, or undefined. */
+function roleValue(state: WalkState, role: keyof NonNullable<ProtocolContext>): AnswerValue | undefined {
+  const id = state.protocol.meta.context?.[role];
+  if (id === undefined) return undefined;
+  for (const a of state.answers) if (a.step === id) return a.value;
+  return undefined;
+}
+
+function contextOf(state: WalkState): AdviceContext {
+  const text = (role: keyof ProtocolContext): string | null => {
+    const v = roleValue(state, role);
+    return typeof v === 'string' ? v : null;
+  };
+  const raw = roleValue(state, 'age');
+  const age = typeof raw === 'number' ? raw : null;
+  let ageBand: string | null = null;
+  const ageStep = age === null ? undefined : indexProtocol(state.protocol).steps.get(state.protocol.meta.context!.age!)?.step;
+  if (age !== null && ageStep?.type === 'number') {
+    const range = ageStep.ranges?.find((r) => (r.min === undefined || age >= r.min) && (r.max === undefined || age <= r.max));
+    ageBand = range?.label ?? null;
+  }
+  return { perpetrator: text('perpetrator'), victim: text('victim'), age, ageBand, schoolType: text('school-type'), place: text('place') };
+}
+
+function categoriesOf(state: WalkState): string[] {
+  const v = roleValue(state, 'categories');
+  if (Array.isArray(v)) return [...(v as readonly string[])];
+  return typeof v === 'string' && v !== UNKNOWN ? [v] : [];
+}
+
+/**
+ * What must happen right now, as far as the walk has come: the immediate actions (in their order),
+ * or when there are none the immediate partner tasks. For the wizard's "Nu direct" banner, which
+ * shows as soon as any answer raises immediate advice.
+ */
+export function immediateSoFar(state: WalkState): string[] {
+  const actions: { text: string; order: number }[] = [];
+  const tasks: string[] = [];
+  for (const { advice, kind } of state.collected) {
+    if (kind === 'action') {
+      const a = advice as ActionAdvice;
+      if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });
+    } else if (kind === 'partner') {
+      const p = advice as PartnerAdvice;
+      if (p.urgency === 'immediate') add(tasks, p.task);
+    }
+  }
+  if (actions.length > 0) return actions.sort((a, b) => a.order - b.order).map((a) => a.text);
+  return tasks;
 }

@@ -5,6 +5,7 @@ import {
   branchesOf,
   callsOf,
   END,
+  enteredFlows,
   factsOf,
   startOf,
   targetOf,
@@ -29,6 +30,8 @@ type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
 export interface GivenAnswer {
   step: string;
   value: AnswerValue;
+  /** Settled by a `preset` of the step (an earlier answer decided it), not asked. */
+  inferred?: true;
 }
 
 /** What led to an advice item: the answers of the steps that decided it. */
@@ -36,6 +39,8 @@ export interface Because {
   step: string;
   question: string;
   answer: string;
+  /** The answer was settled by a preset, not given by the user. */
+  inferred?: true;
 }
 
 export interface CollectedAdvice {
@@ -101,10 +106,21 @@ export function start(protocol: Protocol): WalkState {
 
 function startWalk(protocol: Protocol): WalkState {
   const initial: WalkState = { protocol, at: null, stack: [], answers: [], explained: [], collected: [], previous: null, via: undefined };
-  const flow = indexProtocol(protocol).flows.get(protocol.meta.start);
+  const index = indexProtocol(protocol);
+  const flow = index.flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
-  return advance(initial, [first]);
+  const own = (id: string) => index.steps.get(id)?.step.id ?? id;
+  return advance(initial, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
+}
+
+/** The first step of each flow entered, in order (END for a flow that is missing or empty). */
+function startsOf(flows: ReadonlyMap<string, Flow>, entered: readonly string[], own: (id: string) => string): string[] {
+  return entered.map((id) => {
+    const flow = flows.get(id);
+    const first = flow ? startOf(flow) : undefined;
+    return first !== undefined ? own(first) : END;
+  });
 }
 
 export function next(state: WalkState): Next {
@@ -166,7 +182,10 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
         return fail(`geef een lijst met waarden uit: ${[...known].join(', ')}`);
       }
       // Keep the protocol's option order, whatever order the answer lists them in.
-      return { ok: true, value: step.options.map((o) => o.value).filter((v) => list.includes(v)) };
+      const value = step.options.map((o) => o.value).filter((v) => list.includes(v));
+      const alone = value.length > 1 ? step.options.find((o) => o.exclusive && value.includes(o.value)) : undefined;
+      if (alone) return fail(`"${alone.label}" kan niet samen met andere keuzes; kies het alleen of laat het weg`);
+      return { ok: true, value };
     }
     case 'number': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
@@ -189,26 +208,9 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
 
   const answers = [...state.answers, { step: step.id, value }];
   const explained = [...state.explained, { step: step.id, question: step.question, answer: answerLabel(step, value) }];
-  const branches = selectedBranches(plan, value);
-  let via = state.via;
-  let calls = 0;
-  for (const b of branches) calls += b.calls.length;
-  if (calls > 0) {
-    const handedOver: Record<string, string> = { ...via };
-    for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
-    via = handedOver;
-  }
-  const ctx = new Collector(answers, explained, state.collected, via);
-  // Advice given whatever the answer is not explained by this answer, but by what led here.
-  ctx.add(plan, plan.own);
-  for (const b of branches) ctx.add(plan, b.advice);
-
-  // Targets to visit in order: the called flows' starts, then where the answer leads, then what was pending.
+  const walk: Walking = { answers, explained, collected: state.collected, via: state.via };
   const pending: string[] = [];
-  for (const b of branches) for (const s of b.starts) pending.push(s);
-  // A multi answer goes on to the step's `next`; any other answer to its branch's target.
-  const target = value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next;
-  pending.push(target);
+  take(walk, plan, value, pending);
   for (const t of state.stack) pending.push(t);
   // Built field by field (not spread): this runs for every answer of every walk.
   // `via` always present (maybe undefined): every state has the same shape, which keeps the engine fast.
@@ -218,11 +220,44 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
     stack: state.stack,
     answers,
     explained,
-    collected: ctx.result(),
+    collected: walk.collected,
     previous: state,
-    via,
+    via: walk.via,
   };
   return { ok: true, state: advance(answered, pending) };
+}
+
+/** The parts of a walk that answering a step changes (asked, settled by a preset, or re-applied). */
+interface Walking {
+  answers: readonly GivenAnswer[];
+  explained: readonly Because[];
+  collected: readonly CollectedAdvice[];
+  via: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Takes the branch(es) of `value` at a question step whose answer is already in `walk.answers`:
+ * collects their advice and appends the targets to visit, in order (called flows, then where the
+ * answer leads).
+ */
+function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string[]): void {
+  const step = plan.step as QuestionStep;
+  const branches = selectedBranches(plan, value);
+  let calls = 0;
+  for (const b of branches) calls += b.calls.length;
+  if (calls > 0) {
+    const handedOver: Record<string, string> = { ...walk.via };
+    for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
+    walk.via = handedOver;
+  }
+  const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+  // Advice given whatever the answer is not explained by this answer, but by what led here.
+  ctx.add(plan, plan.own);
+  for (const b of branches) ctx.add(plan, b.advice);
+  walk.collected = ctx.result();
+  for (const b of branches) for (const s of b.starts) pending.push(s);
+  // A multi answer goes on to the step's `next`; any other answer to its branch's target.
+  pending.push(value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next);
 }
 
 const NONE: readonly BranchPlan[] = [];
@@ -266,9 +301,9 @@ interface ItemPlan {
 
 interface BranchPlan {
   advice: readonly ItemPlan[] | undefined;
-  /** The flows this branch calls (for `via`). */
+  /** The flows this branch enters, `before` flows included (for `via`). */
   calls: readonly string[];
-  /** Their first steps, in call order (END for a flow that is missing or empty). */
+  /** Their first steps, in the order entered (END for a flow that is missing or empty). */
   starts: readonly string[];
   /** Where the branch goes after the calls (END when nowhere). */
   target: string;
@@ -287,6 +322,8 @@ interface StepPlan {
   otherwise: BranchPlan | undefined;
   /** The step's `next` (END when none). */
   next: string;
+  /** Presets with their answers normalised; invalid ones (the loader reports them) left out. */
+  presets: readonly { when: Condition; value: AnswerValue }[];
 }
 
 const planCache = new WeakMap<Protocol, Map<string, StepPlan>>();
@@ -315,12 +352,8 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
     });
   const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
-    const calls = callsOf(b);
-    const starts = calls.map((id) => {
-      const called = flows.get(id);
-      const first = called ? startOf(called) : undefined;
-      return first !== undefined ? own(first) : END;
-    });
+    const calls = enteredFlows(flows, callsOf(b));
+    const starts = startsOf(flows, calls, own);
     const target = targetOf(step, b);
     return { advice: items(b.advice, answeredStep, routeWhen), calls, starts, target: target !== undefined ? own(target) : END };
   };
@@ -334,6 +367,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     routes: [],
     otherwise: undefined,
     next: 'next' in step && step.next !== undefined ? own(step.next) : END,
+    presets: [],
   };
   if (step.type === 'route') {
     plan.routes = step.routes.map((r) => ({ when: r.when, branch: branch(r, undefined, r.when) }));
@@ -341,6 +375,12 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     return plan;
   }
   plan.own = items(step.advice, undefined, undefined);
+  if (step.preset) {
+    plan.presets = step.preset.flatMap((p) => {
+      const checked = normaliseAnswer(step, p.answer);
+      return checked.ok ? [{ when: p.when, value: checked.value }] : [];
+    });
+  }
   if (step.unknown) plan.unknown = branch(step.unknown, step.id);
   switch (step.type) {
     case 'yes-no':
@@ -359,25 +399,49 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
   return plan;
 }
 
-/** Moves through route steps and flow ends until a question is due or the walk is over. */
+/**
+ * Moves through route steps, flow ends, questions answered earlier (ask once: their branch is taken
+ * again silently) and questions a preset settles, until a question is due or the walk is over.
+ */
 function advance(state: WalkState, pending: readonly string[]): WalkState {
   const plans = plansOf(state.protocol);
-  let collected = state.collected;
+  const walk: Walking = { answers: state.answers, explained: state.explained, collected: state.collected, via: state.via };
   // The targets still to visit, the next one last (so taking it and adding before it are cheap).
   const todo: string[] = [];
   for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
+  const later: string[] = [];
+  const visit = (targets: string[]) => {
+    for (let k = targets.length - 1; k >= 0; k--) todo.push(targets[k]!);
+    targets.length = 0;
+  };
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
     const target = todo.pop();
-    if (target === undefined) return moved(state, collected, null, []);
+    if (target === undefined) return moved(state, walk, null, []);
     if (target === END) continue;
     const plan = plans.get(target);
-    if (!plan) return { ...moved(state, collected, null, []), fault: `stap "${target}" bestaat niet` };
-    if (plan.step.type !== 'route') return moved(state, collected, plan.step.id, todo.reverse());
+    if (!plan) return { ...moved(state, walk, null, []), fault: `stap "${target}" bestaat niet` };
+    if (plan.step.type !== 'route') {
+      const step = plan.step;
+      const earlier = answerIndex(walk.answers, step.id);
+      if (earlier >= 0) {
+        // Asked once: the earlier answer's branch again, its advice merged with what is there.
+        take(walk, plan, walk.answers[earlier]!.value, later);
+        visit(later);
+        continue;
+      }
+      const preset = presetFor(plan, walk.answers);
+      if (preset === undefined) return moved(state, walk, step.id, todo.reverse());
+      walk.answers = [...walk.answers, { step: step.id, value: preset, inferred: true }];
+      walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, preset), inferred: true }];
+      take(walk, plan, preset, later);
+      visit(later);
+      continue;
+    }
 
     // The first route whose condition holds, else `otherwise`.
     let chosen: BranchPlan | undefined = plan.otherwise;
     if (plan.routes.length > 0) {
-      const lookup = lookupOf(state.answers);
+      const lookup = lookupOf(walk.answers);
       for (const r of plan.routes) {
         if (evaluate(r.when, lookup)) {
           chosen = r.branch;
@@ -390,27 +454,35 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(state.answers, state.explained, collected, state.via);
+      const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
       ctx.add(plan, chosen.advice);
-      collected = ctx.result();
+      walk.collected = ctx.result();
     }
     todo.push(chosen.target);
     for (let k = chosen.starts.length - 1; k >= 0; k--) todo.push(chosen.starts[k]!);
   }
-  return { ...moved(state, collected, null, []), fault: 'de stappen lopen in een kring zonder vraag' };
+  return { ...moved(state, walk, null, []), fault: 'de stappen lopen in een kring zonder vraag' };
 }
 
-/** The walk after `advance`: the same answers, the advice collected on the way, the next question. */
-function moved(state: WalkState, collected: readonly CollectedAdvice[], at: string | null, stack: readonly string[]): WalkState {
+/** The answer the first preset whose condition holds gives, or undefined when none holds. */
+function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
+  if (plan.presets.length === 0) return undefined;
+  const lookup = lookupOf(answers);
+  for (const p of plan.presets) if (evaluate(p.when, lookup)) return p.value;
+  return undefined;
+}
+
+/** The walk after `advance`: the answers settled on the way, the advice collected, the next question. */
+function moved(state: WalkState, walk: Walking, at: string | null, stack: readonly string[]): WalkState {
   return {
     protocol: state.protocol,
     at,
     stack,
-    answers: state.answers,
-    explained: state.explained,
-    collected,
+    answers: walk.answers,
+    explained: walk.explained,
+    collected: walk.collected,
     previous: state.previous,
-    via: state.via,
+    via: walk.via,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   factsOf,
   type Protocol,
 } from '../model/index.js';
+import { normaliseAnswer } from '../engine/walk.js';
 import { clip } from './clip.js';
 import type { SourceMap } from './source-map-index.js';
 
@@ -60,6 +61,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 
   ref('flow', flows, protocol.meta.start, protocol.meta, 'start');
   refSources(protocol.meta);
+  const context = protocol.meta.context;
+  if (context) for (const [role, id] of Object.entries(context)) if (id !== undefined) ref('stap', steps, id, context, role);
   for (const p of protocol.partners) p.duties?.forEach(refSources);
   protocol.rules.forEach(refSources);
   for (const section of protocol.checklist) {
@@ -72,6 +75,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   for (const flow of protocol.flows) {
     const local = new Set(flow.steps.map((s) => s.id));
     if (flow.start) ref('stap', local, flow.start, flow, 'start');
+    flow.before?.forEach((id, i) => ref('flow', flows, id, flow.before!, i));
     for (const step of flow.steps) {
       if ('next' in step && step.next && step.next !== END) ref('stap', local, step.next, step, 'next');
       const values = new Set<string>();
@@ -98,6 +102,19 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
           refSources(advice);
           if ('partner' in advice) ref('partner', partners, advice.partner, advice, 'partner');
           if ('rule' in advice) ref('regelset', rules, advice.rule, advice, 'rule');
+        }
+      }
+      if (step.type !== 'route') {
+        for (const preset of step.preset ?? []) {
+          const checked = normaliseAnswer(step, preset.answer);
+          if (checked.ok) continue;
+          out.push({
+            code: 'invalid-value',
+            severity: 'error',
+            ...sourceMap.locate(preset, 'answer'),
+            message: `dit vaste antwoord (preset) past niet bij vraag "${clip(step.id)}": ${checked.message}`,
+            hint: 'Geef als answer een antwoord dat de vraag zelf ook accepteert.',
+          });
         }
       }
       for (const { condition } of conditionsOf(step)) {

@@ -114,6 +114,11 @@ export const PartnerAdvice = z.strictObject({
   urgency: Urgency,
   /** What to do with this partner, in plain Dutch. */
   task: Text,
+  /**
+   * Task identity within the partner: tasks with the same key are one task, and the most urgent
+   * one wins when advice is merged. Without a key the task text is its identity.
+   */
+  key: Id.optional(),
   /** Why; shown next to the answers that led here. */
   reason: Text.optional(),
   ...AdviceBase,
@@ -156,12 +161,25 @@ const BranchFields = {
 };
 export const Branch = z.strictObject(BranchFields);
 
+/** An answer written in the protocol: an option value, `ja`/`nee`, a number, a list (multi) or `weet-niet`. */
+export const PresetAnswer = z.union([AnswerLiteral, z.array(Id)]);
+
+/** Answers a question without asking when an earlier answer already settles it. */
+export const Preset = z.strictObject({
+  when: Condition,
+  answer: PresetAnswer,
+});
+
 const QuestionFields = {
   id: Id,
   question: Text,
   help: Text.optional(),
   /** Offer "weet ik niet"; this branch is taken when chosen. */
   unknown: Branch.optional(),
+  /** Why this question can always be answered honestly, so it needs no "weet ik niet". */
+  known: Text.optional(),
+  /** Settled answers: the first preset whose condition holds answers the step without asking. */
+  preset: z.array(Preset).min(1).optional(),
   /** Given whatever the answer. */
   advice: z.array(Advice).optional(),
   next: Target.optional(),
@@ -178,6 +196,8 @@ export const MultiOption = z.strictObject({
   value: Id,
   label: Text,
   help: Text.optional(),
+  /** Cannot be combined with other options (e.g. "Niets hiervan"). */
+  exclusive: z.boolean().optional(),
   advice: z.array(Advice).optional(),
   call: z.union([Id, z.array(Id).min(1)]).optional(),
 });
@@ -239,6 +259,8 @@ export const Flow = z.strictObject({
   description: Text.optional(),
   /** The first step; defaults to the first in `steps`. */
   start: Id.optional(),
+  /** Flows handed over to (in order) before this flow's first step, e.g. shared context questions. */
+  before: z.array(Id).min(1).optional(),
   steps: z.array(Step).min(1),
 });
 
@@ -266,6 +288,16 @@ export const ChecklistSection = z.strictObject({
   items: z.array(ChecklistItem).min(1),
 });
 
+/** Roles of the incident context → the step that asks it. */
+export const ProtocolContext = z.strictObject({
+  perpetrator: Id.optional(),
+  victim: Id.optional(),
+  age: Id.optional(),
+  'school-type': Id.optional(),
+  place: Id.optional(),
+  categories: Id.optional(),
+});
+
 export const Meta = z.strictObject({
   id: Id,
   title: Text,
@@ -278,6 +310,8 @@ export const Meta = z.strictObject({
   /** The flow a walk starts with. */
   start: Id,
   sources: SourceRefs.optional(),
+  /** Which steps hold the incident context (for the JSON output and other tools). */
+  context: ProtocolContext.optional(),
 });
 
 /** One YAML file of a protocol folder: any of these sections; the folder is their union. */
@@ -330,6 +364,8 @@ export type Duty = z.infer<typeof Duty>;
 export type Partner = z.infer<typeof Partner>;
 export type FactCondition = z.infer<typeof FactCondition>;
 export type PartnerAdvice = z.infer<typeof PartnerAdvice>;
+export type Preset = z.infer<typeof Preset>;
+export type ProtocolContext = z.infer<typeof ProtocolContext>;
 export type ActionAdvice = z.infer<typeof ActionAdvice>;
 export type RuleAdvice = z.infer<typeof RuleAdvice>;
 export type InfoAdvice = z.infer<typeof InfoAdvice>;

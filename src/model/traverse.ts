@@ -71,6 +71,31 @@ export function startOf(flow: Flow): string | undefined {
   return flow.start ?? flow.steps[0]?.id;
 }
 
+/** The flows handed over to before this one starts (`before:`). */
+export function beforeOf(flow: Flow): readonly string[] {
+  return flow.before ?? [];
+}
+
+/**
+ * The flows a hand-over to `calls` enters, in order: for each called flow first its `before` flows
+ * (entered the same way), then the flow itself. A flow already being entered is skipped, so a
+ * `before` cycle cannot loop. Unknown flow ids are kept (callers decide what a missing flow means).
+ */
+export function enteredFlows(flows: ReadonlyMap<string, Flow>, calls: readonly string[]): string[] {
+  const out: string[] = [];
+  const entering = new Set<string>();
+  const enter = (id: string) => {
+    if (entering.has(id)) return;
+    entering.add(id);
+    const flow = flows.get(id);
+    if (flow?.before) for (const b of flow.before) enter(b);
+    entering.delete(id);
+    out.push(id);
+  };
+  for (const id of calls) enter(id);
+  return out;
+}
+
 export function isEnd(target: string): boolean {
   return target === END;
 }
@@ -83,10 +108,11 @@ export function factsOf(condition: Condition): FactCondition[] {
   return [condition];
 }
 
-/** Every condition in a step: on routes and on advice items. */
+/** Every condition in a step: on routes, presets and advice items. */
 export function conditionsOf(step: Step): { path: (string | number)[]; condition: Condition }[] {
   const out: { path: (string | number)[]; condition: Condition }[] = [];
   if (step.type === 'route') step.routes.forEach((r, i) => out.push({ path: ['routes', i, 'when'], condition: r.when }));
+  else step.preset?.forEach((p, i) => out.push({ path: ['preset', i, 'when'], condition: p.when }));
   for (const list of adviceListsOf(step)) {
     list.advice.forEach((a, i) => {
       if (a.when) out.push({ path: [...list.path, i, 'when'], condition: a.when });

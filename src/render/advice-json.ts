@@ -17,12 +17,26 @@ export interface AdviceJson {
   /** ISO 8601, UTC. */
   generated: string;
   protocol: { id: string; version: string; sha256: string; title: string; region: string };
-  answers: { step: string; question: string; answer: string; value: string | number | string[] }[];
+  answers: { step: string; question: string; answer: string; value: string | number | string[]; inferred: boolean }[];
+  /** The incident context (`protocol.context` in the protocol); null where not asked or not mapped. */
+  context: {
+    perpetrator: string | null;
+    victim: string | null;
+    age: number | null;
+    ageBand: string | null;
+    schoolType: string | null;
+    place: string | null;
+  };
+  /** The chosen categories (values of the categories step). */
+  categories: string[];
   partners: {
     id: string;
     name: string;
     urgency: Urgency;
+    /** Task texts, most urgent first (the same tasks as taskItems). */
     tasks: string[];
+    /** Each task once with its own urgency, most urgent first. */
+    taskItems: { text: string; urgency: Urgency; reasons: string[]; sources: string[]; because: AdviceJsonBecause[] }[];
     reasons: string[];
     sources: string[];
     contact: {
@@ -63,7 +77,10 @@ export function adviceJson(input: AdviceInput): AdviceJson {
       question: a.question,
       answer: a.answer,
       value: Array.isArray(a.value) ? [...(a.value as string[])] : (a.value as string | number),
+      inferred: a.inferred,
     })),
+    context: { ...advice.context },
+    categories: [...advice.categories],
     partners: advice.partners.map((p) => {
       const person = p.partner?.person;
       const contact = p.partner?.contact;
@@ -72,6 +89,13 @@ export function adviceJson(input: AdviceInput): AdviceJson {
         name: p.name,
         urgency: p.urgency,
         tasks: [...p.tasks],
+        taskItems: p.taskItems.map((t) => ({
+          text: t.text,
+          urgency: t.urgency,
+          reasons: [...t.reasons],
+          sources: cite(t.sources),
+          because: because(t.because),
+        })),
         reasons: [...p.reasons],
         sources: cite(p.sources),
         contact: {

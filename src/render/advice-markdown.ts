@@ -9,6 +9,7 @@ import {
   infoGroups,
   sourceTitle,
   sourcesById,
+  taskLines,
   urgencyGroups,
   type AdviceInput,
 } from './advice-view.js';
@@ -59,6 +60,10 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
       const bold = group.urgency === 'immediate';
       for (const a of group.actions) out.push(`- ${bold ? `**${mdText(a.text)}**` : mdText(a.text)}${refs(a.sources)}`);
     }
+    if (group.partnerTasks.length > 0) {
+      out.push('');
+      for (const { partner, task } of group.partnerTasks) out.push(`- **${mdText(partner.name)}: ${mdText(task.text)}**${refs(task.sources)}`);
+    }
     for (const p of group.partners) out.push('', ...partnerLines(p));
   }
 
@@ -98,7 +103,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
 
   function partnerLines(p: PartnerItem): string[] {
     const lines = [`### ${mdText(p.name)}`, '', '**Wat te doen**', ''];
-    for (const task of p.tasks) lines.push(`- ${mdText(task)}`);
+    for (const { label, task } of taskLines(p)) lines.push(`- ${label ? `${label}: ` : ''}${mdText(task.text)}`);
     if (p.reasons.length > 0 || p.because.length > 0) {
       lines.push('', '**Waarom**', '');
       for (const reason of p.reasons) lines.push(`- ${mdText(reason)}`);

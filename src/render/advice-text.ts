@@ -11,6 +11,7 @@ import {
   infoGroups,
   sourceTitle,
   sourcesById,
+  taskLines,
   urgencyGroups,
   type AdviceInput,
 } from './advice-view.js';
@@ -53,8 +54,9 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
       const line = para(`${action.text}${refs(action.sources)}`, '    ', '  ▶ ');
       out.push(urgent ? c.bold(line) : line);
     }
+    for (const { partner, task } of group.partnerTasks) out.push(c.bold(para(`${partner.name}: ${task.text}${refs(task.sources)}`, '    ', '  ▶ ')));
     group.partners.forEach((partner, i) => {
-      if (i > 0 || group.actions.length > 0) out.push('');
+      if (i > 0 || group.actions.length > 0 || group.partnerTasks.length > 0) out.push('');
       out.push(...partnerLines(partner));
     });
   }
@@ -99,7 +101,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
     };
     for (const g of groups) {
       const lines: string[] = [];
-      if (g.urgency === 'immediate') lines.push(...g.actions.map((a) => `▶ ${a.text}`));
+      if (g.urgency === 'immediate') lines.push(...g.actions.map((a) => `▶ ${a.text}`), ...g.partnerTasks.map((t) => `▶ ${t.partner.name}: ${t.task.text}`));
       else if (g.actions.length > 0) lines.push(`${g.actions.length} ${g.actions.length === 1 ? 'ding' : 'dingen'} te doen.`);
       if (g.partners.length > 0) lines.push(`Schakel in: ${g.partners.map((p) => p.name).join(', ')}.`);
       lines.forEach((line, i) => row(i === 0 ? g.label : '', line, g.urgency === 'immediate'));
@@ -111,7 +113,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   function partnerLines(p: PartnerItem): string[] {
     const lines = [`  ${c.bold(`● ${sanitize(p.name)}`)}`];
     lines.push(c.dim('    Wat te doen'));
-    for (const task of p.tasks) lines.push(para(task, '        ', '      - '));
+    for (const { label, task } of taskLines(p)) lines.push(para(label ? `${label}: ${task.text}` : task.text, '        ', '      - '));
     if (p.reasons.length > 0 || p.because.length > 0) {
       lines.push(c.dim('    Waarom'));
       for (const reason of p.reasons) lines.push(para(reason, '        ', '      - '));

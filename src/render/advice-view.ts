@@ -1,7 +1,7 @@
 // What the text and markdown advice share: the urgency groups in reading order, footnote numbers
 // for the sources, and how to reach a partner. Pure data; every renderer sanitises what it prints.
 import { URGENCIES, type ContactPerson, type Partner, type Protocol, type Source, type Urgency } from '../model/core.js';
-import type { ActionItem, AdviceResult, InfoItem, PartnerItem } from '../engine/index.js';
+import type { ActionItem, AdviceResult, InfoItem, PartnerItem, TaskItem } from '../engine/index.js';
 
 /** Urgency as the advice screen says it. */
 export const ADVICE_URGENCY: Record<Urgency, string> = {
@@ -25,7 +25,24 @@ export interface UrgencyGroup {
   urgency: Urgency;
   label: string;
   actions: ActionItem[];
+  /** Partners whose card (tasks, reasons, contact) stands in this group; each partner in one group. */
   partners: PartnerItem[];
+  /** "Nu direct" only: immediate tasks of partners whose card stands in a later group. */
+  partnerTasks: { partner: PartnerItem; task: TaskItem }[];
+}
+
+/**
+ * The group a partner's card stands in: that of its most urgent task that is not immediate, so
+ * "Nu direct" holds nothing that is not immediate; a partner with only immediate tasks stands there.
+ */
+export function cardUrgency(partner: PartnerItem): Urgency {
+  return partner.taskItems.find((t) => t.urgency !== 'immediate')?.urgency ?? partner.urgency;
+}
+
+/** The partner's tasks, each with its urgency as a label when the partner's tasks differ in urgency. */
+export function taskLines(partner: PartnerItem): { label?: string; task: TaskItem }[] {
+  const mixed = partner.taskItems.some((t) => t.urgency !== partner.urgency);
+  return partner.taskItems.map((task) => (mixed ? { label: ADVICE_URGENCY[task.urgency], task } : { task }));
 }
 
 /** Non-empty groups, most urgent first; within a group actions keep the engine's order. */
@@ -34,8 +51,14 @@ export function urgencyGroups(advice: AdviceResult): UrgencyGroup[] {
     urgency,
     label: ADVICE_URGENCY[urgency],
     actions: advice.actions.filter((a) => a.urgency === urgency),
-    partners: advice.partners.filter((p) => p.urgency === urgency),
-  })).filter((g) => g.actions.length > 0 || g.partners.length > 0);
+    partners: advice.partners.filter((p) => cardUrgency(p) === urgency),
+    partnerTasks:
+      urgency === 'immediate'
+        ? advice.partners.flatMap((partner) =>
+            cardUrgency(partner) === 'immediate' ? [] : partner.taskItems.filter((t) => t.urgency === 'immediate').map((task) => ({ partner, task })),
+          )
+        : [],
+  })).filter((g) => g.actions.length > 0 || g.partners.length > 0 || g.partnerTasks.length > 0);
 }
 
 export interface InfoGroup {
@@ -72,6 +95,7 @@ export class SourceNumbers {
   constructor(advice: AdviceResult) {
     for (const group of urgencyGroups(advice)) {
       for (const a of group.actions) this.add(a.sources);
+      for (const t of group.partnerTasks) this.add(t.task.sources);
       for (const p of group.partners) this.add(p.sources);
     }
     for (const r of advice.rules) this.add(r.sources);

@@ -1,7 +1,7 @@
 // The wizard: asks what the engine says is next, hands the answer back, and repeats; then a review
 // of the answers (with the option to change one) before the advice. It decides nothing itself: the
 // questions, their order, "weet ik niet" and what is urgent all come from the protocol via the engine.
-import { adviceOf, answer, back, next, start, type CollectedAdvice, type Next, type WalkState } from '../engine/index.js';
+import { adviceOf, answer, back, immediateSoFar, next, start, type Next, type WalkState } from '../engine/index.js';
 import { UNKNOWN, type AnswerValue, type Protocol } from '../model/core.js';
 import { Cancelled } from '../cli/exit-codes.js';
 import { BACK, type Back, type Prompter, type QuestionBase } from './prompter.js';
@@ -26,7 +26,8 @@ export async function runWizard(protocol: Protocol, prompter: Prompter, options:
       state = rewind(state, decision.index);
       continue;
     }
-    const reply = await ask(prompter, q, earlier.get(q.step.id), state.previous !== null, urgentLines(state.collected));
+    const now = immediateSoFar(state);
+    const reply = await ask(prompter, q, earlier.get(q.step.id), state.previous !== null, now);
     if (options.signal?.aborted) throw new Cancelled();
     if (reply === BACK) {
       state = back(state);
@@ -35,8 +36,9 @@ export async function runWizard(protocol: Protocol, prompter: Prompter, options:
     const result = answer(state, reply);
     if (!result.ok) throw new Error(`the prompter returned an invalid answer for "${q.step.id}": ${result.message}`);
     earlier.set(q.step.id, result.state.answers.at(-1)!.value);
-    const now = urgentLines(result.state.collected.slice(state.collected.length));
-    if (now.length > 0) prompter.urgent(now);
+    // Shown the moment any answer raises immediate advice (again only what is new).
+    const raised = immediateSoFar(result.state).filter((line) => !now.includes(line));
+    if (raised.length > 0) prompter.urgent(raised);
     state = result.state;
   }
 }
@@ -86,14 +88,4 @@ function ask(prompter: Prompter, q: Question, earlier: AnswerValue | undefined, 
         ...(Array.isArray(earlier) || earlier === UNKNOWN ? { default: earlier as readonly string[] | typeof UNKNOWN } : {}),
       });
   }
-}
-
-/** What the protocol says must happen right now: its immediate actions, else its immediate partner tasks. */
-function urgentLines(added: readonly CollectedAdvice[]): string[] {
-  const actions = added
-    .flatMap(({ advice }) => ('action' in advice && advice.urgency === 'immediate' ? [advice] : []))
-    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
-    .map((a) => a.action);
-  if (actions.length > 0) return [...new Set(actions)];
-  return [...new Set(added.flatMap(({ advice }) => ('partner' in advice && advice.urgency === 'immediate' ? [advice.task] : [])))];
 }

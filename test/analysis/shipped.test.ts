@@ -18,7 +18,9 @@ describe('the shipped protocol', () => {
   });
 
   it('warns only about the empty Bijlage 2 contact persons, one per core partner', () => {
-    expect(diagnostics.filter((d) => d.code !== 'contact-person-missing').map(show)).toEqual([]);
+    // unknown-missing is new with incident model v2 (issue 18); the protocol content gains its
+    // "weet ik niet" branches and `known:` reasons separately. Drop this exception once it has.
+    expect(diagnostics.filter((d) => d.code !== 'contact-person-missing' && d.code !== 'unknown-missing').map(show)).toEqual([]);
     const core = loaded.protocol!.partners.filter((p) => p.kind === 'core');
     expect(diagnostics.filter((d) => d.code === 'contact-person-missing')).toHaveLength(core.length);
   });

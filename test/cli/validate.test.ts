@@ -20,7 +20,10 @@ describe('convenant validate', () => {
     const core = shipped().protocol!.partners.filter((p) => p.kind === 'core').length;
     const { code, stdout } = await validate();
     expect(code).toBe(0);
-    expect(stdout).toContain(`✖ ${core} problemen (0 fouten, ${core} waarschuwingen)`);
+    // unknown-missing is new with incident model v2 (issue 18); drop it here once the shipped
+    // questions all have "weet ik niet" or `known:`.
+    const unknownMissing = stdout.match(/unknown-missing/g)?.length ?? 0;
+    expect(stdout).toContain(`✖ ${core + unknownMissing} problemen (0 fouten, ${core + unknownMissing} waarschuwingen)`);
     expect(stdout.match(/contact-person-missing/g)).toHaveLength(core);
   });
 
@@ -30,7 +33,7 @@ describe('convenant validate', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('test/fixtures/validate/broken/flows.yaml\n');
     expect(stdout).toMatch(/ {2}6:13 +fout +antwoord "Nee" van stap "a" leidt nergens heen: er is geen "next:" {2}dead-end\n/);
-    expect(stdout).toMatch(/11:13 +fout +stap "weg" wordt nooit bereikt.* {2}unreachable-step\n/);
+    expect(stdout).toMatch(/12:13 +fout +stap "weg" wordt nooit bereikt.* {2}unreachable-step\n/);
     expect(stdout).toMatch(/6:11 +waarschuwing +bron "s2" wordt nergens genoemd {2}source-unused\n/);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 3 problemen (2 fouten, 1 waarschuwing)');
   });

@@ -129,7 +129,7 @@ function answerValid(state: WalkState, pick: number): WalkState {
     q.step.type === 'number'
       ? q.step.min + (pick % (q.step.max - q.step.min + 1))
       : q.step.type === 'multi'
-        ? options.filter((v, i) => v !== 'weet-niet' && ((pick >> i) & 1 || i === 0))
+        ? options.filter((v, i) => v !== 'weet-niet' && ((pick >> i) & 1 || i === 0) && !(i > 0 && q.step.type === 'multi' && q.step.options[i]?.exclusive))
         : options[pick % options.length];
   const r = answer(state, raw);
   expect(r.ok, r.ok ? '' : r.message).toBe(true);

@@ -139,7 +139,11 @@ const AdviceContract = z.object({
   schemaVersion: z.literal(1),
   generated: z.iso.datetime(),
   protocol: z.object({ id: z.string().min(1), version: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  answers: z.array(z.object({ step: z.string(), question: z.string(), answer: z.string(), value: z.union([z.string(), z.number(), z.array(z.string())]) })),
+  answers: z.array(
+    z.object({ step: z.string(), question: z.string(), answer: z.string(), value: z.union([z.string(), z.number(), z.array(z.string())]), inferred: z.boolean() }),
+  ),
+  context: z.object({ perpetrator: Nullable, victim: Nullable, age: z.number().nullable(), ageBand: Nullable, schoolType: Nullable, place: Nullable }),
+  categories: z.array(z.string()),
   partners: z.array(
     z.object({
       id: z.string(),
@@ -156,6 +160,7 @@ const AdviceContract = z.object({
         note: Nullable,
       }),
       tasks: z.array(z.string()).min(1),
+      taskItems: z.array(z.object({ text: z.string(), urgency: Urgency, reasons: z.array(z.string()), sources: z.array(z.string()).min(1), because: z.array(Because) })).min(1),
       because: z.array(Because),
     }),
   ),
@@ -182,7 +187,9 @@ describe('advice as JSON', () => {
     const text = renderAdviceJson({ advice: adviceOf(state), protocol: loaded.protocol!, sha256, generated: GENERATED });
     const doc = AdviceContract.parse(JSON.parse(text));
     expect(doc.protocol).toMatchObject({ id: loaded.protocol!.meta.id, version: loaded.protocol!.meta.version, sha256 });
-    expect(doc.answers.map((a) => a.step)).toEqual(Object.keys(answers));
+    // Every answer of the file was asked, in order, except those a preset settled the same way.
+    const settled = new Set(doc.answers.filter((a) => a.inferred).map((a) => a.step));
+    expect(doc.answers.filter((a) => !a.inferred).map((a) => a.step)).toEqual(Object.keys(answers).filter((k) => !settled.has(k)));
     // Every cited source is described once in `sources`.
     const described = doc.sources.map((s) => s.id);
     expect(new Set(described).size).toBe(described.length);
@@ -191,6 +198,16 @@ describe('advice as JSON', () => {
     // Most urgent first.
     const rank = (u: string) => Urgency.options.indexOf(u as z.infer<typeof Urgency>);
     expect(doc.actions.map((a) => rank(a.urgency))).toEqual([...doc.actions.map((a) => rank(a.urgency))].sort((a, b) => a - b));
+    // A partner once; its tasks each once, under one urgency, most urgent first; the partner as urgent as its first task.
+    expect(new Set(doc.partners.map((p) => p.id)).size).toBe(doc.partners.length);
+    for (const p of doc.partners) {
+      expect(p.taskItems.map((t) => t.text)).toEqual(p.tasks);
+      expect(new Set(p.tasks).size).toBe(p.tasks.length);
+      expect(p.taskItems.map((t) => rank(t.urgency))).toEqual([...p.taskItems.map((t) => rank(t.urgency))].sort((a, b) => a - b));
+      expect(p.urgency).toBe(p.taskItems[0]!.urgency);
+    }
+    // The answers this walk settled without asking are the ones not in the answers file.
+    for (const a of doc.answers) if (a.inferred) expect(Object.keys(answers)).not.toContain(a.step);
   });
 
   it('fills the contact person only when Bijlage 2 is filled in', () => {
@@ -224,5 +241,78 @@ describe('readable at 80 columns', () => {
     // Only a single word longer than the line (a web address) may stick out.
     const long = text.split('\n').filter((line) => [...line].length > 80 && !/\S{40,}/.test(line));
     expect(long).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------ urgency per task
+
+describe('a partner with tasks of different urgency', () => {
+  const mixed = load(
+    yaml`
+      flows:
+        - id: main
+          title: Proef
+          steps:
+            - id: overval
+              type: yes-no
+              question: Is er net iemand beroofd?
+              known: Dat vertelt het slachtoffer.
+              yes:
+                advice:
+                  - { partner: politie, urgency: today, task: Doe aangifte., key: aangifte, sources: [wet] }
+                  - { partner: politie, urgency: immediate, task: Bel 112., sources: [s-112] }
+                  - { partner: politie, urgency: this-week, task: Doe aangifte via 0900-8844., key: aangifte, reason: Geen spoed., sources: [wet] }
+                  - { partner: cjg, urgency: when-needed, task: Bied hulp aan., sources: [art-2.3] }
+              next: end
+    `,
+    BASE,
+  );
+  const input = (): AdviceInput => {
+    const { state } = replay(mixed.protocol!, { overval: 'ja' });
+    return { advice: adviceOf(state), protocol: mixed.protocol!, sha256: 'abc123', generated: GENERATED };
+  };
+  /** The lines under a heading, up to the next heading. */
+  const section = (text: string, heading: RegExp) => {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => heading.test(l));
+    const end = lines.findIndex((l, i) => i > start && /^(━━|## )/.test(l));
+    return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+  };
+
+  it('loads', () => expect(mixed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
+
+  it('text: "Nu direct" holds only the immediate task; the partner card once, each task under its urgency', () => {
+    const text = renderAdviceText(input(), PLAIN);
+    const now = section(text, /━━ +NU DIRECT/);
+    expect(now).toContain('▶ Politie: Bel 112.');
+    expect(now).not.toContain('aangifte');
+    const today = section(text, /━━ VANDAAG/);
+    expect(today).toContain('● Politie');
+    expect(today).toMatch(/- Nu direct: Bel 112\.\n +- Vandaag: Doe aangifte\./);
+    expect(text).not.toContain('0900-8844.');
+    expect(text.match(/● Politie/g)).toHaveLength(1);
+    // One urgency for the other partner: no labels.
+    expect(section(text, /━━ ALS HET NODIG IS/)).toMatch(/- Bied hulp aan\./);
+    expect(section(text, /━━ IN HET KORT/)).toContain('▶ Politie: Bel 112.');
+  });
+
+  it('markdown: the same grouping', () => {
+    const md = renderAdviceMarkdown(input());
+    const now = section(md, /^## Nu direct/);
+    expect(now).toContain('**Politie: Bel 112.**');
+    expect(now).not.toContain('aangifte');
+    expect(section(md, /^## Vandaag/)).toMatch(/- Nu direct: Bel 112\.\n- Vandaag: Doe aangifte\./);
+  });
+
+  it('JSON: taskItems with their own urgency, tasks most urgent first, no task under two urgencies', () => {
+    const doc = JSON.parse(renderAdviceJson(input()));
+    const police = doc.partners.find((p: { id: string }) => p.id === 'politie');
+    expect(police.urgency).toBe('immediate');
+    expect(police.tasks).toEqual(['Bel 112.', 'Doe aangifte.']);
+    expect(police.taskItems).toEqual([
+      { text: 'Bel 112.', urgency: 'immediate', reasons: [], sources: ['s-112'], because: [{ step: 'overval', question: 'Is er net iemand beroofd?', answer: 'Ja' }] },
+      { text: 'Doe aangifte.', urgency: 'today', reasons: [], sources: ['wet'], because: [{ step: 'overval', question: 'Is er net iemand beroofd?', answer: 'Ja' }] },
+    ]);
+    expect(police.reasons).toEqual([]);
   });
 });

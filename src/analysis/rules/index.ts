@@ -11,6 +11,7 @@ import { evaluationOverdue } from './evaluation-overdue.js';
 import { rangeGap } from './range-gap.js';
 import { rangeOverlap } from './range-overlap.js';
 import { sourceUnused } from './source-unused.js';
+import { unknownMissing } from './unknown-missing.js';
 import { unreachableStep } from './unreachable-step.js';
 import { unsafeText } from './unsafe-text.js';
 import { walkWithoutAdvice } from './walk-without-advice.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   cycle,
   deadEnd,
   walkWithoutAdvice,
+  unknownMissing,
   conditionNeverTrue,
   conditionOverlap,
   rangeGap,

@@ -1,0 +1,126 @@
+// Merging partner advice with an urgency per task: a partner once, each task once under its own
+// urgency, `key` tasks merged with the most urgent one winning.
+import { describe, expect, it } from 'vitest';
+import { adviceOf, immediateSoFar, replay } from '../../src/engine/index.js';
+import { protocolFrom, yaml } from '../helpers/protocol.js';
+
+interface Given {
+  task: string;
+  urgency: string;
+  key?: string;
+  reason?: string;
+  source?: string;
+}
+
+/** A multi step whose ticked options each advise the police once, in this order. */
+function adviseInOrder(items: readonly Given[]) {
+  const options = items
+    .map((g, i) => {
+      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.reason ? `, reason: "${g.reason}"` : ''}`;
+      return `          - { value: o${i}, label: O${i}, advice: [{ partner: politie, urgency: ${g.urgency}, task: "${g.task}"${extra}, sources: [${g.source ?? 's1'}] }] }`;
+    })
+    .join('\n');
+  const p = protocolFrom(`${yaml`
+    flows:
+      - id: main
+        title: Hoofd
+        steps:
+          - id: a
+            type: multi
+            question: Wat geldt?
+            known: Test
+            next: end
+            options:
+  `}\n${options}\n`);
+  const { state, problems } = replay(p, { a: items.map((_, i) => `o${i}`) });
+  expect(problems).toEqual([]);
+  return { advice: adviceOf(state), state };
+}
+
+describe('partner tasks keep their own urgency', () => {
+  it.each([
+    {
+      name: 'two tasks of different urgency: both, most urgent first; the partner as urgent as its most urgent task',
+      given: [
+        { task: 'Doe aangifte', urgency: 'today' },
+        { task: 'Bel 112', urgency: 'immediate' },
+      ],
+      tasks: [['Bel 112', 'immediate'], ['Doe aangifte', 'today']],
+      partner: 'immediate',
+    },
+    {
+      name: 'the same text twice at two urgencies: one task, the more urgent',
+      given: [
+        { task: 'Meld het bij de politie', urgency: 'today' },
+        { task: 'Meld het bij de politie', urgency: 'immediate' },
+      ],
+      tasks: [['Meld het bij de politie', 'immediate']],
+      partner: 'immediate',
+    },
+    {
+      name: 'one key, two texts: the most urgent text, reason and urgency win',
+      given: [
+        { task: 'Meld vandaag, geen spoed', urgency: 'today', key: 'melden', reason: 'Geen spoed' },
+        { task: 'Meld nu via 112', urgency: 'immediate', key: 'melden', reason: 'Acuut gevaar', source: 's2' },
+      ],
+      tasks: [['Meld nu via 112', 'immediate']],
+      partner: 'immediate',
+      reasons: ['Acuut gevaar'],
+      sources: ['s1', 's2'],
+    },
+    {
+      name: 'one key, the urgent one first: a later, less urgent text does not replace it',
+      given: [
+        { task: 'Meld nu via 112', urgency: 'immediate', key: 'melden', reason: 'Acuut gevaar' },
+        { task: 'Meld vandaag, geen spoed', urgency: 'today', key: 'melden', reason: 'Geen spoed', source: 's2' },
+      ],
+      tasks: [['Meld nu via 112', 'immediate']],
+      partner: 'immediate',
+      reasons: ['Acuut gevaar'],
+      sources: ['s1', 's2'],
+    },
+    {
+      name: 'one key at one urgency: the first text, both reasons',
+      given: [
+        { task: 'Doe aangifte', urgency: 'today', key: 'aangifte', reason: 'Strafbaar feit' },
+        { task: 'Doe aangifte via 0900-8844', urgency: 'today', key: 'aangifte', reason: 'Schade' },
+      ],
+      tasks: [['Doe aangifte', 'today']],
+      partner: 'today',
+      reasons: ['Strafbaar feit', 'Schade'],
+    },
+    {
+      name: 'different keys with the same text stay two tasks',
+      given: [
+        { task: 'Overleg', urgency: 'this-week', key: 'a' },
+        { task: 'Overleg', urgency: 'today', key: 'b' },
+      ],
+      tasks: [['Overleg', 'today'], ['Overleg', 'this-week']],
+      partner: 'today',
+    },
+  ])('$name', ({ given, tasks, partner, reasons, sources }) => {
+    const { advice } = adviseInOrder(given);
+    expect(advice.partners).toHaveLength(1);
+    const police = advice.partners[0]!;
+    expect(police.taskItems.map((t) => [t.text, t.urgency])).toEqual(tasks);
+    expect(police.tasks).toEqual(tasks.map(([text]) => text));
+    expect(police.urgency).toBe(partner);
+    if (reasons) expect(police.reasons).toEqual(reasons);
+    if (sources) expect(police.taskItems[0]!.sources).toEqual(sources);
+  });
+});
+
+describe('immediateSoFar', () => {
+  it('lists the immediate advice collected so far, actions before partner tasks', () => {
+    const { state } = adviseInOrder([
+      { task: 'Doe aangifte', urgency: 'today' },
+      { task: 'Bel 112', urgency: 'immediate' },
+    ]);
+    expect(immediateSoFar(state)).toEqual(['Bel 112']);
+  });
+
+  it('is empty when nothing immediate was advised', () => {
+    const { state } = adviseInOrder([{ task: 'Doe aangifte', urgency: 'today' }]);
+    expect(immediateSoFar(state)).toEqual([]);
+  });
+});
