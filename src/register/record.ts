@@ -180,11 +180,17 @@ export function recordFromAdvice(data: unknown, options: FromAdviceOptions): Bui
     answers.set(a.step, a.value);
   });
   const context = isObject(data.context) ? data.context : undefined;
-  const fromContext = <T>(key: string, step: string): T | undefined => (context && key in context ? (context[key] as T) : (answers.get(step) as T));
+  // A protocol without `context` in its metadata gives nulls and no categories: then the answers
+  // of the shipped protocol's context steps are the best reading.
+  const fromContext = <T>(key: string, step: string): T | undefined => {
+    const value = context?.[key];
+    return (value !== null && value !== undefined ? value : answers.get(step)) as T;
+  };
 
   let categories: string[] = [];
-  const rawCategories = Array.isArray(data.categories) ? data.categories : fromContext<unknown>('categories', CONTEXT_STEPS.categories);
-  const categoryPath = Array.isArray(data.categories) ? ['categories'] : ['answers'];
+  const listed = Array.isArray(data.categories) && data.categories.length > 0;
+  const rawCategories = listed ? data.categories : answers.get(CONTEXT_STEPS.categories);
+  const categoryPath = listed ? ['categories'] : ['answers'];
   const list = Array.isArray(rawCategories) ? rawCategories : rawCategories === undefined || rawCategories === null ? [] : [rawCategories];
   for (const c of list) {
     if (typeof c === 'string' && ID.test(c)) categories.push(c);
