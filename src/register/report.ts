@@ -13,14 +13,14 @@ import { AGE_BAND_LABEL, AGE_BANDS, PLACE_LABEL, PLACES, ROLES } from './record.
  * category counts nowhere until it is added here.
  */
 export const ARBO: readonly { id: string; label: string; categories: readonly string[] }[] = [
-  { id: 'agressie', label: 'Agressie (bedreiging, dreiging)', categories: ['bedreiging', 'dreiging-school', 'agressie'] },
-  { id: 'geweld', label: 'Geweld (fysiek geweld, wapens)', categories: ['fysiek-geweld', 'wapens', 'geweld'] },
+  { id: 'agressie', label: 'Agressie (bedreiging, dreiging, intimidatie)', categories: ['bedreiging', 'dreiging-school', 'ouder-hek', 'geweld-personeel', 'agressie'] },
+  { id: 'geweld', label: 'Geweld (fysiek geweld, wapens)', categories: ['fysiek-geweld', 'wapens', 'geweld-personeel', 'geweld'] },
   { id: 'pesten', label: 'Pesten', categories: ['pesten', 'cyberpesten'] },
   { id: 'discriminatie', label: 'Discriminatie', categories: ['discriminatie'] },
   {
     id: 'seksuele-intimidatie',
-    label: 'Seksuele intimidatie (ook sexting en grensoverschrijdend gedrag door een medewerker)',
-    categories: ['seksuele-intimidatie', 'sexting', 'zeden-medewerker'],
+    label: 'Seksuele intimidatie (ook sexting, grooming en grensoverschrijdend gedrag door een medewerker)',
+    categories: ['seksuele-intimidatie', 'sexting', 'zeden-medewerker', 'zeden-extern'],
   },
 ];
 
@@ -253,7 +253,7 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
       options,
       year,
       false,
-      `Een incident telt één keer per Arbo-categorie. Geteld als: ${ARBO.map((a) => `${a.id.replace(/-/g, ' ')} = ${a.categories.join(', ')}`).join('; ')}. Pesten en discriminatie zijn in het protocol één categorie (pesten) zolang er geen aparte categorie discriminatie is.`,
+      `Een incident telt één keer per Arbo-categorie. Geteld als: ${ARBO.map((a) => `${a.id.replace(/-/g, ' ')} = ${a.categories.join(', ')}`).join('; ')}. Geweld, bedreiging of intimidatie tegen een medewerker telt bij agressie én bij geweld: het protocol onderscheidt die daar niet. Pesten en discriminatie zijn in het protocol één categorie (pesten) zolang er geen aparte categorie discriminatie is.`,
     ),
   );
 

@@ -193,7 +193,7 @@ describe('the yearly report', () => {
     expect(row('Opvolging nog open')).toBe('| Opvolging nog open | 11 | 3 |  |');
     expect(row('Geweld (fysiek geweld, wapens)')).toBe('| Geweld (fysiek geweld, wapens) | 7 | 3 | +4 |');
     // Two categories under one Arbo heading count the incident once.
-    expect(row('Seksuele intimidatie (ook sexting en grensoverschrijdend gedrag door een medewerker)')).toMatch(/\| 1 \| 0 \| \+1 \|$/);
+    expect(row('Seksuele intimidatie (ook sexting, grooming en grensoverschrijdend gedrag door een medewerker)')).toMatch(/\| 1 \| 0 \| \+1 \|$/);
     expect(row('Politie')).toBe('| Politie | 0 | 8 | 0 | 0 | 8 |');
     expect(r.stdout).toMatch(/\| medewerker \| 1 \| 0 \| \+1 \|/);
   });
