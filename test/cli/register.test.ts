@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFromAdvice, type RegisterRecord } from '../../src/register/record.js';
 import { RegisterStore } from '../../src/register/store.js';
 import { ensureBuilt, runBuilt } from '../helpers/built-cli.js';
-import { runCli } from '../helpers/run-cli.js';
+import { memoryIo, runCli } from '../helpers/run-cli.js';
+import { FakePrompter } from '../helpers/fake-prompter.js';
+import { runIncident } from '../../src/cli/commands/incident-run.js';
 import { SHIPPED_DIR } from '../helpers/shipped.js';
 import { advice, nthAdvice } from '../register/advice-fixture.js';
 
@@ -60,6 +62,18 @@ describe('adding incidents', () => {
     // The saved file of the same walk is the same incident.
     const again = await run(['register', 'add', 'advies.json']);
     expect([again.code, again.stdout]).toEqual([0, 'Stond al in het register als nr. 1; niets toegevoegd.\n']);
+  });
+
+  it.each([
+    ['a file that is not a register', { register: 'kapot.sqlite' }, {}, /geen register van convenant/],
+    ['no school name', { register: true }, { CONVENANT_SCHOOL: undefined }, /voor welke school/],
+    ['a case code that looks like a name', { register: true, ref: 'Jansen' }, {}, /zaakcode/],
+  ] as const)('incident --register with %s stops before the first question', async (_name, extra, extraEnv, message) => {
+    write('kapot.sqlite', 'geen database');
+    const prompter = new FakePrompter([]);
+    const io = memoryIo({ cwd: dir, env: { ...env, ...extraEnv }, stdinTTY: true, stdoutTTY: true });
+    await expect(runIncident(io, { format: 'text', ...extra }, { prompter })).rejects.toThrow(message);
+    expect(prompter.asked).toEqual([]);
   });
 
   it('show and close: the follow-up of one incident', async () => {
