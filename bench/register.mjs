@@ -6,7 +6,7 @@
 //   node bench/register.mjs        (after npm run build; bench/run.mjs calls it)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +27,21 @@ const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(Date.UTC(
 delete env.CONVENANT_REGISTER;
 delete env.NODE_OPTIONS;
 
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs the CLI once: wall time, and CPU time (user + system, from /usr/bin/time when present). */
 function cli(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(NODE, [BIN, ...args], { cwd: work, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', NODE, BIN, ...args], { cwd: work, encoding: 'utf8', env, maxBuffer: 1 << 26 })
+    : spawnSync(NODE, [BIN, ...args], { cwd: work, encoding: 'utf8', env, maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) {
     log(`bench register: convenant ${args.slice(0, 3).join(' ')} … mislukt (afsluitcode ${r.status})\n${r.stderr.slice(0, 2000)}`);
     process.exit(2);
   }
-  return { ms, stdout: r.stdout };
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, stdout: r.stdout };
 }
 
 // A real saved advice of the shipped protocol as the template: the first scenario's walk.
@@ -53,9 +59,11 @@ for (let n = 0; n < ADD; n++) {
 const adviceBytes = readFileSync(join(work, files[0])).length;
 
 const addTimes = [];
+const addCpu = [];
 for (let round = 0; round < ROUNDS; round++) {
   const file = join(work, `add-${round}.sqlite`);
-  const { ms, stdout } = cli(['register', 'add', '--school', 'College Weert', '--register', file, ...files]);
+  const { ms, cpu, stdout } = cli(['register', 'add', '--school', 'College Weert', '--register', file, ...files]);
+  addCpu.push(cpu ?? NaN);
   if (!stdout.includes(`${ADD} toegevoegd`)) {
     log(`bench register: niet alles toegevoegd: ${stdout}`);
     process.exit(2);
@@ -105,8 +113,13 @@ writeFileSync(join(work, 'export.json'), JSON.stringify({ format: 'convenant-reg
 const big = join(work, 'groot.sqlite');
 const imported = cli(['register', 'import', 'export.json', '--register', big]);
 const reportTimes = { markdown: [], html: [], csv: [] };
+const reportCpu = { markdown: [], html: [], csv: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  for (const format of Object.keys(reportTimes)) reportTimes[format].push(cli(['register', 'report', '--year', '2026', '--format', format, '--register', big]).ms);
+  for (const format of Object.keys(reportTimes)) {
+    const r = cli(['register', 'report', '--year', '2026', '--format', format, '--register', big]);
+    reportTimes[format].push(r.ms);
+    reportCpu[format].push(r.cpu ?? NaN);
+  }
 }
 const node = median(Array.from({ length: ROUNDS }, () => {
   const t0 = process.hrtime.bigint();
@@ -114,14 +127,21 @@ const node = median(Array.from({ length: ROUNDS }, () => {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }));
 
-const fmt = (n) => n.toFixed(0);
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(0) : '');
+// CPU time (all threads) says how much work it was when a busy machine makes the wall time meaningless.
 const rows = [
-  ['node -e 0', fmt(node), '', ''],
-  [`register add: ${ADD.toLocaleString('nl-NL')} bestanden`, fmt(median(addTimes)), '≤ 2.000 ms', median(addTimes) <= 2000 ? 'ja' : 'NEE'],
-  [`register import: ${REPORT.toLocaleString('nl-NL')} records (1 export)`, fmt(imported.ms), '', ''],
-  ...Object.entries(reportTimes).map(([format, xs]) => [`register report ${format}, ${REPORT.toLocaleString('nl-NL')} records`, fmt(median(xs)), '≤ 1.000 ms', median(xs) <= 1000 ? 'ja' : 'NEE']),
+  ['node -e 0', fmt(node), '', '', ''],
+  [`register add: ${ADD.toLocaleString('nl-NL')} bestanden`, fmt(median(addTimes)), fmt(median(addCpu)), '≤ 2.000 ms', median(addTimes) <= 2000 ? 'ja' : 'NEE'],
+  [`register import: ${REPORT.toLocaleString('nl-NL')} records (1 export)`, fmt(imported.ms), fmt(imported.cpu), '', ''],
+  ...Object.entries(reportTimes).map(([format, xs]) => [
+    `register report ${format}, ${REPORT.toLocaleString('nl-NL')} records`,
+    fmt(median(xs)),
+    fmt(median(reportCpu[format])),
+    '≤ 1.000 ms',
+    median(xs) <= 1000 ? 'ja' : 'NEE',
+  ]),
 ];
-const header = ['register', 'mediaan ms', 'doel', 'gehaald'];
+const header = ['register', 'mediaan ms', 'cpu ms', 'doel', 'gehaald'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 process.stdout.write(`\n${[line(header), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n')}\n\n`);
@@ -129,7 +149,7 @@ process.stdout.write(
   `Register: ${ROUNDS} rondes op ${cpus().length} cores, Node ${process.version}; elk advies ${(adviceBytes / 1024).toFixed(1).replace('.', ',')} KiB (een echt advies van het meegeleverde protocol), ` +
     `één transactie per incident (WAL); het rapport over 2026 (${records.filter((r) => r.day.startsWith('2026')).length.toLocaleString('nl-NL')} records) met vergelijking met 2025.\n`,
 );
-const missed = rows.filter((r) => r[3] === 'NEE');
+const missed = rows.filter((r) => r[4] === 'NEE');
 if (missed.length > 0) {
   process.stdout.write(`\nNiet gehaald (register): ${missed.map((r) => r[0]).join('; ')}.\n`);
   process.exitCode = 1;
