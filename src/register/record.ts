@@ -156,7 +156,7 @@ export function recordFromAdvice(data: unknown, options: FromAdviceOptions): Bui
   if (!isObject(data) || data.schemaVersion === undefined || !Array.isArray(data.answers)) {
     return {
       ok: false,
-      problems: [{ path: [], message: 'dit is geen bewaard advies van convenant (JSON)', hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Bewaar als JSON" op de webpagina.' }],
+      problems: [{ path: [], message: 'dit is geen bewaard advies van convenant (JSON)', hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Advies downloaden (JSON)" op de webpagina.' }],
     };
   }
   if (data.schemaVersion !== 1) {
