@@ -99,8 +99,11 @@ export function isDay(text: string): boolean {
 
 /** The calendar day in the Netherlands of an instant: a walk at 00:30 belongs to that day, not the UTC one. */
 export function dutchDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // Made once: building a formatter with a time zone costs far more than formatting.
+  dutchDayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return dutchDayFormat.format(instant);
 }
+let dutchDayFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * A case reference the school chooses: a short code with a digit, no spaces, and not only digits
@@ -153,7 +156,7 @@ export function recordFromAdvice(data: unknown, options: FromAdviceOptions): Bui
   if (!isObject(data) || data.schemaVersion === undefined || !Array.isArray(data.answers)) {
     return {
       ok: false,
-      problems: [{ path: [], message: 'dit is geen bewaard advies van convenant (JSON)', hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Bewaar als JSON" op de webpagina.' }],
+      problems: [{ path: [], message: 'dit is geen bewaard advies van convenant (JSON)', hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Advies downloaden (JSON)" op de webpagina.' }],
     };
   }
   if (data.schemaVersion !== 1) {
@@ -177,11 +180,17 @@ export function recordFromAdvice(data: unknown, options: FromAdviceOptions): Bui
     answers.set(a.step, a.value);
   });
   const context = isObject(data.context) ? data.context : undefined;
-  const fromContext = <T>(key: string, step: string): T | undefined => (context && key in context ? (context[key] as T) : (answers.get(step) as T));
+  // A protocol without `context` in its metadata gives nulls and no categories: then the answers
+  // of the shipped protocol's context steps are the best reading.
+  const fromContext = <T>(key: string, step: string): T | undefined => {
+    const value = context?.[key];
+    return (value !== null && value !== undefined ? value : answers.get(step)) as T;
+  };
 
   let categories: string[] = [];
-  const rawCategories = Array.isArray(data.categories) ? data.categories : fromContext<unknown>('categories', CONTEXT_STEPS.categories);
-  const categoryPath = Array.isArray(data.categories) ? ['categories'] : ['answers'];
+  const listed = Array.isArray(data.categories) && data.categories.length > 0;
+  const rawCategories = listed ? data.categories : answers.get(CONTEXT_STEPS.categories);
+  const categoryPath = listed ? ['categories'] : ['answers'];
   const list = Array.isArray(rawCategories) ? rawCategories : rawCategories === undefined || rawCategories === null ? [] : [rawCategories];
   for (const c of list) {
     if (typeof c === 'string' && ID.test(c)) categories.push(c);

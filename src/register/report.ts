@@ -13,14 +13,14 @@ import { AGE_BAND_LABEL, AGE_BANDS, PLACE_LABEL, PLACES, ROLES } from './record.
  * category counts nowhere until it is added here.
  */
 export const ARBO: readonly { id: string; label: string; categories: readonly string[] }[] = [
-  { id: 'agressie', label: 'Agressie (bedreiging, dreiging)', categories: ['bedreiging', 'dreiging-school', 'agressie'] },
-  { id: 'geweld', label: 'Geweld (fysiek geweld, wapens)', categories: ['fysiek-geweld', 'wapens', 'geweld'] },
+  { id: 'agressie', label: 'Agressie (bedreiging, dreiging, intimidatie)', categories: ['bedreiging', 'dreiging-school', 'ouder-hek', 'geweld-personeel', 'agressie'] },
+  { id: 'geweld', label: 'Geweld (fysiek geweld, wapens)', categories: ['fysiek-geweld', 'wapens', 'geweld-personeel', 'geweld'] },
   { id: 'pesten', label: 'Pesten', categories: ['pesten', 'cyberpesten'] },
   { id: 'discriminatie', label: 'Discriminatie', categories: ['discriminatie'] },
   {
     id: 'seksuele-intimidatie',
-    label: 'Seksuele intimidatie (ook sexting en grensoverschrijdend gedrag door een medewerker)',
-    categories: ['seksuele-intimidatie', 'sexting', 'zeden-medewerker'],
+    label: 'Seksuele intimidatie (ook sexting, grooming en grensoverschrijdend gedrag door een medewerker)',
+    categories: ['seksuele-intimidatie', 'sexting', 'zeden-medewerker', 'zeden-extern'],
   },
 ];
 
@@ -29,7 +29,7 @@ export const MELDCODE_RULES = ['meldcode'];
 export const MELDPLICHT_RULES = ['meldplicht-zeden', 'meldplicht'];
 export const CAMERA_RULES = ['camerabeelden'];
 
-/** The counts of one year, as the store computes them. Role, age and place keys: null = not known. */
+/** The counts of one year. Role, age and place keys: null = not known. */
 export interface YearCounts {
   year: number;
   total: number;
@@ -48,6 +48,77 @@ export interface YearCounts {
   open: number;
   arbo: Map<string, number>;
   schools: string[];
+}
+
+/** One incident as the report reads it from the store. */
+export interface YearRow {
+  day: string;
+  school: string;
+  categories: readonly string[];
+  perpetrator: string | null;
+  victim: string | null;
+  ageBand: string | null;
+  place: string | null;
+  partners: readonly { id: string; urgency: Urgency }[];
+  rules: readonly string[];
+  status: 'open' | 'closed';
+}
+
+const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/** Counts the incidents of one year in one pass. */
+export function countYear(year: number, rows: Iterable<YearRow>): YearCounts {
+  const counts: YearCounts = {
+    year,
+    total: 0,
+    months: new Array<number>(12).fill(0),
+    categoryMonths: new Map(),
+    perpetrator: new Map(),
+    victim: new Map(),
+    ageBand: new Map(),
+    place: new Map(),
+    partners: new Map(),
+    rules: new Map(),
+    meldcode: 0,
+    meldplicht: 0,
+    camera: 0,
+    open: 0,
+    arbo: new Map(ARBO.map((a) => [a.id, 0])),
+    schools: [],
+  };
+  const arboOf = new Map<string, string[]>();
+  for (const a of ARBO) for (const c of a.categories) arboOf.set(c, [...(arboOf.get(c) ?? []), a.id]);
+  const schools = new Set<string>();
+  for (const row of rows) {
+    const month = Number(row.day.slice(5, 7)) - 1;
+    counts.total++;
+    counts.months[month]!++;
+    const arbo = new Set<string>();
+    for (const c of row.categories) {
+      let months = counts.categoryMonths.get(c);
+      if (!months) counts.categoryMonths.set(c, (months = new Array<number>(12).fill(0)));
+      months[month]!++;
+      for (const a of arboOf.get(c) ?? []) arbo.add(a);
+    }
+    for (const a of arbo) bump(counts.arbo, a);
+    bump(counts.perpetrator, row.perpetrator);
+    bump(counts.victim, row.victim);
+    bump(counts.ageBand, row.ageBand);
+    bump(counts.place, row.place);
+    for (const p of row.partners) {
+      let byUrgency = counts.partners.get(p.id);
+      if (!byUrgency) counts.partners.set(p.id, (byUrgency = new Map()));
+      bump(byUrgency, p.urgency);
+    }
+    for (const r of row.rules) bump(counts.rules, r);
+    if (row.rules.some((r) => MELDCODE_RULES.includes(r))) counts.meldcode++;
+    if (row.rules.some((r) => MELDPLICHT_RULES.includes(r))) counts.meldplicht++;
+    if (row.rules.some((r) => CAMERA_RULES.includes(r))) counts.camera++;
+    if (row.status === 'open') counts.open++;
+    schools.add(row.school);
+  }
+  counts.schools = [...schools].sort();
+  return counts;
 }
 
 export interface ReportOptions {
@@ -182,7 +253,7 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
       options,
       year,
       false,
-      `Een incident telt één keer per Arbo-categorie. Geteld als: ${ARBO.map((a) => `${a.id.replace(/-/g, ' ')} = ${a.categories.join(', ')}`).join('; ')}. Pesten en discriminatie zijn in het protocol één categorie (pesten) zolang er geen aparte categorie discriminatie is.`,
+      `Een incident telt één keer per Arbo-categorie. Geteld als: ${ARBO.map((a) => `${a.id.replace(/-/g, ' ')} = ${a.categories.join(', ')}`).join('; ')}. Geweld, bedreiging of intimidatie tegen een medewerker telt bij agressie én bij geweld: het protocol onderscheidt die daar niet. Pesten en discriminatie zijn in het protocol één categorie (pesten) zolang er geen aparte categorie discriminatie is.`,
     ),
   );
 

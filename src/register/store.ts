@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Urgency } from '../model/core.js';
 import type { PartnerUrgency, RegisterRecord, Status } from './record.js';
-import type { YearCounts } from './report.js';
+import type { YearRow } from './report.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -29,39 +29,29 @@ export class RegisterError extends Error {
 
 /** Migrations by version: MIGRATIONS[n] takes user_version n to n + 1. Never edit a shipped one; add one. */
 const MIGRATIONS: readonly string[] = [
+  // Categories, partners and rules are short lists of protocol ids ([a-z0-9-], so never a comma or
+  // colon), packed in one column each: one row per incident makes adding one insert, and the report
+  // one scan of a year.
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
    CREATE TABLE incidents (
      id INTEGER PRIMARY KEY,
      uid TEXT NOT NULL UNIQUE,
      day TEXT NOT NULL,
      school TEXT NOT NULL,
+     categories TEXT NOT NULL,
      perpetrator TEXT,
      victim TEXT,
      age_band TEXT,
      place TEXT,
+     partners TEXT NOT NULL,
+     rules TEXT NOT NULL,
      protocol_id TEXT NOT NULL,
      protocol_version TEXT NOT NULL,
      reference TEXT,
      status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
      closed_day TEXT
    ) STRICT;
-   CREATE INDEX incidents_day ON incidents (day);
-   CREATE TABLE incident_categories (
-     incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
-     category TEXT NOT NULL,
-     PRIMARY KEY (incident_id, category)
-   ) STRICT, WITHOUT ROWID;
-   CREATE TABLE incident_partners (
-     incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
-     partner TEXT NOT NULL,
-     urgency TEXT NOT NULL,
-     PRIMARY KEY (incident_id, partner)
-   ) STRICT, WITHOUT ROWID;
-   CREATE TABLE incident_rules (
-     incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
-     rule TEXT NOT NULL,
-     PRIMARY KEY (incident_id, rule)
-   ) STRICT, WITHOUT ROWID;`,
+   CREATE INDEX incidents_day ON incidents (day);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -170,7 +160,7 @@ export class RegisterStore {
     // WAL with NORMAL: a committed record survives a crash of the program (kill -9); only a power
     // failure can lose the last few commits, never corrupt the file.
     db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.pragma('wal_autocheckpoint = 20000');
     // Deleted records (prune) are overwritten on disk, not left behind in free pages.
     db.pragma('secure_delete = ON');
     if (version < SCHEMA_VERSION) this.migrate();
@@ -219,13 +209,10 @@ export class RegisterStore {
     const db = this.db;
     return {
       incident: db.prepare(
-        `INSERT INTO incidents (uid, day, school, perpetrator, victim, age_band, place, protocol_id, protocol_version, reference, status, closed_day)
-         VALUES (@uid, @day, @school, @perpetrator, @victim, @ageBand, @place, @protocolId, @protocolVersion, @reference, @status, @closedDay)
+        `INSERT INTO incidents (uid, day, school, categories, perpetrator, victim, age_band, place, partners, rules, protocol_id, protocol_version, reference, status, closed_day)
+         VALUES (@uid, @day, @school, @categories, @perpetrator, @victim, @ageBand, @place, @partners, @rules, @protocolId, @protocolVersion, @reference, @status, @closedDay)
          ON CONFLICT (uid) DO NOTHING`,
       ),
-      category: db.prepare('INSERT INTO incident_categories (incident_id, category) VALUES (?, ?)'),
-      partner: db.prepare('INSERT INTO incident_partners (incident_id, partner, urgency) VALUES (?, ?, ?)'),
-      rule: db.prepare('INSERT INTO incident_rules (incident_id, rule) VALUES (?, ?)'),
       byUid: db.prepare('SELECT id, status FROM incidents WHERE uid = ?'),
       closeByUid: db.prepare("UPDATE incidents SET status = 'closed', closed_day = ? WHERE uid = ? AND status = 'open'"),
     };
@@ -238,10 +225,13 @@ export class RegisterStore {
       uid: record.uid,
       day: record.day,
       school: record.school,
+      categories: record.categories.join(','),
       perpetrator: record.perpetrator,
       victim: record.victim,
       ageBand: record.ageBand,
       place: record.place,
+      partners: packPartners(record.partners),
+      rules: record.rules.join(','),
       protocolId: record.protocol.id,
       protocolVersion: record.protocol.version,
       reference: record.reference,
@@ -254,17 +244,16 @@ export class RegisterStore {
       const updated = record.status === 'closed' && existing.status === 'open' && s.closeByUid.run(record.closedDay, record.uid).changes > 0;
       return { id: existing.id, added: false, updated };
     }
-    const id = Number(result.lastInsertRowid);
-    for (const c of record.categories) s.category.run(id, c);
-    for (const p of record.partners) s.partner.run(id, p.id, p.urgency);
-    for (const r of record.rules) s.rule.run(id, r);
-    return { id, added: true, updated: false };
+    return { id: Number(result.lastInsertRowid), added: true, updated: false };
   }
 
   /** Adds one record in its own transaction: a crash loses at most this record. Same uid: nothing added. */
   add(record: RegisterRecord): { id: number; added: boolean; updated: boolean } {
-    return this.db.transaction(() => this.insert(record)).immediate();
+    this.addOne ??= this.db.transaction((r: RegisterRecord) => this.insert(r));
+    return this.addOne.immediate(record);
   }
+
+  private addOne?: BetterSqlite3.Transaction<(r: RegisterRecord) => { id: number; added: boolean; updated: boolean }>;
 
   /** Adds many records in one transaction (an import: all of a file or nothing). */
   addMany(records: readonly RegisterRecord[]): { added: number; updated: number; existing: number } {
@@ -282,38 +271,23 @@ export class RegisterStore {
       .immediate();
   }
 
-  /** Records by id (ascending), with an optional filter; children read in bulk. */
+  /** Records by day and id, with an optional filter. */
   records(filter: { ids?: readonly number[]; from?: string; to?: string; status?: Status } = {}): (RegisterRecord & { id: number })[] {
-    const params: Record<string, unknown> = { from: filter.from ?? null, to: filter.to ?? null, status: filter.status ?? null };
-    const ids = filter.ids ? `AND $.id IN (${filter.ids.map((id) => Number(id)).join(',') || 'NULL'})` : '';
-    const where = (t: string) =>
-      `WHERE (@from IS NULL OR ${t}.day >= @from) AND (@to IS NULL OR ${t}.day <= @to) AND (@status IS NULL OR ${t}.status = @status) ${ids.replace('$', t)}`;
-    const rows = this.db.prepare(`SELECT * FROM incidents i ${where('i')} ORDER BY i.day, i.id`).all(params) as IncidentRow[];
-    const children = (table: string, column: string) => {
-      const map = new Map<number, unknown[]>();
-      const sql = `SELECT t.* FROM ${table} t JOIN incidents i ON i.id = t.incident_id ${where('i')} ORDER BY t.incident_id, t.${column}`;
-      for (const row of this.db.prepare(sql).iterate(params) as Iterable<Record<string, unknown>>) {
-        const list = map.get(row.incident_id as number) ?? [];
-        list.push(row);
-        map.set(row.incident_id as number, list);
-      }
-      return map;
-    };
-    const categories = children('incident_categories', 'category');
-    const partners = children('incident_partners', 'partner');
-    const rules = children('incident_rules', 'rule');
-    return rows.map((row) => ({
+    const params = { from: filter.from ?? null, to: filter.to ?? null, status: filter.status ?? null };
+    const ids = filter.ids ? `AND id IN (${filter.ids.map((id) => Number(id)).join(',') || 'NULL'})` : '';
+    const sql = `SELECT * FROM incidents WHERE (@from IS NULL OR day >= @from) AND (@to IS NULL OR day <= @to) AND (@status IS NULL OR status = @status) ${ids} ORDER BY day, id`;
+    return (this.db.prepare(sql).all(params) as IncidentRow[]).map((row) => ({
       id: row.id,
       uid: row.uid,
       day: row.day,
       school: row.school,
-      categories: ((categories.get(row.id) ?? []) as { category: string }[]).map((c) => c.category),
+      categories: unpack(row.categories),
       perpetrator: row.perpetrator as RegisterRecord['perpetrator'],
       victim: row.victim as RegisterRecord['victim'],
       ageBand: row.age_band as RegisterRecord['ageBand'],
       place: row.place as RegisterRecord['place'],
-      partners: ((partners.get(row.id) ?? []) as { partner: string; urgency: Urgency }[]).map((p): PartnerUrgency => ({ id: p.partner, urgency: p.urgency })),
-      rules: ((rules.get(row.id) ?? []) as { rule: string }[]).map((r) => r.rule),
+      partners: unpackPartners(row.partners),
+      rules: unpack(row.rules),
       protocol: { id: row.protocol_id, version: row.protocol_version },
       reference: row.reference,
       status: row.status,
@@ -333,7 +307,10 @@ export class RegisterStore {
   /** Deletes records of incidents before `day`; returns how many (or would, with dryRun). */
   prune(day: string, dryRun: boolean): number {
     if (dryRun) return (this.db.prepare('SELECT count(*) AS n FROM incidents WHERE day < ?').get(day) as { n: number }).n;
-    return this.db.transaction(() => this.db.prepare('DELETE FROM incidents WHERE day < ?').run(day).changes).immediate();
+    const n = this.db.transaction(() => this.db.prepare('DELETE FROM incidents WHERE day < ?').run(day).changes).immediate();
+    // Old versions of the deleted rows can still be in the WAL: copy it back and empty it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return n;
   }
 
   count(): number {
@@ -366,65 +343,14 @@ export class RegisterStore {
     }
   }
 
-  /** The counts of one year for the report, computed in SQL (a year of 100,000 records in well under a second). */
-  yearCounts(year: number, groups: { arbo: readonly { id: string; categories: readonly string[] }[]; meldcode: readonly string[]; meldplicht: readonly string[]; camera: readonly string[] }): YearCounts {
-    const db = this.db;
-    const range = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const inYear = 'i.day BETWEEN @from AND @to';
-    const total = (db.prepare(`SELECT count(*) AS n FROM incidents i WHERE ${inYear}`).get(range) as { n: number }).n;
-    const months = new Array<number>(12).fill(0);
-    for (const r of db.prepare(`SELECT CAST(substr(i.day, 6, 2) AS INTEGER) AS m, count(*) AS n FROM incidents i WHERE ${inYear} GROUP BY m`).all(range) as { m: number; n: number }[]) {
-      months[r.m - 1] = r.n;
-    }
-    const categoryMonths = new Map<string, number[]>();
-    const categorySql = `SELECT c.category AS k, CAST(substr(i.day, 6, 2) AS INTEGER) AS m, count(*) AS n
-      FROM incidents i JOIN incident_categories c ON c.incident_id = i.id WHERE ${inYear} GROUP BY k, m`;
-    for (const r of db.prepare(categorySql).all(range) as { k: string; m: number; n: number }[]) {
-      const list = categoryMonths.get(r.k) ?? new Array<number>(12).fill(0);
-      list[r.m - 1] = r.n;
-      categoryMonths.set(r.k, list);
-    }
-    const byColumn = (column: string) =>
-      new Map((db.prepare(`SELECT i.${column} AS k, count(*) AS n FROM incidents i WHERE ${inYear} GROUP BY k`).all(range) as { k: string | null; n: number }[]).map((r) => [r.k, r.n]));
-    const partners = new Map<string, Map<Urgency, number>>();
-    const partnerSql = `SELECT p.partner AS k, p.urgency AS u, count(*) AS n FROM incidents i JOIN incident_partners p ON p.incident_id = i.id WHERE ${inYear} GROUP BY k, u`;
-    for (const r of db.prepare(partnerSql).all(range) as { k: string; u: Urgency; n: number }[]) {
-      const map = partners.get(r.k) ?? new Map<Urgency, number>();
-      map.set(r.u, r.n);
-      partners.set(r.k, map);
-    }
-    const rules = new Map(
-      (db.prepare(`SELECT r.rule AS k, count(*) AS n FROM incidents i JOIN incident_rules r ON r.incident_id = i.id WHERE ${inYear} GROUP BY k`).all(range) as { k: string; n: number }[]).map((r) => [
-        r.k,
-        r.n,
-      ]),
+  /** The incidents of one year as the report counts them: one scan, in order of the day index. */
+  *yearRows(year: number): Generator<YearRow> {
+    const statement = this.db.prepare(
+      'SELECT day, school, categories, perpetrator, victim, age_band, place, partners, rules, status FROM incidents WHERE day BETWEEN ? AND ?',
     );
-    const distinct = (table: string, column: string, values: readonly string[]) =>
-      values.length === 0
-        ? 0
-        : (
-            db
-              .prepare(`SELECT count(DISTINCT i.id) AS n FROM incidents i JOIN ${table} t ON t.incident_id = i.id WHERE ${inYear} AND t.${column} IN (${values.map(() => '?').join(',')})`)
-              .get(range, ...values) as { n: number }
-          ).n;
-    return {
-      year,
-      total,
-      months,
-      categoryMonths,
-      perpetrator: byColumn('perpetrator'),
-      victim: byColumn('victim'),
-      ageBand: byColumn('age_band'),
-      place: byColumn('place'),
-      partners,
-      rules,
-      meldcode: distinct('incident_rules', 'rule', groups.meldcode),
-      meldplicht: distinct('incident_rules', 'rule', groups.meldplicht),
-      camera: distinct('incident_rules', 'rule', groups.camera),
-      open: (db.prepare(`SELECT count(*) AS n FROM incidents i WHERE ${inYear} AND i.status = 'open'`).get(range) as { n: number }).n,
-      arbo: new Map(groups.arbo.map((a) => [a.id, distinct('incident_categories', 'category', a.categories)])),
-      schools: (db.prepare(`SELECT DISTINCT i.school AS s FROM incidents i WHERE ${inYear} ORDER BY s`).all(range) as { s: string }[]).map((r) => r.s),
-    };
+    for (const r of statement.raw().iterate(`${year}-01-01`, `${year}-12-31`) as Iterable<[string, string, string, string | null, string | null, string | null, string | null, string, string, Status]>) {
+      yield { day: r[0], school: r[1], categories: unpack(r[2]), perpetrator: r[3], victim: r[4], ageBand: r[5], place: r[6], partners: unpackPartners(r[7]), rules: unpack(r[8]), status: r[9] };
+    }
   }
 
   /** The consistency check of SQLite itself: "ok", or what is wrong. */
@@ -433,11 +359,22 @@ export class RegisterStore {
   }
 }
 
+const unpack = (text: string): string[] => (text === '' ? [] : text.split(','));
+const packPartners = (partners: readonly PartnerUrgency[]) => partners.map((p) => `${p.id}:${p.urgency}`).join(',');
+const unpackPartners = (text: string): PartnerUrgency[] =>
+  unpack(text).map((p) => {
+    const at = p.indexOf(':');
+    return { id: p.slice(0, at), urgency: p.slice(at + 1) as Urgency };
+  });
+
 interface IncidentRow {
   id: number;
   uid: string;
   day: string;
   school: string;
+  categories: string;
+  partners: string;
+  rules: string;
   perpetrator: string | null;
   victim: string | null;
   age_band: string | null;

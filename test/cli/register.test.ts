@@ -8,7 +8,10 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordFromAdvice, type RegisterRecord } from '../../src/register/record.js';
 import { RegisterStore } from '../../src/register/store.js';
-import { runCli } from '../helpers/run-cli.js';
+import { ensureBuilt, runBuilt } from '../helpers/built-cli.js';
+import { memoryIo, runCli } from '../helpers/run-cli.js';
+import { FakePrompter } from '../helpers/fake-prompter.js';
+import { runIncident } from '../../src/cli/commands/incident-run.js';
 import { SHIPPED_DIR } from '../helpers/shipped.js';
 import { advice, nthAdvice } from '../register/advice-fixture.js';
 
@@ -41,8 +44,8 @@ function seed(records: RegisterRecord[]): void {
     store.close();
   }
 }
-const recordOf = (data: Record<string, unknown>, day: string): RegisterRecord => {
-  const built = recordFromAdvice(data, { school: 'College Weert', sha256, day });
+const recordOf = (data: Record<string, unknown>, day?: string): RegisterRecord => {
+  const built = recordFromAdvice(data, { school: 'College Weert', sha256, ...(day ? { day } : {}) });
   if (!built.ok) throw new Error(JSON.stringify(built.problems));
   return built.record;
 };
@@ -59,6 +62,18 @@ describe('adding incidents', () => {
     // The saved file of the same walk is the same incident.
     const again = await run(['register', 'add', 'advies.json']);
     expect([again.code, again.stdout]).toEqual([0, 'Stond al in het register als nr. 1; niets toegevoegd.\n']);
+  });
+
+  it.each([
+    ['a file that is not a register', { register: 'kapot.sqlite' }, {}, /geen register van convenant/],
+    ['no school name', { register: true }, { CONVENANT_SCHOOL: undefined }, /voor welke school/],
+    ['a case code that looks like a name', { register: true, ref: 'Jansen' }, {}, /zaakcode/],
+  ] as const)('incident --register with %s stops before the first question', async (_name, extra, extraEnv, message) => {
+    write('kapot.sqlite', 'geen database');
+    const prompter = new FakePrompter([]);
+    const io = memoryIo({ cwd: dir, env: { ...env, ...extraEnv }, stdinTTY: true, stdoutTTY: true });
+    await expect(runIncident(io, { format: 'text', ...extra }, { prompter })).rejects.toThrow(message);
+    expect(prompter.asked).toEqual([]);
   });
 
   it('show and close: the follow-up of one incident', async () => {
@@ -89,6 +104,34 @@ describe('adding incidents', () => {
     expect(r.stderr).toMatch(new RegExp(`fout\\.json:${line}:\\d+: onbekende urgentie "straks"`));
     expect(r.stderr).toMatch(/kapot\.json:2:\d+: dit is geen geldig JSON-bestand/);
   });
+
+  it('many files (read in worker threads by the built command): all added in file order, bad ones explained', () => {
+    ensureBuilt();
+    const names: string[] = [];
+    for (let n = 0; n < 250; n++) {
+      names.push(`a${n}.json`);
+      write(`a${n}.json`, nthAdvice(n));
+    }
+    const bad = advice();
+    (bad.partners as { urgency: string }[])[0]!.urgency = 'straks';
+    write('a17.json', bad);
+    write('a200.json', '{ "schemaVersion": 1,\n  "answers": [ }');
+    const r = runBuilt(['register', 'add', ...names], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('248 toegevoegd, 0 stonden er al in, 2 niet gelezen.\n');
+    expect(r.stderr).toMatch(/^a17\.json:\d+:\d+: onbekende urgentie "straks"/);
+    expect(r.stderr).toMatch(/\na200\.json:2:\d+: dit is geen geldig JSON-bestand/);
+    const store = RegisterStore.open(env.CONVENANT_REGISTER!, { create: false });
+    try {
+      const uids = store.records().sort((a, b) => a.id - b.id).map((x) => x.uid);
+      const expected = Array.from({ length: 250 }, (_, n) => n).filter((n) => n !== 17 && n !== 200).map((n) => recordOf(nthAdvice(n)).uid);
+      expect(uids).toEqual(expected);
+    } finally {
+      store.close();
+    }
+    // The same files again: nothing twice.
+    expect(runBuilt(['register', 'add', ...names], { cwd: dir, env }).stdout).toBe('0 toegevoegd, 248 stonden er al in, 2 niet gelezen.\n');
+  }, 60_000);
 
   it.each([
     [['register', 'add', 'a.json', '--ref', 'Piet Jansen'], /ongeldige zaakcode/],
@@ -193,7 +236,7 @@ describe('the yearly report', () => {
     expect(row('Opvolging nog open')).toBe('| Opvolging nog open | 11 | 3 |  |');
     expect(row('Geweld (fysiek geweld, wapens)')).toBe('| Geweld (fysiek geweld, wapens) | 7 | 3 | +4 |');
     // Two categories under one Arbo heading count the incident once.
-    expect(row('Seksuele intimidatie (ook sexting en grensoverschrijdend gedrag door een medewerker)')).toMatch(/\| 1 \| 0 \| \+1 \|$/);
+    expect(row('Seksuele intimidatie (ook sexting, grooming en grensoverschrijdend gedrag door een medewerker)')).toMatch(/\| 1 \| 0 \| \+1 \|$/);
     expect(row('Politie')).toBe('| Politie | 0 | 8 | 0 | 0 | 8 |');
     expect(r.stdout).toMatch(/\| medewerker \| 1 \| 0 \| \+1 \|/);
   });

@@ -28,6 +28,11 @@ describe('recordFromAdvice', () => {
       want: { categories: ['bedreiging', 'wapens'], perpetrator: 'ouder', victim: 'leerling', ageBand: 'tot-8', place: 'rond-school' },
     },
     {
+      name: 'a protocol without context metadata: null context and no categories, so the answers count',
+      shape: { categories: [], context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null }, answers: { categorie: 'pesten', dader: 'leerling', leeftijd: 16 } },
+      want: { categories: ['pesten'], perpetrator: 'leerling', victim: null, ageBand: '16-17', place: null },
+    },
+    {
       name: 'a single category answer, no context questions asked',
       shape: { answers: { 'acuut-gevaar': 'ja', categorie: 'diefstal' } },
       want: { categories: ['diefstal'], perpetrator: null, victim: null, ageBand: null, place: null },

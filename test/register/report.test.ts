@@ -1,7 +1,7 @@
 // The report renderers and the small-count rule for reports that leave the school.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barChart, buildReport, renderReportCsv, renderReportHtml, suppressed, type YearCounts } from '../../src/register/report.js';
+import { barChart, buildReport, countYear, renderReportCsv, renderReportHtml, suppressed, type YearCounts } from '../../src/register/report.js';
 
 const empty = (year: number): YearCounts => ({
   year,
@@ -72,6 +72,14 @@ describe('renderers', () => {
     const now = { ...empty(2026), categoryMonths: new Map([['=cmd', [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]]) };
     const csv = renderReportCsv(buildReport(now, empty(2025), { share: false, today: '2026-12-04' }));
     expect(csv).toContain(`categorie-maand;"'=cmd";jan;1`);
+  });
+
+  it('counts an incident once per Arbo category, and violence against staff under both aggression and violence', () => {
+    const row = (categories: string[]) => ({ day: '2026-04-01', school: 'S', categories, perpetrator: null, victim: null, ageBand: null, place: null, partners: [], rules: [], status: 'open' as const });
+    const counts = countYear(2026, [row(['bedreiging', 'dreiging-school']), row(['geweld-personeel']), row(['fysiek-geweld', 'sexting']), row(['verzuim'])]);
+    expect(Object.fromEntries(counts.arbo)).toEqual({ agressie: 2, geweld: 2, pesten: 0, discriminatie: 0, 'seksuele-intimidatie': 1 });
+    expect(counts.total).toBe(4);
+    expect(counts.months[3]).toBe(4);
   });
 
   it('an empty year is a complete report with zeros, not an error', () => {

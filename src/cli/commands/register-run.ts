@@ -2,7 +2,9 @@
 // register (art. 5.11) in one SQLite file. Loaded only by these commands: the database module is
 // native and is never part of another command's start-up.
 import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { readDataFile } from '../../loader/read.js';
 import { sanitize } from '../../render/sanitize.js';
@@ -13,6 +15,7 @@ import {
   AGE_BAND_LABEL,
   PLACE_LABEL,
   REFERENCE_HINT,
+  dutchDay,
   isDay,
   recordFromAdvice,
   recordFromExport,
@@ -21,7 +24,7 @@ import {
   type RecordProblem,
   type RegisterRecord,
 } from '../../register/record.js';
-import { ARBO, CAMERA_RULES, MELDCODE_RULES, MELDPLICHT_RULES, buildReport, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
+import { buildReport, countYear, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
 import { RegisterError, RegisterStore } from '../../register/store.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -107,7 +110,7 @@ function now(io: Io): Date {
 }
 
 function todayOf(io: Io): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now(io));
+  return dutchDay(now(io));
 }
 
 function schoolFor(io: Io, store: RegisterStore, option: string | undefined): string {
@@ -162,22 +165,33 @@ interface ReadJson {
   locate: (path: readonly (string | number)[]) => Promise<string>;
 }
 
-/** Reads a JSON file: fast JSON.parse, and the YAML parser (with positions) only for error messages. */
+/**
+ * Reads a JSON file. The fast path (read, JSON.parse) is what adding thousands of files costs; the
+ * loader's checked reader and the YAML parser (with positions) run only to explain a problem.
+ */
 async function readJson(io: Io, file: string, maxBytes: number): Promise<ReadJson> {
-  const read = readDataFile(resolve(io.cwd, file), file, maxBytes);
-  if ('problem' in read) {
-    if (read.problem.code === 'io-error') throw new UsageError(`kan ${file} niet lezen`, 'Controleer de naam, de map en de rechten.');
-    throw new UsageError(`${file}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`, read.problem.hint);
+  const path = resolve(io.cwd, file);
+  let text = fastRead(path, maxBytes);
+  if (text === undefined) {
+    const read = readDataFile(path, file, maxBytes);
+    if ('problem' in read) {
+      if (read.problem.code === 'io-error') throw new UsageError(`kan ${file} niet lezen`, 'Controleer de naam, de map en de rechten.');
+      throw new UsageError(`${file}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`, read.problem.hint);
+    }
+    text = read.text;
   }
-  const text = read.text;
+  const source = text;
   const positions = async () => {
     const { parseYamlData } = await import('../../loader/parse-yaml.js');
-    return parseYamlData(file, text);
+    return parseYamlData(file, source);
   };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(source);
   } catch {
+    // A binary or non-UTF-8 file gets the loader's own message.
+    const read = readDataFile(path, file, maxBytes);
+    if ('problem' in read) throw new UsageError(`${file}:${read.problem.line}:${read.problem.column}: ${read.problem.message}`, read.problem.hint);
     const parsed = await positions();
     const problem = parsed.diagnostics.find((d) => d.severity === 'error');
     const where = problem ? `${problem.line}:${problem.column}` : '1:1';
@@ -193,6 +207,24 @@ async function readJson(io: Io, file: string, maxBytes: number): Promise<ReadJso
       return `${span.line}:${span.column}`;
     },
   };
+}
+
+/** The text of a regular file within the size limit, or undefined (then the checked reader says why). */
+function fastRead(path: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    const bytes = readFileSync(fd);
+    if (bytes.length > maxBytes) return undefined;
+    const text = bytes.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 async function problemLines(file: string, read: ReadJson, problems: readonly RecordProblem[], prefix: (string | number)[] = []): Promise<string[]> {
@@ -213,40 +245,123 @@ export async function runRegisterAdd(io: Io, files: readonly string[], options: 
   if (reference !== undefined && files.length > 1) throw new UsageError('een zaakcode hoort bij één incident', 'Geef --ref alleen mee met één bestand.');
   return withStore(io, options, true, async (store) => {
     const school = schoolFor(io, store, options.school);
+    const build: BuildOptions = { school, ...(reference !== undefined ? { reference } : {}), ...(day !== undefined ? { day } : {}) };
     let added = 0;
     let existing = 0;
-    const failed: string[] = [];
-    for (const file of files) {
+    const failed: { index: number; lines: string[] }[] = [];
+    // Each incident is added in its own transaction, in the order of the files.
+    const accept = (index: number, record: RegisterRecord) => {
+      if (record.day > today) {
+        failed.push({ index, lines: [`${sanitize(files[index]!)}: het advies is gemaakt op ${record.day}, in de toekomst\n  Controleer de klok van de computer, of geef de dag met --day.`] });
+        return;
+      }
+      const result = store.add(record);
+      if (result.added) added++;
+      else existing++;
+      if (files.length === 1) {
+        io.stdout.write(result.added ? `Toegevoegd aan het register als nr. ${result.id} (${record.day}, ${record.categories.join(', ')}).\n` : `Stond al in het register als nr. ${result.id}; niets toegevoegd.\n`);
+      }
+    };
+    // Many files: reading and parsing (most of the work) runs in worker threads; whatever they
+    // could not turn into a record is done again here, where the problem is located and explained.
+    const again = await readInWorkers(io, files, build, accept);
+    for (const index of again) {
+      const file = files[index]!;
       let read: ReadJson;
       try {
         read = await readJson(io, file, MAX_ADVICE_BYTES);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
-        failed.push(`${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
+        failed.push({ index, lines: [`${error.message}${error.hint ? `\n  ${error.hint}` : ''}`] });
         continue;
       }
-      const built = recordFromAdvice(read.data, { school, sha256, ...(reference !== undefined ? { reference } : {}), ...(day !== undefined ? { day } : {}) });
-      if (!built.ok) {
-        failed.push(...(await problemLines(file, read, built.problems)));
-        continue;
-      }
-      if (built.record.day > today) {
-        failed.push(`${sanitize(file)}: het advies is gemaakt op ${built.record.day}, in de toekomst\n  Controleer de klok van de computer, of geef de dag met --day.`);
-        continue;
-      }
-      const result = store.add(built.record);
-      if (result.added) added++;
-      else existing++;
-      if (files.length === 1) {
-        io.stdout.write(result.added ? `Toegevoegd aan het register als nr. ${result.id} (${built.record.day}, ${built.record.categories.join(', ')}).\n` : `Stond al in het register als nr. ${result.id}; niets toegevoegd.\n`);
-      }
+      const built = recordFromAdvice(read.data, { ...build, sha256 });
+      if (built.ok) accept(index, built.record);
+      else failed.push({ index, lines: await problemLines(file, read, built.problems) });
     }
     if (files.length > 1 || failed.length > 0) {
-      io.stdout.write(`${added} toegevoegd, ${existing} stonden er al in${failed.length > 0 ? `, ${files.length - added - existing} niet gelezen` : ''}.\n`);
+      io.stdout.write(`${added} toegevoegd, ${existing} stonden er al in${failed.length > 0 ? `, ${failed.length} niet gelezen` : ''}.\n`);
     }
-    for (const line of failed) io.stderr.write(`${line}\n`);
+    for (const f of failed.sort((a, b) => a.index - b.index)) for (const line of f.lines) io.stderr.write(`${line}\n`);
     return failed.length > 0 ? EXIT.usage : EXIT.ok;
   });
+}
+
+interface BuildOptions {
+  school: string;
+  reference?: string;
+  day?: string;
+}
+
+/** Below this many files a worker costs more than it saves. */
+const WORKER_MIN_FILES = 200;
+const WORKER_BATCH = 64;
+
+/**
+ * Reads and parses the files in worker threads (at most 4, one per core), handing each record to
+ * `accept` in file order as soon as it and all before it are ready. Returns the indexes of the
+ * files to do again in this thread: those a worker could not turn into a record, or all of them
+ * when workers cannot run (few files, or not from the bundle, as in the tests of the source).
+ */
+async function readInWorkers(io: Io, files: readonly string[], build: BuildOptions, accept: (index: number, record: RegisterRecord) => void): Promise<number[]> {
+  const all = files.map((_, i) => i);
+  const module = import.meta.url;
+  const count = Math.min(4, availableParallelism());
+  if (files.length < WORKER_MIN_FILES || count < 2 || !module.endsWith('.js')) return all;
+  const results: (RegisterRecord | null | undefined)[] = new Array(files.length);
+  const again: number[] = [];
+  let next = 0;
+  const drain = () => {
+    while (next < files.length && results[next] !== undefined) {
+      const record = results[next];
+      if (record) accept(next, record);
+      else again.push(next);
+      results[next] = null;
+      next++;
+    }
+  };
+  const code = "const { workerData } = require('node:worker_threads'); import(workerData.module).then((m) => m.registerAddWorker());";
+  const runs = Array.from({ length: count }, (_, w) => {
+    const share = all.filter((i) => i % count === w).map((i) => [i, resolve(io.cwd, files[i]!)] as const);
+    return new Promise<void>((done) => {
+      const worker = new Worker(code, { eval: true, workerData: { module, files: share, build, maxBytes: MAX_ADVICE_BYTES } });
+      worker.on('message', (batch: [number, RegisterRecord | null][]) => {
+        for (const [i, record] of batch) results[i] = record;
+        drain();
+      });
+      // A worker that fails leaves its files to this thread.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => done());
+    });
+  });
+  await Promise.all(runs);
+  drain();
+  for (let i = next; i < files.length; i++) again.push(i);
+  return [...new Set(again)].sort((a, b) => a - b);
+}
+
+/** The body of an add worker (see readInWorkers): read, parse and build; null where that fails. */
+export function registerAddWorker(): void {
+  const data = workerData as { files: [number, string][]; build: BuildOptions; maxBytes: number };
+  let batch: [number, RegisterRecord | null][] = [];
+  for (const [i, path] of data.files) {
+    let record: RegisterRecord | null = null;
+    const text = fastRead(path, data.maxBytes);
+    if (text !== undefined) {
+      try {
+        const built = recordFromAdvice(JSON.parse(text), { ...data.build, sha256 });
+        if (built.ok) record = built.record;
+      } catch {
+        // explained by the main thread
+      }
+    }
+    batch.push([i, record]);
+    if (batch.length === WORKER_BATCH) {
+      parentPort!.postMessage(batch);
+      batch = [];
+    }
+  }
+  parentPort!.postMessage(batch);
 }
 
 /** For `incident --register`: opened before the questions, so a wrong file or school fails first. */
@@ -350,8 +465,7 @@ export async function runRegisterReport(io: Io, options: ReportOptions): Promise
   const format = choice(options.format, REPORT_FORMATS, '--format');
   const year = parseYear(options.year, io);
   return withStore(io, options, false, (store) => {
-    const groups = { arbo: ARBO, meldcode: MELDCODE_RULES, meldplicht: MELDPLICHT_RULES, camera: CAMERA_RULES };
-    const report = buildReport(store.yearCounts(year, groups), store.yearCounts(year - 1, groups), { share: options.share === true, today: todayOf(io) });
+    const report = buildReport(countYear(year, store.yearRows(year)), countYear(year - 1, store.yearRows(year - 1)), { share: options.share === true, today: todayOf(io) });
     const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportMarkdown(report);
     if (options.output === undefined) {
       io.stdout.write(text);
