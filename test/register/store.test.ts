@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFromAdvice, type RegisterRecord } from '../../src/register/record.js';
 import { APPLICATION_ID, RegisterError, RegisterStore, SCHEMA_VERSION } from '../../src/register/store.js';
 import { ensureBuilt, BIN, ROOT } from '../helpers/built-cli.js';
@@ -206,9 +206,11 @@ describe('prune and backup', () => {
 
 describe('two processes and a crash', () => {
   let child: string;
+  let childDir: string;
   beforeAll(async () => {
     ensureBuilt();
-    child = join(mkdtempSync(join(tmpdir(), 'convenant-register-child-')), 'child-add.mjs');
+    childDir = mkdtempSync(join(tmpdir(), 'convenant-register-child-'));
+    child = join(childDir, 'child-add.mjs');
     await build({
       entryPoints: [join(ROOT, 'test', 'register', 'child-add.ts')],
       outfile: child,
@@ -220,6 +222,7 @@ describe('two processes and a crash', () => {
       logLevel: 'warning',
     });
   }, 120_000);
+  afterAll(() => rmSync(childDir, { recursive: true, force: true }));
 
   const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
 
