@@ -3,21 +3,13 @@
 // scenarios folder says so before loading the protocol.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeOutputFile } from '../../src/cli/write-output.js';
 import { runCli } from '../helpers/run-cli.js';
-import { BASE_PROTOCOL, hostileDir, type HostileDir } from './hostile-dir.js';
+import { BASE_PROTOCOL, hostileDirs } from './hostile-dir.js';
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
-const folder = () => {
-  const h = hostileDir();
-  made.push(h);
-  return h;
-};
+const newDir = hostileDirs();
+const folder = newDir;
 type Doc = { diagnostics: { code: string; message: string }[] };
 const NUMBER_STEP = `
       - id: leeftijd
