@@ -94,5 +94,15 @@ export async function run(argv: readonly string[]): Promise<number> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // SIGTERM and SIGHUP (a closed terminal, a CI timeout) end like Ctrl-C. Writing --output is
+  // synchronous and cleans up after itself, so this never runs half-way through a write: no
+  // temporary file stays behind. The cursor a prompt may have hidden is shown again.
+  const stop = () => {
+    if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
+    io.stderr.write('\nAfgebroken. Er is niets opgeslagen.\n');
+    process.exit(EXIT.cancelled);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
   return main(argv, io);
 }

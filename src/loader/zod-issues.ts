@@ -109,11 +109,16 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
       return;
     }
     default: {
+      // An item of a list is named by its value, not by its index ("1").
+      const last = path.at(-1);
+      const item = valueAt(ctx.data, path);
+      const name =
+        typeof last === 'number' && typeof item === 'string' ? `${clip(String(path.at(-2) ?? 'lijst'))}" (waarde "${clip(item)}")` : `${clip(String(last ?? 'waarde'))}"`;
       out.push({
         code: 'invalid-value',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `"${clip(String(path.at(-1) ?? 'waarde'))}": ${dutchMessage(issue)}`,
+        message: `"${name}: ${dutchMessage(issue)}`,
         hint: 'Pas de waarde aan zoals de melding zegt (zie protocols/README.md).',
       });
     }
@@ -172,6 +177,8 @@ function typeHint(expected: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return 'leeg';
+  // YAML's .inf and .nan are numbers to JavaScript, but not ones a protocol can use.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'geen getal (.nan)' : 'oneindig (.inf)';
   if (Array.isArray(value)) return 'een lijst';
   if (typeof value === 'object') return 'een map';
   if (typeof value === 'string') return `tekst ${show(value)}`;

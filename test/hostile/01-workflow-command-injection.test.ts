@@ -2,9 +2,9 @@
 // must never become a GitHub Actions workflow command in the output of `validate` or `test`. The
 // runner executes every line that starts (after spaces) with `::`, and the legacy form `##[` anywhere
 // on a line. Every format is run on hostile fixtures and every line of stdout and stderr is checked.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { hostileDir, STACK_LINE, type HostileDir } from './hostile-dir.js';
+import { hostileDirs, STACK_LINE, type HostileDir } from './hostile-dir.js';
 
 /** A line the runner would execute: `::` after leading white space, or `##[` anywhere. */
 const COMMAND_LINE = /^[^\S\r\n]*::|##\[/m;
@@ -22,15 +22,10 @@ const SCENARIO = [
   '',
 ].join('\n');
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
+const newDir = hostileDirs();
 /** The valid base protocol plus hostile files; `withErrors` adds files that validate reports. */
 function evilFolder(withErrors: boolean): HostileDir {
-  const h = hostileDir();
-  made.push(h);
+  const h = newDir();
   h.write('scenarios/evil\n::warning::scenario file.yaml', SCENARIO);
   if (withErrors) {
     h.write(EVIL_FILE, 'foo: [\n');

@@ -1,22 +1,17 @@
 // Finding 09 (low): `validate --format json|sarif` and `test --format json` wrote file names with
 // raw bidi overrides and C1 controls to the terminal. Every JSON output now \u-escapes them: a
 // JSON reader gets the very same name, the terminal never sees the raw character.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { hostileDir, type HostileDir } from './hostile-dir.js';
+import { hostileDirs } from './hostile-dir.js';
 
 const NAME = 'evil\u202Eyaml.\u009B31m\u2066x';
 // Raw bidi controls, C1 controls and escape: none may reach the terminal.
 const RAW = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u001b]/;
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
+const newDir = hostileDirs();
 const folder = () => {
-  const h = hostileDir();
-  made.push(h);
+  const h = newDir();
   h.write(`${NAME}.yaml`, 'foo: [\n');
   return h;
 };
@@ -43,8 +38,7 @@ describe('JSON formats escape control and bidi characters of file names', () => 
   });
 
   it('test --format json', async () => {
-    const h = hostileDir();
-    made.push(h);
+    const h = newDir();
     h.write(`scenarios/${NAME}.yaml`, 'scenarios:\n  - name: s\n    answers: { gevaar: nee }\n    expect: { text: [niet-aanwezig] }\n');
     const { code, stdout } = await runCli(['test', 'proto', '--format', 'json'], { cwd: h.root });
     expect(code).toBe(1);

@@ -2,19 +2,14 @@
 // passed validate (and switched the art. 12.2 evaluation check off for good), and
 // `person.reviewed: 2024-13-45` passed validate while `contacts --check` called it invalid. Now
 // validate rejects dates that do not exist, in the same way `contacts` does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../src/analysis/contacts.js';
 import { runCli } from '../helpers/run-cli.js';
-import { BASE_PROTOCOL, hostileDir, type HostileDir } from './hostile-dir.js';
+import { BASE_PROTOCOL, hostileDirs, type HostileDir } from './hostile-dir.js';
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
+const newDir = hostileDirs();
 const folder = (protocol: string) => {
-  const h = hostileDir();
-  made.push(h);
+  const h = newDir();
   h.write('protocol.yaml', protocol);
   return h;
 };

@@ -1,19 +1,14 @@
 // Finding 14 (low): `url:` accepted any scheme, so a `javascript:` address passed validate and the
 // markdown report wrote it as a clickable autolink; a `>` in an address ended the autolink early.
 // Now validate accepts only http(s) addresses, and markdown percent-encodes what would break a link.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mdLink } from '../../src/render/advice-markdown.js';
 import { runCli } from '../helpers/run-cli.js';
-import { BASE_PROTOCOL, hostileDir, type HostileDir } from './hostile-dir.js';
+import { BASE_PROTOCOL, hostileDirs } from './hostile-dir.js';
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
+const newDir = hostileDirs();
 const withUrl = (where: 'source' | 'contact', url: string) => {
-  const h = hostileDir();
-  made.push(h);
+  const h = newDir();
   const quoted = JSON.stringify(url);
   h.write(
     'protocol.yaml',

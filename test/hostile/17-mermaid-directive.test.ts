@@ -1,16 +1,12 @@
 // Finding 17 (low): escapeMermaid left `%`, `{` and `}` alone, so a question such as
 // `%%{init:{'theme':'dark'}}%%` landed verbatim in a node label, where Mermaid's directive scan
 // finds it and lets protocol text restyle the diagram on GitHub or GitLab. They are entities now.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeMermaid } from '../../src/render/graph-mermaid.js';
 import { runCli } from '../helpers/run-cli.js';
-import { BASE_PROTOCOL, hostileDir, type HostileDir } from './hostile-dir.js';
+import { BASE_PROTOCOL, hostileDirs } from './hostile-dir.js';
 
-let made: HostileDir[] = [];
-afterEach(() => {
-  made.forEach((h) => h.cleanup());
-  made = [];
-});
+const newDir = hostileDirs();
 
 const DIRECTIVES = ["%%{init:{'theme':'dark'}}%%", '%%{ init: { "flowchart": { "htmlLabels": true } } }%%', 'x%%{wrap}%%y'];
 
@@ -20,8 +16,7 @@ describe('Mermaid directives in protocol text', () => {
   });
 
   it.each(DIRECTIVES)('graph: question text %s appears only as entities', async (text) => {
-    const h = hostileDir();
-    made.push(h);
+    const h = newDir();
     h.write('protocol.yaml', BASE_PROTOCOL.replace('question: Is er acuut gevaar?', `question: ${JSON.stringify(text)}`));
     const { code, stdout } = await runCli(['graph', '--protocols', 'proto'], { cwd: h.root });
     expect(code).toBe(0);
@@ -30,8 +25,7 @@ describe('Mermaid directives in protocol text', () => {
   });
 
   it('graph: a flow title with a directive does not become one in the comment line', async () => {
-    const h = hostileDir();
-    made.push(h);
+    const h = newDir();
     h.write('protocol.yaml', BASE_PROTOCOL.replace('title: Incident', `title: ${JSON.stringify(DIRECTIVES[0])}`));
     const { code, stdout } = await runCli(['graph', 'incident', '--protocols', 'proto'], { cwd: h.root });
     expect(code).toBe(0);

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 export const BASE_PROTOCOL = readFileSync(join(FIXTURES, 'base/protocol.yaml'), 'utf8');
@@ -37,6 +38,20 @@ export function hostileDir(caseName?: string): HostileDir {
   };
   if (caseName) write(caseName, fixture(caseName));
   return { root, dir, write, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A maker of hostile folders for one test file; every folder is removed after its test. */
+export function hostileDirs(): (caseName?: string) => HostileDir {
+  let made: HostileDir[] = [];
+  afterEach(() => {
+    made.forEach((h) => h.cleanup());
+    made = [];
+  });
+  return (caseName) => {
+    const h = hostileDir(caseName);
+    made.push(h);
+    return h;
+  };
 }
 
 /** Lines of a stack trace, as Node prints them. */

@@ -1,4 +1,6 @@
 // The work behind `convenant test`: load the protocol and its scenarios, run them, report.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { adviceLabel, scenarioCoverage } from '../../analysis/coverage.js';
 import { compareDiagnostics } from '../../diagnostics/index.js';
 import { loadProtocol, parseScenarioFiles, SCENARIO_DIR } from '../../loader/index.js';
@@ -16,9 +18,14 @@ import { reportTarget, wrapForGithubActions, writeReport } from './report-common
 import { TEST_FORMATS } from './formats.js';
 import type { TestOptions } from './test.js';
 
+const noScenarios = (target: string) =>
+  new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
+
 export async function runTest(io: Io, dir: string | undefined, options: TestOptions): Promise<number> {
   const format = checkFormat(options.format, TEST_FORMATS);
   const target = reportTarget(io, dir, options, 'test');
+  // Without a scenarios folder there is nothing to run: say so before loading a big protocol.
+  if (existsSync(target) && !existsSync(join(target, SCENARIO_DIR))) throw noScenarios(target);
   const loaded = loadProtocol(target, io.cwd);
   if (!loaded.found) {
     throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
@@ -35,9 +42,7 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     const folder = dir ?? options.protocols;
     throw new UsageError("het protocol bevat fouten; de scenario's kunnen niet draaien", `Bekijk en herstel ze met: convenant validate${folder ? ` ${sanitize(folder)}` : ''}`);
   }
-  if (loaded.scenarioFiles.length === 0) {
-    throw new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
-  }
+  if (loaded.scenarioFiles.length === 0) throw noScenarios(target);
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     await report(parsed.diagnostics);
