@@ -8,7 +8,7 @@
 //   npm run bench                  the full run (builds first)
 //   BENCH_RUNS=31 npm run bench    more rounds, steadier medians
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,12 @@ for (const g of generated) {
   mustRun(['validate', g.dir, '--format', 'json', '--fail-on', 'error'], (r) => r.status === 0, `het gemaakte protocol van ${g.steps} stappen valideren`);
 }
 mustRun(['validate', '--fail-on', 'error'], (r) => r.status === 0, 'het meegeleverde protocol valideren');
+
+// What a coordinator validates: the shipped protocol after an edit (a copy with one line added).
+const EDITED = join(work, 'bewerkt');
+cpSync(SHIPPED, EDITED, { recursive: true });
+appendFileSync(join(EDITED, 'flows', 'incident.yaml'), '# bewerkt\n');
+mustRun(['validate', EDITED, '--fail-on', 'error'], (r) => r.status === 0, 'het bewerkte protocol valideren');
 
 // The exported JSON Schema, for ajv-cli.
 const schemaFile = join(work, 'protocol.schema.json');
@@ -183,9 +189,11 @@ const measurements = [
     ? [
         { id: 'pty-node', label: 'node -e 0 (in pty)', run: () => timePty(`${q(NODE)} -e 0`) },
         { id: 'incident', label: 'convenant incident: eerste vraag (pty)', run: () => timePty(`${q(NODE)} ${q(BIN)} incident`, question) },
+        { id: 'incident-edited', label: 'convenant incident, bewerkt: eerste vraag (pty)', run: () => timePty(`${q(NODE)} ${q(BIN)} incident --protocols ${q(EDITED)}`, question) },
       ]
     : []),
   { id: 'validate', label: 'convenant validate (meegeleverd)', run: () => timeProcess([NODE, BIN, 'validate']) },
+  { id: 'validate-edited', label: 'convenant validate (bewerkt)', run: () => timeProcess([NODE, BIN, 'validate', EDITED]) },
   { id: 'ajv', label: 'ajv-cli, zelfde bestanden, JSON Schema', run: () => timeProcess([NODE, ...ajvArgs]) },
   ...generated.map((g) => ({ id: `validate-${g.steps}`, label: `convenant validate, ${g.steps} stappen`, run: () => timeProcess([NODE, BIN, 'validate', g.dir]), rounds: g.steps > 1000 ? Math.min(RUNS, 5) : RUNS })),
 ];
@@ -215,7 +223,7 @@ function peakMiB(args) {
   return Number(/maxrss (\d+)/.exec(r.stderr)?.[1]) / 1024;
 }
 const peak = (args) => Math.max(...[0, 1, 2].map(() => peakMiB(args)));
-const memory = { validate: peak(['validate']), 'validate-10000': peak(['validate', generated[1].dir]) };
+const memory = { validate: peak(['validate']), 'validate-edited': peak(['validate', EDITED]), 'validate-10000': peak(['validate', generated[1].dir]) };
 
 // ------------------------------------------------------------------ report
 
@@ -233,6 +241,13 @@ const rows = [
           target: '≤ 2× node (pty)',
           met: med.incident / med['pty-node'] <= 2,
         },
+        {
+          what: 'incident bewerkt: eerste vraag op scherm',
+          ms: med['incident-edited'],
+          ratio: med['incident-edited'] / med['pty-node'],
+          target: '≤ 2× node (pty)',
+          met: med['incident-edited'] / med['pty-node'] <= 2,
+        },
       ]
     : []),
   {
@@ -244,6 +259,15 @@ const rows = [
     mem: memory.validate,
   },
   { what: '  piekgeheugen validate', ms: undefined, ratio: undefined, target: '≤ 90 MiB', met: memory.validate <= 90, mem: memory.validate },
+  {
+    what: 'validate bewerkt protocol',
+    ms: med['validate-edited'],
+    ratio: med['validate-edited'] / med.node,
+    target: '≤ 3× node',
+    met: med['validate-edited'] / med.node <= 3,
+    mem: memory['validate-edited'],
+  },
+  { what: '  piekgeheugen validate bewerkt', ms: undefined, ratio: undefined, target: '≤ 90 MiB', met: memory['validate-edited'] <= 90, mem: memory['validate-edited'] },
   { what: 'ajv-cli (alleen schema)', ms: med.ajv, ratio: med.validate / med.ajv, target: 'validate ≤ 0,5× ajv', met: med.validate / med.ajv <= 0.5 },
   { what: 'validate 1.000 stappen', ms: med['validate-1000'], ratio: 1 },
   {

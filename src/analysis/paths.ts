@@ -18,6 +18,11 @@ import type { Graph, Out } from './graph.js';
 
 /** Route steps (and advice conditions) with more combinations than this are not checked exactly. */
 export const MAX_COMBINATIONS = 50_000;
+/**
+ * Combinations enumerated for the whole protocol: many route steps each just under the cap above
+ * must not add up to minutes (issue 11, finding 04). Past it, steps are reported as not checked.
+ */
+export const MAX_TOTAL_COMBINATIONS = 1_000_000;
 
 /** A pseudo-fact with one class, "reached": its mask is non-empty exactly where a walk can arrive. */
 const REACHED = '\u0000reached';
@@ -75,6 +80,8 @@ export class PathAnalysis {
   private readonly routeCache = new Map<Step, RouteAnalysis>();
   private readonly busy = new Set<string>();
   private readonly flowIds = new Map<Flow, number>();
+  /** Combinations enumerated so far (see MAX_TOTAL_COMBINATIONS). */
+  private spent = 0;
 
   constructor(readonly graph: Graph) {
     this.thresholds = collectThresholds(graph.protocol);
@@ -428,6 +435,8 @@ export class PathAnalysis {
       total *= list.length;
       if (total > MAX_COMBINATIONS) return false;
     }
+    if (this.spent + total > MAX_TOTAL_COMBINATIONS) return false;
+    this.spent += total;
     const index = facts.map(() => 0);
     const values = new Map<string, AnswerValue | undefined>();
     for (;;) {

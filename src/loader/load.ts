@@ -71,7 +71,11 @@ export function parseProtocolFile(
   const { positions, diagnostics, readable, data, nodes } = parseYamlData(file.name, file.text, maxNodes);
   sourceMap.addFile(file.name, file.text, positions);
   content.nodes = nodes;
-  if (!readable) return { content, diagnostics };
+  if (!readable) {
+    // The file's own errors are the cause: references to what it defines are not reported again.
+    for (const m of file.text.matchAll(/^[ \t]*(?:- +)?id: *["']?([^\s"'#,}]+)/gm)) content.brokenIds.add(m[1]!);
+    return { content, diagnostics };
+  }
 
   const locate = (path: readonly (string | number)[], atKey?: boolean) =>
     sourceMap.locatePath(file.name, path, atKey);

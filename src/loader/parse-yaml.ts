@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_NODES } from './limits.js';
 import { readPlainYaml } from './plain-yaml.js';
+import { findIndentationProblem } from './indentation.js';
 import { checkStructure, TOO_DEEP } from './structure.js';
 
 export interface ParsedYaml {
@@ -80,7 +81,14 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   }
   // Nesting too deep to parse is the cause; the syntax errors around it are echoes that vary with
   // the stack size: report the cause alone.
-  const cause = found.filter((d) => d.code === 'too-deep');
+  let cause = found.filter((d) => d.code === 'too-deep');
+  // An indentation slip makes the parser report several errors that name other things, the first
+  // often on the line above: when the first error is at or just before a slip, the slip is the cause.
+  const firstSyntax = found.filter((d) => d.code === 'yaml-syntax').sort((a, b) => a.line - b.line)[0];
+  if (cause.length === 0 && firstSyntax) {
+    const slip = findIndentationProblem(file, text);
+    if (slip && slip.line <= firstSyntax.line + 2) cause = [slip];
+  }
   const shown = (cause.length > 0 ? cause : found).sort((a, b) => a.line - b.line || a.column - b.column);
   const diagnostics = shown.slice(0, MAX_SYNTAX_DIAGNOSTICS);
   if (shown.length > MAX_SYNTAX_DIAGNOSTICS) {

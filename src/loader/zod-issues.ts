@@ -74,6 +74,11 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
     case 'invalid_type': {
       const actual = valueAt(ctx.data, path);
       if (actual === undefined) {
+        // A misspelled key ("questoin") is reported once, as an unknown key with "did you mean":
+        // a hint to add the key would make the author write it twice.
+        const missing = String(path.at(-1));
+        const owner = valueAt(ctx.data, path.slice(0, -1));
+        if (owner && typeof owner === 'object' && Object.keys(owner).some((k) => k !== missing && suggest(k, [missing]) === missing)) return;
         out.push({
           code: 'missing-key',
           severity: 'error',

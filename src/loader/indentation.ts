@@ -1,0 +1,79 @@
+// Finds the first line whose indentation breaks the structure of a YAML file: a key indented
+// deeper than its sibling on the line above, a key at a column no open level has, or a tab. The
+// YAML parser reports such a slip as several errors that name other things (a missing quote, a
+// key over several lines); this names the cause, at the line, with the column it should have.
+import type { Diagnostic } from '../diagnostics/index.js';
+import { clip } from './clip.js';
+
+const KEY_LINE = /^( *)(- +)?([^\s#'"{[\]}&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*'):(?: |$)/;
+
+/** The first indentation problem in `text`, if any. */
+export function findIndentationProblem(file: string, text: string): Diagnostic | undefined {
+  const lines = text.split(/\r?\n/);
+  /** Columns (0-based) of keys that are open: the line's siblings, parents and their parents. */
+  const levels: number[] = [];
+  /** The previous key line: its key's column, and whether it opened a block (no value after the colon). */
+  let previous: { column: number; opens: boolean; key: string } | undefined;
+  /** Lines deeper than this belong to a block text (| or >). */
+  let textBelow = -1;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lead = /^[ \t]*/.exec(line)![0];
+    const rest = line.slice(lead.length);
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (lead.includes('\t')) {
+      const expected = previous ? (previous.opens ? previous.column + 2 : previous.column) : 0;
+      return problem(file, i + 1, lead.indexOf('\t') + 1, 'een tab als inspringing; YAML springt in met spaties', `Vervang de tab door spaties: zet deze regel op kolom ${expected + 1}${previous ? `, ${previous.opens ? 'verder in dan' : 'net onder'} "${clip(previous.key, 30)}:"` : ''}.`);
+    }
+    const indent = lead.length;
+    if (textBelow >= 0 && indent > textBelow) continue;
+    textBelow = -1;
+    const m = KEY_LINE.exec(line);
+    // Deeper than a key with a value: text continued from the line above (a key there is the slip).
+    if (!m && previous && !previous.opens && indent > previous.column) continue;
+    if (!m) {
+      // A list item with a plain value, or text continued from the line above.
+      if (rest.startsWith('- ') || rest === '-') {
+        while (levels.length > 0 && levels.at(-1)! > indent) levels.pop();
+        if (levels.at(-1) !== indent) levels.push(indent);
+        previous = { column: indent, opens: false, key: rest.slice(2) };
+      }
+      continue;
+    }
+    const dash = m[2] ?? '';
+    const column = indent + dash.length;
+    const key = m[3]!;
+    const value = line.slice(m[0].length).trim();
+    if (previous && column > previous.column && !previous.opens && dash === '') {
+      return problem(
+        file,
+        i + 1,
+        column + 1,
+        `de inspringing klopt niet: "${clip(key, 30)}:" staat verder in (kolom ${column + 1}) dan "${clip(previous.key, 30)}:" op de regel erboven (kolom ${previous.column + 1})`,
+        `Zet "${clip(key, 30)}:" op kolom ${previous.column + 1}, net onder "${clip(previous.key, 30)}:", als het bij hetzelfde onderdeel hoort.`,
+      );
+    }
+    if (levels.length > 0 && !(previous?.opens && column > previous.column) && dash === '' && !levels.includes(column)) {
+      const nearest = levels.filter((l) => l < column).at(-1) ?? 0;
+      return problem(
+        file,
+        i + 1,
+        column + 1,
+        `de inspringing klopt niet: "${clip(key, 30)}:" staat op kolom ${column + 1}, maar geen sleutel erboven staat op die kolom`,
+        `Zet "${clip(key, 30)}:" op kolom ${nearest + 1}, onder de sleutel waar het bij hoort.`,
+      );
+    }
+    while (levels.length > 0 && levels.at(-1)! > (dash ? indent : column)) levels.pop();
+    if (dash && levels.at(-1) !== indent) levels.push(indent);
+    if (levels.at(-1) !== column) levels.push(column);
+    previous = { column, opens: value === '' || value.startsWith('#'), key };
+    // A block text: deeper lines are part of it, whatever they hold.
+    if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) textBelow = column;
+  }
+  return undefined;
+}
+
+function problem(file: string, line: number, column: number, message: string, hint: string): Diagnostic {
+  return { code: 'yaml-syntax', severity: 'error', file, line, column, message: `YAML-fout: ${message}`, hint };
+}
