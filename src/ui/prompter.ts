@@ -13,6 +13,8 @@ export interface Choice {
   value: string;
   label: string;
   help?: string;
+  /** In a multi-select: this option goes with no other (e.g. "Niets hiervan"). */
+  exclusive?: boolean;
 }
 
 /** What every question shows besides itself. */
