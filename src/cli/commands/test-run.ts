@@ -34,8 +34,10 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     throw new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
   }
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    await report(parsed.diagnostics);
+  // A scenario with mistakes is reported and skipped; the others still run (and the exit code is 2).
+  const invalid = parsed.diagnostics.some((d) => d.severity === 'error');
+  if (invalid) await report(parsed.diagnostics);
+  if (invalid && parsed.scenarios.length === 0) {
     throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
   }
   const needle = options.filter?.toLowerCase();
@@ -94,5 +96,8 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
         ? renderTestJunit(data)
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, options);
+  if (invalid) {
+    throw new UsageError("een of meer scenario's zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)", 'Herstel de fouten in de scenariobestanden.');
+  }
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }
