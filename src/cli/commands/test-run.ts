@@ -34,18 +34,20 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     throw new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
   }
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
-  // A scenario with mistakes is reported and skipped; the others still run (and the exit code is 2).
-  const invalid = parsed.diagnostics.some((d) => d.severity === 'error');
+  // A scenario file with mistakes is reported and skipped whole; the other files still run (exit 2).
+  const badFiles = new Set(parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const invalid = badFiles.size > 0;
   if (invalid) await report(parsed.diagnostics);
-  if (invalid && parsed.scenarios.length === 0) {
+  const runnable = parsed.scenarios.filter((s) => !badFiles.has(s.location.file));
+  if (runnable.length === 0) {
     throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
   }
   const needle = options.filter?.toLowerCase();
   const selected = needle
-    ? parsed.scenarios.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
-    : parsed.scenarios;
+    ? runnable.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
+    : runnable;
   if (selected.length === 0) {
-    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${parsed.scenarios.length} scenario's; het filter zoekt in de naam en het bestand.`);
+    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${runnable.length} scenario's; het filter zoekt in de naam en het bestand.`);
   }
 
   const protocol = loaded.protocol;
@@ -97,7 +99,7 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, options);
   if (invalid) {
-    throw new UsageError("een of meer scenario's zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)", 'Herstel de fouten in de scenariobestanden.');
+    throw new UsageError("een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)", 'Herstel de fouten in de scenariobestanden.');
   }
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }
