@@ -68,11 +68,11 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
     if (group.actions.length > 0) {
       out.push('');
       const bold = group.urgency === 'immediate';
-      for (const a of group.actions) out.push(`- ${bold ? `**${mdText(a.text)}**` : mdText(a.text)}${refs(a.sources)}`);
+      for (const a of group.actions) out.push(`- [ ] ${bold ? `**${mdText(a.text)}**` : mdText(a.text)}${refs(a.sources)}`);
     }
     if (group.partnerTasks.length > 0) {
       out.push('');
-      for (const { partner, task } of group.partnerTasks) out.push(`- **${mdText(partner.name)}: ${mdText(task.text)}**${refs(task.sources)}`);
+      for (const { partner, task } of group.partnerTasks) out.push(`- [ ] **${mdText(partner.name)}: ${mdText(task.text)}**${refs(task.sources)}`);
     }
     for (const p of group.partners) out.push('', ...partnerLines(p));
   }
@@ -113,7 +113,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
 
   function partnerLines(p: PartnerItem): string[] {
     const lines = [`### ${mdText(p.name)}`, '', '**Wat te doen**', ''];
-    for (const { label, task } of taskLines(p)) lines.push(`- ${label ? `${label}: ` : ''}${mdText(task.text)}`);
+    for (const { label, task } of taskLines(p)) lines.push(`- [ ] ${label ? `${label}: ` : ''}${mdText(task.text)}`);
     if (p.reasons.length > 0 || p.because.length > 0) {
       lines.push('', '**Waarom**', '');
       for (const reason of p.reasons) lines.push(`- ${mdText(reason)}`);
@@ -134,7 +134,7 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
     for (const conclusion of rule.conclusions) lines.push(mdText(conclusion), '');
     if (rule.steps.length > 0) {
       lines.push('**Stappen**', '');
-      for (const step of rule.steps) lines.push(`- ${mdText(step)}`);
+      for (const step of rule.steps) lines.push(`- [ ] ${mdText(step)}`);
       lines.push('');
     }
     if (rule.because.length > 0) {

@@ -100,7 +100,7 @@ export function renderPartnerDetail(protocol: Protocol, partner: Partner, { them
       ['Gecontroleerd op', p.reviewed ?? 'onbekend'],
     ];
     for (const [label, value] of personLines) if (value) out.push(`  ${label}: ${sanitize(value)}`);
-    out.push(chalk.dim('  Staat deze gegevens nog goed? Controleer het met: convenant contacts'));
+    out.push(chalk.dim('  Kloppen deze gegevens nog? Controleer het met: convenant contacts'));
   }
 
   if (advised) {

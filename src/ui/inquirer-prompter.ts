@@ -45,7 +45,12 @@ export function parseNumberAnswer(
   text: string,
   q: Pick<NumberQuestion, 'min' | 'max' | 'allowUnknown' | 'canGoBack' | 'unit'>,
 ): { ok: true; value: number | Unknown | Back } | { ok: false; message: string } {
-  const t = text.trim().toLowerCase();
+  // "13 jaar" is 13: the unit the question already names may be typed along.
+  const units = ['jaar', 'jr', 'j', ...(q.unit ? [q.unit.toLowerCase()] : [])].map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(new RegExp(`^(\\d+)\\s*(${units.join('|')})\\.?$`), '$1');
   const range = `een heel getal van ${q.min} tot en met ${q.max}`;
   if (q.canGoBack && ['<', 'terug', 'vorige', 'vorige vraag'].includes(t)) return { ok: true, value: BACK };
   if (['?', 'w', 'weet niet', 'weet ik niet', 'weet-niet', 'onbekend'].includes(t)) {
@@ -341,7 +346,9 @@ export class InquirerPrompter implements Prompter {
     if (q.allowUnknown) items.push({ value: UNKNOWN_PICK, name: 'Weet ik niet', short: 'Weet ik niet', checked: previous === UNKNOWN });
     const choices: ((typeof items)[number] | Separator)[] = [...items];
     if (q.allowUnknown) choices.splice(items.length - 1, 0, new Separator(' '));
-    const errors = [this.emptyError(q), UNKNOWN_ALONE];
+    const alone = (label: string) => `"${sanitize(label)}" gaat niet samen met andere keuzes. Zet een van beide uit.`;
+    const exclusive = q.choices.filter((o) => o.exclusive);
+    const errors = [this.emptyError(q), UNKNOWN_ALONE, ...exclusive.map((o) => alone(o.label))];
     const keys: [string, string][] = q.canGoBack ? [['<', 'vorige vraag']] : [];
     const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.allowUnknown ? 1 : 0);
     const hint = `Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.${q.canGoBack ? ' Terug naar de vorige vraag: typ <.' : ''}`;
@@ -370,8 +377,8 @@ export class InquirerPrompter implements Prompter {
             const values = selected.map((s) => s.value);
             if (values.length === 0) return this.emptyError(q);
             if (values.includes(UNKNOWN_PICK) && values.length > 1) return UNKNOWN_ALONE;
-            const alone = values.length > 1 ? q.choices.find((o) => o.exclusive && values.includes(o.value)) : undefined;
-            if (alone) return `"${sanitize(alone.label)}" gaat niet samen met andere keuzes. Zet een van beide uit.`;
+            const single = values.length > 1 ? exclusive.find((o) => values.includes(o.value)) : undefined;
+            if (single) return alone(single.label);
             return true;
           },
         },

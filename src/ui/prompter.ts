@@ -13,7 +13,7 @@ export interface Choice {
   value: string;
   label: string;
   help?: string;
-  /** Multi questions: this option goes only on its own ("Niets hiervan"). */
+  /** In a multi-select: this option goes with no other (e.g. "Niets hiervan"). */
   exclusive?: boolean;
 }
 

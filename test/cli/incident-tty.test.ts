@@ -1,7 +1,7 @@
 // `node bin/convenant.js incident` in a real pseudo-terminal (tmux): the happy path to the advice,
 // and Ctrl-C → exit 130 with nothing written. No fixed sleeps: every step polls the screen until
 // the expected text appears, with a generous deadline.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -77,21 +77,29 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
     expect(statSync(join(dir, 'advies.md')).mode & 0o777).toBe(0o600);
   }, 120_000);
 
-  it('without --output, offers to save the advice after showing it', async () => {
-    start('--no-pager');
+  it('without --output, offers to save the advice after showing it, in the documents folder', async () => {
+    // A temporary home with a documents folder: the advice goes there, not in the current folder.
+    const home = join(dir, 'thuis');
+    mkdirSync(join(home, 'Documents'), { recursive: true });
+    tmux.start(`node ${BIN} incident --no-pager`, { cwd: dir, env: { HOME: home } });
     await walkToReview('Diefstal of heling');
     keys('Enter'); // Ja, toon het advies
     await waitFor('the offer to save', (t) => t.includes('? Wil je dit advies bewaren?'));
     expect(screen()).toContain('IN HET KORT');
     keys('Down', 'Enter'); // als verslag (markdown)
-    await waitFor('the file name question', (t) => /\? Naam van het bestand: \(advies-\d{4}-\d\d-\d\d\.md\)/.test(t));
+    const documents = join(home, 'Documents');
+    await waitFor('the file name question', (t) => t.replace(/\n\s*/g, '').includes(`? Naam van het bestand: (${documents}/advies-`));
     keys('Enter'); // the suggested name
     const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
     expect(done).toContain('EXIT:0');
-    const [file, ...rest] = readdirSync(dir);
+    const [file, ...rest] = readdirSync(documents);
     expect(rest).toEqual([]);
     expect(file).toMatch(/^advies-\d{4}-\d\d-\d\d\.md$/);
-    expect(readFileSync(join(dir, file!), 'utf8')).toContain('Diefstal of heling');
+    expect(readdirSync(dir)).toEqual(['thuis']);
+    const saved = readFileSync(join(documents, file!), 'utf8');
+    expect(saved).toContain('Diefstal of heling');
+    expect(saved).toMatch(/^- \[ \] /m);
+    expect(done.replace(/\n/g, '')).toContain(`Advies bewaard in ${join(documents, file!)}`);
   }, 120_000);
 
   it('goes back with "← Vorige vraag"', async () => {

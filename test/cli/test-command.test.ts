@@ -70,6 +70,15 @@ describe('convenant test', () => {
     expect(stderr).toContain('een of meer scenariobestanden zijn ongeldig');
   });
 
+  it('a bad scenario file does not stop the others: they run and are reported, the exit code is 2', async () => {
+    const { code, stdout, stderr } = await test('test/fixtures/scenario-run/mixed');
+    expect(code).toBe(2);
+    expect(stderr).toContain('test/fixtures/scenario-run/mixed/scenarios/kapot.yaml\n');
+    expect(stderr).toMatch(/unknown-key/);
+    expect(stderr).toContain('de andere wel');
+    expect(stdout).toContain('Gevaar: bel 112');
+  });
+
   it('exits 2 without scenario files, or when the protocol itself has errors', async () => {
     const none = await test('test/fixtures/scenario-run/none');
     expect(none.code).toBe(2);

@@ -302,7 +302,7 @@ describe('a partner with tasks of different urgency', () => {
     const now = section(md, /^## Nu direct/);
     expect(now).toContain('**Politie: Bel 112.**');
     expect(now).not.toContain('aangifte');
-    expect(section(md, /^## Vandaag/)).toMatch(/- Nu direct: Bel 112\.\n- Vandaag: Doe aangifte\./);
+    expect(section(md, /^## Vandaag/)).toMatch(/- \[ \] Nu direct: Bel 112\.\n- \[ \] Vandaag: Doe aangifte\./);
   });
 
   it('JSON: taskItems with their own urgency, tasks most urgent first, no task under two urgencies', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNumberAnswer } from '../../src/ui/inquirer-prompter.js';
 import { BACK } from '../../src/ui/prompter.js';
 
-const q = { min: 4, max: 99, allowUnknown: true, canGoBack: true };
+const q = { min: 4, max: 99, allowUnknown: true, canGoBack: true, unit: 'weken' };
 
 describe('parseNumberAnswer', () => {
   it.each([
@@ -16,6 +16,10 @@ describe('parseNumberAnswer', () => {
     ['w', 'weet-niet'],
     ['<', BACK],
     ['terug', BACK],
+    ['13 jaar', 13],
+    ['13jaar', 13],
+    ['13 jr.', 13],
+    ['7 weken', 7],
   ])('reads %j as %s', (text, value) => {
     expect(parseNumberAnswer(text, q)).toEqual({ ok: true, value });
   });
@@ -25,6 +29,8 @@ describe('parseNumberAnswer', () => {
     ['100', /van 4 tot en met 99/],
     ['14.5', /geen getal/],
     ['veertien', /geen getal/],
+    ['13 jaar oud', /geen getal/],
+    ['jaar', /geen getal/],
     ['', /of \? als je het niet weet/],
   ])('refuses %j', (text, message) => {
     const result = parseNumberAnswer(text, q);

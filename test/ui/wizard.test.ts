@@ -50,6 +50,7 @@ const tiny = protocolFrom(yaml`
               label: Y
               advice:
                 - { partner: politie, urgency: today, task: Bel de wijkagent., sources: [s1] }
+            - { value: niets, label: Niets hiervan, exclusive: true }
           next: end
 `);
 
@@ -94,7 +95,9 @@ describe('wizard', () => {
       { value: 'weet-niet', label: 'Weet ik niet' },
     ]);
     expect(leeftijd).toMatchObject({ kind: 'number', q: { min: 4, max: 99, unit: 'jaar', allowUnknown: true, number: 3 } });
-    expect(wat).toMatchObject({ kind: 'multi', q: { allowUnknown: true, choices: [{ value: 'x' }, { value: 'y' }] } });
+    expect(wat).toMatchObject({ kind: 'multi', q: { allowUnknown: true, choices: [{ value: 'x' }, { value: 'y' }, { value: 'niets', exclusive: true }] } });
+    // Only "Niets hiervan" is marked: the prompter refuses it together with other choices.
+    expect(wat!.kind === 'multi' && wat!.q.choices.filter((c) => c.exclusive).map((c) => c.value)).toEqual(['niets']);
   });
 
   it('goes back to the previous question, offering the earlier answer as the default', async () => {

@@ -44,16 +44,20 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
   }
   if (loaded.scenarioFiles.length === 0) throw noScenarios(target);
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    await report(parsed.diagnostics);
+  // A scenario file with mistakes is reported and skipped whole; the other files still run (exit 2).
+  const badFiles = new Set(parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const invalid = badFiles.size > 0;
+  if (invalid) await report(parsed.diagnostics);
+  const runnable = parsed.scenarios.filter((s) => !badFiles.has(s.location.file));
+  if (runnable.length === 0) {
     throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
   }
   const needle = options.filter?.toLowerCase();
   const selected = needle
-    ? parsed.scenarios.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
-    : parsed.scenarios;
+    ? runnable.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
+    : runnable;
   if (selected.length === 0) {
-    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${parsed.scenarios.length} scenario's; het filter zoekt in de naam en het bestand.`);
+    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${runnable.length} scenario's; het filter zoekt in de naam en het bestand.`);
   }
 
   const protocol = loaded.protocol;
@@ -104,5 +108,8 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
         ? renderTestJunit(data)
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, { ...options, forPeople: format !== 'json' && format !== 'junit' });
+  if (invalid) {
+    throw new UsageError("een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)", 'Herstel de fouten in de scenariobestanden.');
+  }
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }
