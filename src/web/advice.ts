@@ -6,7 +6,18 @@
 import type { PartnerItem, RuleItem } from '../engine/index.js';
 import { renderAdviceJson } from '../render/advice-json.js';
 import { dutchDateTime, renderAdviceMarkdown } from '../render/advice-markdown.js';
-import { ADVICE_URGENCY, SourceNumbers, contactLines, infoGroups, sourceTitle, sourcesById, taskLines, urgencyGroups, type AdviceInput } from '../render/advice-view.js';
+import {
+  ADVICE_URGENCY,
+  SourceNumbers,
+  contactLines,
+  infoGroups,
+  nowAndToday,
+  sourceTitle,
+  sourcesById,
+  taskLines,
+  urgencyGroups,
+  type AdviceInput,
+} from '../render/advice-view.js';
 import { h, type Child } from './dom.js';
 
 export interface AdviceScreen {
@@ -150,36 +161,33 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
 }
 
 /**
- * The first card: what to do now and today, in order: the school's actions, then each partner task
- * of that urgency with the partner's number. The full advice below repeats them with reasons and sources.
+ * The first card: what to do now and today, in order (the view model the terminal's card uses):
+ * the school's actions, then the partners' tasks, each partner's number with its first task. The
+ * full advice below repeats them with reasons and sources.
  */
 function nowAndTodayCard(input: AdviceInput): HTMLElement | null {
-  const { advice } = input;
-  const groups = (['immediate', 'today'] as const)
-    .map((urgency) => ({
-      urgency,
-      actions: advice.actions.filter((a) => a.urgency === urgency),
-      tasks: advice.partners.flatMap((partner) => partner.taskItems.filter((t) => t.urgency === urgency).map((task) => ({ partner, task }))),
-    }))
-    .filter((g) => g.actions.length > 0 || g.tasks.length > 0);
-  if (groups.length === 0) return null;
+  const todos = nowAndToday(input.advice);
+  if (todos.length === 0) return null;
+  const urgencies = [...new Set(todos.map((t) => t.urgency))];
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'nu-en-vandaag' },
     h('h3', { id: 'nu-en-vandaag' }, 'Nu en vandaag'),
-    groups.map((g) =>
+    urgencies.map((urgency) =>
       h(
         'div',
-        { class: `card-group urgency-${g.urgency}` },
-        h('h4', {}, ADVICE_URGENCY[g.urgency]),
+        { class: `card-group urgency-${urgency}` },
+        h('h4', {}, ADVICE_URGENCY[urgency]),
         h(
           'ul',
           {},
-          g.actions.map((a) => h('li', { class: 'card-action' }, a.text)),
-          g.tasks.map(({ partner, task }) => {
-            const phone = partner.partner?.contact?.phone;
-            return h('li', { class: 'card-partner' }, h('strong', {}, partner.name), phone ? ` (${phone})` : '', `: ${task.text}`);
-          }),
+          todos
+            .filter((t) => t.urgency === urgency)
+            .map((t) =>
+              t.partner
+                ? h('li', { class: 'card-partner' }, h('strong', {}, t.partner.name), t.partner.reach ? ` (${t.partner.reach})` : '', `: ${t.text}`)
+                : h('li', { class: 'card-action' }, t.text),
+            ),
         ),
       ),
     ),

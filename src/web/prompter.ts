@@ -101,7 +101,7 @@ export class DomPrompter implements Prompter {
       const previous = q.default;
       const inputs = q.choices.map((c, i) => option('checkbox', name, c, Array.isArray(previous) && previous.includes(c.value), i));
       const unknown = q.allowUnknown ? option('checkbox', name, { value: UNKNOWN, label: 'Weet ik niet' }, previous === UNKNOWN, inputs.length) : undefined;
-      const exclusive = new Set(q.choices.filter((c) => (c as Choice & { exclusive?: boolean }).exclusive).map((c) => c.value));
+      const exclusive = new Set(q.choices.filter((c) => c.exclusive).map((c) => c.value));
       if (unknown) exclusive.add(UNKNOWN);
       const all = unknown ? [...inputs, unknown] : inputs;
       // An exclusive answer ("Weet ik niet", "Niets hiervan") clears the others, and the other way round.
