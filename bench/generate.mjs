@@ -87,6 +87,7 @@ ${PARTNERS.map((id) => `  - id: ${id}
       - id: acuut-gevaar
         type: yes-no
         question: Is er nu iemand in direct gevaar?
+        known: Voor de benchmark altijd te beantwoorden.
         help: Twijfel je? Behandel het als spoed.
         yes:
           advice:
@@ -108,6 +109,7 @@ ${PARTNERS.map((id) => `  - id: ${id}
       - id: categorie
         type: choice
         question: Waar gaat het om?
+        known: Voor de benchmark altijd te beantwoorden.
         options:
 ${range(groups).map((g) => `          - value: groep-${g}
             label: Groep ${g} van incidenten
@@ -128,6 +130,7 @@ ${range(groups).map((g) => `          - value: groep-${g}
       - id: dader-leeftijd
         type: number
         question: Hoe oud is de leerling die het (vermoedelijk) deed?
+        known: Voor de benchmark altijd te beantwoorden.
         min: 4
         max: 99
         unit: jaar
@@ -157,6 +160,7 @@ ${range(groups).map((g) => `          - value: groep-${g}
       - id: zorg-signalen
         type: yes-no
         question: Zijn er signalen van huiselijk geweld of kindermishandeling?
+        known: Voor de benchmark altijd te beantwoorden.
         yes:
           advice:
             - rule: meldcode
@@ -170,6 +174,7 @@ ${range(groups).map((g) => `          - value: groep-${g}
       - id: zorg-acuut
         type: yes-no
         question: Is er acute onveiligheid?
+        known: Voor de benchmark altijd te beantwoorden.
         yes:
           advice:
             - partner: veilig-thuis
@@ -180,6 +185,7 @@ ${range(groups).map((g) => `          - value: groep-${g}
       - id: zorg-overleg
         type: choice
         question: Met wie overleg je?
+        known: Voor de benchmark altijd te beantwoorden.
         options:
           - value: aandachtsfunctionaris
             label: De aandachtsfunctionaris
@@ -217,6 +223,7 @@ ${range(groups).map((g) => `          - value: groep-${g}
       - id: groep-${g}-keuze
         type: choice
         question: Welke soort incident uit groep ${g}?
+        known: Voor de benchmark altijd te beantwoorden.
         options:
 ${options.join('')}`, 1);
   }
@@ -241,6 +248,7 @@ function categoryFlow(f, n) {
   steps.push(`      - id: ${p}-soort
         type: choice
         question: Wat is er gebeurd (categorie ${f})?
+        known: Voor de benchmark altijd te beantwoorden.
         help: Kies wat het beste past; speelt er meer, kies dan het ernstigste.
         advice:
           - action: Registreer het incident in de incidentenregistratie van de school.
@@ -265,6 +273,7 @@ function categoryFlow(f, n) {
   steps.push(`      - id: ${p}-ernst
         type: yes-no
         question: Is er iemand gewond of bedreigd?
+        known: Voor de benchmark altijd te beantwoorden.
         yes:
           advice:
             - partner: politie
@@ -284,6 +293,7 @@ function categoryFlow(f, n) {
   steps.push(`      - id: ${p}-dader-bekend
         type: yes-no
         question: Weet je welke leerling het deed?
+        known: Voor de benchmark altijd te beantwoorden.
         yes:
           call: dader-leeftijd
           next: ${p}-route-leeftijd
@@ -313,6 +323,7 @@ function categoryFlow(f, n) {
   steps.push(`      - id: ${p}-aantal
         type: number
         question: Hoeveel leerlingen waren erbij betrokken?
+        known: Voor de benchmark altijd te beantwoorden.
         min: 1
         max: 1000
         unit: leerlingen
@@ -334,6 +345,7 @@ function categoryFlow(f, n) {
   steps.push(`      - id: ${p}-omstandigheden
         type: multi
         question: Wat speelt er nog meer?
+        known: Voor de benchmark altijd te beantwoorden.
         unknown:
           next: ${p}-route-zorg
         options:
@@ -378,6 +390,7 @@ function categoryFlow(f, n) {
         steps.push(`      - id: ${id}
         type: yes-no
         question: Vraag ${i} van categorie ${f}, met een ja of een nee als antwoord?
+        known: Voor de benchmark altijd te beantwoorden.
         yes:
           advice:
             - partner: ${partner(i)}
@@ -392,6 +405,7 @@ function categoryFlow(f, n) {
         steps.push(`      - id: ${id}
         type: choice
         question: Vraag ${i} van categorie ${f}, met een keuze?
+        known: Voor de benchmark altijd te beantwoorden.
         options:
           - value: eerste
             label: De eerste mogelijkheid
@@ -414,6 +428,7 @@ function categoryFlow(f, n) {
         steps.push(`      - id: ${id}
         type: number
         question: Vraag ${i} van categorie ${f}, met een getal als antwoord?
+        known: Voor de benchmark altijd te beantwoorden.
         min: 0
         max: 100
         ranges:

@@ -116,8 +116,12 @@ describe('nothing is stored by default; --output writes only what was asked', ()
   it('the JSON record holds exactly: format version, date, protocol, answers and advice (and whether the walk got stuck)', () => {
     runBuilt(['incident', '--answers', 'antwoorden.yaml', '--format', 'json', '--output', 'advies.json'], { cwd: work, env: env() });
     const record = JSON.parse(readFileSync(join(work, 'advies.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(record).sort()).toEqual(['actions', 'answers', 'fault', 'generated', 'info', 'partners', 'protocol', 'rules', 'schemaVersion', 'sources'].sort());
+    // context and categories repeat answer values (roles, age, school type, place, categories): no names.
+    expect(Object.keys(record).sort()).toEqual(
+      ['actions', 'answers', 'categories', 'context', 'fault', 'generated', 'info', 'partners', 'protocol', 'rules', 'schemaVersion', 'sources'].sort(),
+    );
     expect(Object.keys(record.protocol as object).sort()).toEqual(['id', 'region', 'sha256', 'title', 'version']);
-    for (const answer of record.answers as Record<string, unknown>[]) expect(Object.keys(answer).sort()).toEqual(['answer', 'question', 'step', 'value']);
+    expect(Object.keys(record.context as object).sort()).toEqual(['age', 'ageBand', 'perpetrator', 'place', 'schoolType', 'victim']);
+    for (const answer of record.answers as Record<string, unknown>[]) expect(Object.keys(answer).sort()).toEqual(['answer', 'inferred', 'question', 'step', 'value']);
   });
 });
