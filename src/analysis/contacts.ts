@@ -2,7 +2,7 @@
 // year. The covenant asks the partners to keep an up-to-date list; "today" is a parameter so the
 // check is reproducible.
 import type { ContactPerson, Partner, Protocol } from '../model/core.js';
-import { isCalendarDate } from '../model/schema.js';
+import { isCalendarDate } from '../model/types.js';
 
 export type ContactProblemCode = 'missing' | 'no-contact' | 'no-date' | 'invalid-date' | 'future-date' | 'stale';
 

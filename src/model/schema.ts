@@ -1,7 +1,7 @@
 // The protocol model: the single source of truth. Types are inferred from these schemas,
 // the JSON Schema for editors is generated from them (`convenant schema`).
 import { z } from 'zod';
-import { CHECK_LEVELS, END, URGENCIES } from './types.js';
+import { CHECK_LEVELS, END, isCalendarDate, URGENCIES } from './types.js';
 
 /** Lower-case ids with digits, dots and dashes: `politie`, `art-11.2`, `geweld-ouders`. */
 export const Id = z
@@ -12,14 +12,6 @@ export const Id = z
 
 
 const Text = z.string().min(1, { message: 'de tekst mag niet leeg zijn' });
-/** YYYY-MM-DD that exists in the calendar (2025-02-30 and 9999-99-99 do not). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'een datum schrijf je als JJJJ-MM-DD', abort: true })

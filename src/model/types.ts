@@ -28,3 +28,11 @@ export const NO = 'nee';
 /** What `checks:` in protocol.yaml can set a check to: off, or the severity to report it with. */
 export const CHECK_LEVELS = ['off', 'info', 'warning', 'error'] as const;
 export type CheckLevel = (typeof CHECK_LEVELS)[number];
+/** YYYY-MM-DD that exists in the calendar (2025-02-30 and 9999-99-99 do not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
