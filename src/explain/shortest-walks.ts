@@ -336,13 +336,15 @@ function canReach(predecessors: ReadonlyMap<string, readonly string[]>, targets:
 /**
  * Two walk states behave the same from here on when they stand at the same place with the same
  * pending hand-overs and the same answers to every step that can still matter. A pending step that
- * can no longer lead to a missing item only passes the walk on, so it is left out of the key.
+ * can no longer lead to a missing item still asks its questions before the walk goes on (a multi
+ * answer stacks many category flows), so it stays in the key, marked: merging it away once lost
+ * every walk that picks only the category wanted.
  */
 function keyOf(state: WalkState, relevant: (state: WalkState, step: string) => boolean, alive: ReadonlySet<string>): string {
   const latest = new Map<string, AnswerValue>();
   for (const a of state.answers) if (relevant(state, a.step)) latest.set(a.step, a.value);
   const facts = [...latest.keys()].sort().map((id) => `${id}=${JSON.stringify(latest.get(id))}`);
-  return `${state.at ?? '·'}|${state.stack.filter((t) => alive.has(t)).join(',')}|${facts.join('|')}`;
+  return `${state.at ?? '·'}|${state.stack.map((t) => (alive.has(t) ? t : `~${t}`)).join(',')}|${facts.join('|')}`;
 }
 
 /**
