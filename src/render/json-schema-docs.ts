@@ -72,6 +72,7 @@ export const DEFINITION_DOCS: Record<string, { description: string; properties?:
       'expect.partners': 'Per partner-id de verwachte urgentie (deze partners minstens).',
       'expect.rules': 'Regelsets die moeten gelden.',
       'expect.text': 'Tekst die ergens in het advies moet staan (hoofdletters tellen niet).',
+      'expect.tasks': 'Per partner-id en urgentie een tekst die in een taak van die partner met die urgentie moet staan.',
     },
   },
 };

@@ -71,7 +71,7 @@ describe('convenant export html', () => {
 
   it.each([
     ['a protocol with errors', ['--protocols', join(FIXTURES, 'broken')], 1, /broken[/\\]flows\.yaml\n\s+\d+:\d+\s+fout /],
-    ['a protocol that does not load', ['--protocols', join(FIXTURES, 'load-error')], 1, /load-error[/\\]protocol\.yaml\n\s+12:9\s+fout\s+verplichte sleutel "question" ontbreekt/],
+    ['a protocol that does not load', ['--protocols', join(FIXTURES, 'load-error')], 1, /load-error[/\\]protocol\.yaml\n\s+14:9\s+fout\s+onbekende sleutel "questoin"/],
     ['a protocol with a walk without advice', ['--protocols', MINI_DIR], 1, /mini[/\\]protocol\.yaml\n\s+\d+:\d+\s+fout .*walk-without-advice/],
     ['a folder that does not exist', ['--protocols', join(FIXTURES, 'nergens')], 2, /kan de protocolmap .* niet lezen/],
   ])('refuses %s: no page, the findings located, exit %s', async (_what, args, exit, located) => {
