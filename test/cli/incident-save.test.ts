@@ -60,10 +60,15 @@ describe('saving after the wizard', () => {
   const walk = (save: { format: 'markdown' | 'text' | 'json'; file?: string }) =>
     new FakePrompter([
       ['acuut-gevaar', 'ja'],
-      ['categorie', 'fysiek-geweld'],
+      ['categorie', ['fysiek-geweld']],
+      ['dader', 'leerling'],
+      ['slachtoffer', 'leerling'],
+      ['leeftijd', 14],
+      ['schooltype', 'vo'],
+      ['plek', 'op-school'],
       ['fysiek-geweld-letsel', 'ja'],
-      ['fysiek-geweld-dader', 'leerling'],
       ['dader-leeftijd', 14],
+      ['herhaling-eerder', 'nee'],
       ['fysiek-geweld-bekent', 'ja'],
       ['fysiek-geweld-thuis', 'nee'],
       ['fysiek-geweld-camera', 'nee'],

@@ -70,13 +70,13 @@ describe('no personal data is asked for', () => {
       ['schooltype', 'vo'],
       ['plek', 'op-school'],
       ['diefstal-wat', 'van-school'],
-      ['diefstal-dader', 'nee'],
+      // "Weet je wie het deed?" is settled by the context (dader: onbekend), so it is not asked.
       ['diefstal-camera', 'nee'],
       ['review', 'advice'],
       ['save', null],
     ]);
     expect(await runIncident(io, { format: 'text' }, { prompter })).toBe(0);
-    expect(prompter.asked.map((a) => a.kind)).toEqual(['select', 'multi', 'select', 'select', 'select', 'select', 'select', 'yesNo', 'yesNo', 'review', 'save']);
+    expect(prompter.asked.map((a) => a.kind)).toEqual(['select', 'multi', 'select', 'select', 'select', 'select', 'select', 'yesNo', 'review', 'save']);
     expect(allFiles(root).sort()).toEqual([`werkmap-${TRACE}/antwoorden.yaml`]);
   });
 });
