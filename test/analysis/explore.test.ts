@@ -18,9 +18,12 @@ describe('engine search', () => {
         set.add(chosen);
       },
     });
-    expect(outcome).toBe('done');
+    // Known limit since incident model v2: the category question is a multi-select with 28 options,
+    // too many for every combination, so the search stops ('limit') instead of claiming it saw every
+    // walk. The confirmations that use it then report analysis-limit rather than a false "no gap".
+    expect(outcome).toBe('limit');
     const routes = [...ctx.graph.steps.values()].map((i) => i.step).filter((s): s is RouteStep => s.type === 'route');
-    expect([...seen.keys()].map((s) => s.id).sort()).toEqual(routes.map((s) => s.id).sort());
+    expect(routes.length).toBeGreaterThan(0);
     for (const [step, chosen] of seen) {
       const analysis = ctx.paths.route(step);
       for (const index of chosen) expect(analysis.selectable[index < 0 ? step.routes.length : index], `${step.id} route ${index}`).toBe(true);
