@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { BIN, ROOT, ensureBuilt } from '../helpers/built-cli.js';
 import { HAS_TMUX, SKIPPED, Tmux, type Size } from '../helpers/tmux.js';
 
@@ -74,7 +75,7 @@ function cardProblems(screen: string, size: Size, numbers: readonly string[]): s
 
 interface Walk {
   name: string;
-  /** Keys for the first two questions (danger, category). */
+  /** Keys for the first two questions (danger, categories). */
   opening: (t: Tmux) => Promise<void>;
   /** The select answer to pick: typed letters jump to an option starting with them ('' = the first). */
   prefer: string;
@@ -83,13 +84,18 @@ interface Walk {
 }
 
 const WALKS: Walk[] = [
-  { name: 'danger now, bullying', opening: async (t) => answerSelect(t, '', 'Pesten'), prefer: '', keep: ['112'] },
-  { name: 'not sure about danger, truancy, "weet ik niet" where offered', opening: async (t) => answerSelect(t, 'Weet', 'Schoolverzuim'), prefer: 'Weet', keep: ['112'] },
+  { name: 'danger now, bullying', opening: async (t) => answerOpening(t, '', ['Pesten, cyberpesten of discriminatie']), prefer: '', keep: ['112'] },
+  { name: 'not sure about danger, truancy, "weet ik niet" where offered', opening: async (t) => answerOpening(t, 'Weet', ['Schoolverzuim']), prefer: 'Weet', keep: ['112'] },
   {
     name: 'no danger, a pupil talks about suicide (113)',
     opening: async (t) => {
-      await answerSelect(t, 'Nee', 'Psychische nood');
-      await step(t, () => t.keys('Enter'), 'select');
+      await answerOpening(t, 'Nee', ['Psychische nood']);
+      // The shared context questions come first (asked once); then the first question of the category.
+      let { screen, prompt } = await step(t, () => t.keys('Enter'));
+      for (let n = 0; !screen.includes('De leerling praat'); n++) {
+        if (n > 10) throw new Error(`no question about the talk of suicide:\n${screen}`);
+        ({ screen, prompt } = await step(t, () => answerWith(t, prompt, '')));
+      }
       t.literal('De leerling praat');
       await t.waitFor('the cursor on the talk of suicide', (s) => s.includes('❯ De leerling praat'), () => t.visible());
     },
@@ -107,13 +113,71 @@ async function step(t: Tmux, send: () => void, expect?: Prompt): Promise<{ scree
   return { screen, prompt };
 }
 
-async function answerSelect(t: Tmux, first: string, category: string): Promise<void> {
+/** The danger question (typed letters jump to the option: '' = the first), then ticks `categories` in the checkbox. */
+async function answerOpening(t: Tmux, first: string, categories: readonly string[]): Promise<void> {
   const shown = await t.settled('', (s) => promptOf(s) === 'select' || promptOf(s) === 'done');
   if (promptOf(shown) === 'done') throw new Error(`the command ended:\n${t.history()}`);
-  if (first) t.literal(first);
-  await step(t, () => t.keys('Enter'), 'select');
-  t.literal(category);
-  await t.waitFor(`the cursor on ${category}`, (s) => s.includes(`❯ ${category}`), () => t.visible());
+  if (first) {
+    t.literal(first);
+    await t.waitFor(`the cursor on ${first}`, (s) => (s.match(/^❯ (.*)$/m)?.[1] ?? '').startsWith(first), () => t.visible());
+  }
+  await step(t, () => t.keys('Enter'), 'multi');
+  for (const category of categories) await tick(t, category);
+}
+
+/** A checkbox row: cursor, box (◯ off, ◉ on), text. Rows that continue a wrapped label have no box. */
+const ROW = /^([❯ ])([◯◉]) (.*)$/u;
+
+/**
+ * Ticks `label` in the checkbox on screen: finds its row, presses Down once per option between the
+ * cursor and it (a page down first when it is not on screen yet), then Space.
+ */
+async function tick(t: Tmux, label: string): Promise<void> {
+  const isLabel = (text: string) => text.trim() !== '' && (label === text.trim() || label.startsWith(`${text.trim()} `) || label.startsWith(text.trim()) && text.trim().length >= 6);
+  for (let page = 0; page < 30; page++) {
+    const rows = t
+      .visible()
+      .split('\n')
+      .map((l) => l.match(ROW))
+      .filter((m): m is RegExpMatchArray => m !== null);
+    const cursor = rows.findIndex((m) => m[1] === '❯');
+    if (cursor < 0) throw new Error(`no checkbox on screen:\n${t.visible()}`);
+    if (isLabel(rows[cursor]?.[3] ?? '')) break;
+    const target = rows.findIndex((m, i) => i > cursor && isLabel(m[3] ?? ''));
+    const downs = target > cursor ? target - cursor : Math.max(1, rows.length - 1 - cursor);
+    const before = t.visible();
+    for (let i = 0; i < downs; i++) t.keys('Down');
+    await t.settled(before, (s) => s.includes('aan/uit'));
+  }
+  const before = t.visible();
+  const on = (s: string) => s.split('\n').some((l) => { const m = l.match(ROW); return m !== null && m[1] === '❯' && m[2] === '◉' && isLabel(m[3] ?? ''); });
+  if (!t.visible().split('\n').some((l) => { const m = l.match(ROW); return m !== null && m[1] === '❯' && isLabel(m[3] ?? ''); })) throw new Error(`the cursor did not reach ${label}:\n${before}`);
+  t.keys('Space');
+  await t.waitFor(`${label} ticked`, on, () => t.visible());
+}
+
+function answerWith(t: Tmux, prompt: Prompt, prefer: string): void {
+  switch (prompt) {
+    case 'multi':
+      return t.keys('Space', 'Enter');
+    case 'number':
+      t.literal('14');
+      return t.keys('Enter');
+    default:
+      if (prefer) t.literal(prefer);
+      return t.keys('Enter');
+  }
+}
+
+/** The answers of a shipped scenario that passes `convenant test`, as an answers file. */
+function scenarioAnswers(name: string): string {
+  const dirPath = join(ROOT, 'protocols', 'weert-nederweert', 'scenarios');
+  for (const file of readdirSync(dirPath).filter((f) => /\.ya?ml$/.test(f))) {
+    const doc = parse(readFileSync(join(dirPath, file), 'utf8')) as { scenarios?: { name: string; answers: Record<string, unknown> }[] };
+    const found = doc.scenarios?.find((s) => s.name === name);
+    if (found) return stringify(found.answers);
+  }
+  throw new Error(`no scenario named ${JSON.stringify(name)}`);
 }
 
 describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED}`, () => {
@@ -192,7 +256,8 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
   });
 
   describe('the advice in a pager', () => {
-    const answers = ['acuut-gevaar: ja', 'categorie: fysiek-geweld', 'fysiek-geweld-letsel: ja', 'fysiek-geweld-dader: leerling', 'dader-leeftijd: 14', 'fysiek-geweld-bekent: ja', 'fysiek-geweld-thuis: nee', 'fysiek-geweld-camera: nee', 'fysiek-geweld-getuigen: nee', ''].join('\n');
+    // Danger now, physical violence: the card calls for 112 and names the police's other number.
+    const answers = scenarioAnswers('Fysiek geweld: vechtpartij nu bezig, iemand gewond, dader 17 ontkent');
     const run = (size: Size, args = '', env: Record<string, string> = {}) => {
       writeFileSync(join(dir, 'antwoorden.yaml'), answers);
       tmux.start(`${process.execPath} ${BIN} incident --answers antwoorden.yaml ${args}`, { cwd: dir, size, env });
@@ -235,15 +300,6 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
   }
 
   function answer(prompt: Prompt, prefer: string): void {
-    switch (prompt) {
-      case 'multi':
-        return tmux.keys('Space', 'Enter');
-      case 'number':
-        tmux.literal('14');
-        return tmux.keys('Enter');
-      default:
-        if (prefer) tmux.literal(prefer);
-        return tmux.keys('Enter');
-    }
+    answerWith(tmux, prompt, prefer);
   }
 });
