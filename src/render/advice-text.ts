@@ -169,7 +169,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   }
 
   function partnerLines(p: PartnerItem): string[] {
-    const lines = [`  ${c.bold(`● ${sanitize(p.name)}`)}`];
+    const lines = [c.bold(para(`● ${p.name}`, '    ', '  '))];
     lines.push(c.dim('    Wat te doen'));
     for (const { label, task } of taskLines(p)) lines.push(para(label ? `${label}: ${task.text}` : task.text, '        ', '      - '));
     if (p.reasons.length > 0 || p.because.length > 0) {
@@ -188,7 +188,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
   }
 
   function ruleLines(rule: RuleItem): string[] {
-    const lines = [`  ${c.bold(`● ${sanitize(rule.title)}`)}`];
+    const lines = [c.bold(para(`● ${rule.title}`, '    ', '  '))];
     for (const conclusion of rule.conclusions) lines.push(para(conclusion, '    '));
     if (rule.steps.length > 0) {
       lines.push(c.dim('    Stappen'));

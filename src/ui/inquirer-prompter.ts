@@ -197,9 +197,18 @@ export class InquirerPrompter implements Prompter {
     this.io.stdout.write(text);
   }
 
-  /** The compact reminder of what to do now: every immediate item, not only the first. */
-  private reminder(now: readonly string[]): string[] {
-    return now.flatMap((line, i) => this.lines(i === 0 ? `Nu direct: ${line}` : line, '  ', '▶ ').map((l) => this.c.red.bold(l)));
+  /**
+   * The compact reminder of what to do now: every immediate item, not only the first. With `room`
+   * lines only (a short terminal), each item is cut to one line: its start ("Bel 112", "113") stays.
+   */
+  private reminder(now: readonly string[], room = Infinity): string[] {
+    const full = now.flatMap((line, i) => this.lines(i === 0 ? `Nu direct: ${line}` : line, '  ', '▶ ').map((l) => this.c.red.bold(l)));
+    if (full.length <= room) return full;
+    return now.map((line, i) => {
+      const text = sanitize(`${i === 0 ? '▶ Nu direct: ' : '▶ '}${line}`);
+      const chars = Array.from(text);
+      return this.c.red.bold(chars.length <= this.width ? text : `${chars.slice(0, this.width - 1).join('')}…`);
+    });
   }
 
   /**
@@ -210,7 +219,8 @@ export class InquirerPrompter implements Prompter {
   private header(q: QuestionBase, shape: Shape): number {
     const now = [...new Set([...(q.now ?? []), ...(this.banner ?? [])])];
     this.now = now;
-    const reminder = this.reminder(now);
+    // The reminder gets what the question, one list line and the lines under it leave.
+    const reminder = this.reminder(now, this.rows - shape.question - shape.below - Math.min(shape.list, 1) - (shape.hintRequired ? 1 : 0));
     const banner = this.banner ? this.bannerLines(now) : [];
     this.banner = undefined;
     const left = q.remainingAtMost === 0 ? 'laatste vraag' : `nog hoogstens ${q.remainingAtMost}`;
