@@ -207,7 +207,11 @@ export class InquirerPrompter implements Prompter {
     return now.map((line, i) => {
       const text = sanitize(`${i === 0 ? '▶ Nu direct: ' : '▶ '}${line}`);
       const chars = Array.from(text);
-      return this.c.red.bold(chars.length <= this.width ? text : `${chars.slice(0, this.width - 1).join('')}…`);
+      if (chars.length <= this.width) return this.c.red.bold(text);
+      // Cut between words, never inside one.
+      const head = chars.slice(0, this.width - 1).join('');
+      const space = head.lastIndexOf(' ');
+      return this.c.red.bold(`${space > 0 ? head.slice(0, space) : head} …`);
     });
   }
 
