@@ -10,6 +10,7 @@ import { sanitize } from '../render/sanitize.js';
 import { wrapIndented, wrapWords } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
 import {
+  remainingText,
   BACK,
   type Back,
   type MultiQuestion,
@@ -227,7 +228,7 @@ export class InquirerPrompter implements Prompter {
     const reminder = this.reminder(now, this.rows - shape.question - shape.below - Math.min(shape.list, 1) - (shape.hintRequired ? 1 : 0));
     const banner = this.banner ? this.bannerLines(now) : [];
     this.banner = undefined;
-    const left = q.remainingAtMost === 0 ? 'laatste vraag' : `nog hoogstens ${q.remainingAtMost}`;
+    const left = remainingText(q.remainingAtMost);
     const progress = this.lines(`${q.flowTitle} · Vraag ${q.number} · ${left}`);
     const progressShort = this.lines(`Vraag ${q.number} · ${left}`);
     const help = q.help ? this.lines(q.help, '  ') : [];

@@ -27,7 +27,7 @@ export interface QuestionBase {
   flowTitle: string;
   /** 1-based number of this question in the walk. */
   number: number;
-  /** The most questions that can still follow this one. */
+  /** The most questions that can still follow this one (see `remainingText`). */
   remainingAtMost: number;
   /** Offer "← Vorige vraag" (not on the first question). */
   canGoBack: boolean;
@@ -94,4 +94,13 @@ export interface Prompter {
   urgent(lines: readonly string[]): void;
   /** After the advice: save it? Resolves with format and file name, or undefined for "no". */
   offerSave(offer: SaveOffer): Promise<SaveChoice | undefined>;
+}
+
+/**
+ * How many questions may follow, as shown next to the question number. A bound so high it would only
+ * alarm (before the categories are chosen, every category counts) is not shown as a number.
+ */
+export function remainingText(remainingAtMost: number): string {
+  if (remainingAtMost === 0) return 'laatste vraag';
+  return remainingAtMost <= 25 ? `nog hoogstens ${remainingAtMost}` : 'het aantal vragen hangt af van je antwoorden';
 }

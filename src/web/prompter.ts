@@ -4,6 +4,7 @@
 // (src/ui/wizard.ts); this module only draws and reads the forms. Every choice is a real radio or
 // checkbox with its label; focus moves to each new question; the "Nu direct" banner is a live region.
 import {
+  remainingText,
   BACK,
   type Back,
   type Choice,
@@ -203,7 +204,7 @@ export class DomPrompter implements Prompter {
       const errorId = uid('fout');
       const { body, read, invalid } = build(name);
       const title = h('h2', { id: titleId, tabindex: -1, class: 'question-title' }, q.question);
-      const left = q.remainingAtMost === 0 ? 'de laatste vraag' : `nog hoogstens ${q.remainingAtMost}`;
+      const left = remainingText(q.remainingAtMost);
       const error = h('p', { id: errorId, class: 'error', hidden: true });
       const described = [helpId, errorId].join(' ');
       const fieldset = h(
