@@ -1,5 +1,5 @@
 import { MAX_COMBINATIONS } from '../paths.js';
-import { stepName } from '../describe.js';
+import { stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 
 export const analysisLimit: Rule = {

@@ -2,7 +2,7 @@ import { conditionsOf, type Condition } from '../../model/core.js';
 import { UNANSWERED_BIT } from '../answer-classes.js';
 import { factsWithPolarity, staticFactProblems } from '../conditions.js';
 import type { AnalysisContext } from '../context.js';
-import { span, stepName } from '../describe.js';
+import { span, stepName } from '../finding-text.js';
 import type { Finding, Rule } from '../rule.js';
 
 export const conditionNeverTrue: Rule = {

@@ -1,4 +1,4 @@
-import { stepName } from '../describe.js';
+import { stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 
 export const conditionOverlap: Rule = {

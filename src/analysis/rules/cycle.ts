@@ -1,5 +1,5 @@
 import type { Step } from '../../model/core.js';
-import { atOut } from '../describe.js';
+import { atOut } from '../finding-text.js';
 import type { Out } from '../graph.js';
 import type { Rule } from '../rule.js';
 

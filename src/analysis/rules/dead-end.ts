@@ -1,4 +1,4 @@
-import { atOut, outLabel, stepName } from '../describe.js';
+import { atOut, outLabel, stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 
 export const deadEnd: Rule = {

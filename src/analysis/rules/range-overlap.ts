@@ -1,4 +1,4 @@
-import { span, stepName } from '../describe.js';
+import { span, stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 import { rangeIntervals } from './ranges.js';
 

@@ -1,4 +1,4 @@
-import { stepName } from '../describe.js';
+import { stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 
 // A staff member who cannot honestly answer gets no safe way on without "weet ik niet"; a question

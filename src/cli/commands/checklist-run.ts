@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import { checkOutputTarget } from '../write-output.js';
 import { CHECKLIST_FORMATS } from './formats.js';
 import type { ChecklistOptions } from './checklist.js';
-import { checkFormat, lineWidth } from './lookup-common.js';
+import { checkFormat, lineWidth } from './lookup-options.js';
 import { loadValidProtocol } from './load-valid.js';
 import { writeResult } from './write-result.js';
 

@@ -1,6 +1,6 @@
 // `convenant completion <shell>`: registration only; the work is in completion-run.ts.
 import type { Register } from './index.js';
-import { protocolsOption } from './lookup-common.js';
+import { protocolsOption } from './lookup-options.js';
 
 export interface CompletionOptions {
   protocols?: string;

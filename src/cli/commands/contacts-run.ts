@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { CONTACT_FORMATS } from './formats.js';
 import type { ContactsOptions } from './contacts.js';
-import { checkFormat, lineWidth } from './lookup-common.js';
+import { checkFormat, lineWidth } from './lookup-options.js';
 import { loadValidProtocol } from './load-valid.js';
 
 export async function runContacts(io: Io, options: ContactsOptions, now: () => Date = () => new Date()): Promise<number> {

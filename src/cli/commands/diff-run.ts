@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { writeOutputFile } from '../write-output.js';
 import { DIFF_FORMATS, type DiffOptions } from './diff.js';
-import { checkFormat } from './lookup-common.js';
+import { checkFormat } from './lookup-options.js';
 
 /** Git output for one revision of a protocol folder; a protocol folder is far smaller. */
 const MAX_GIT_BYTES = 64 * 1024 * 1024;

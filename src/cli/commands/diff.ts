@@ -1,7 +1,7 @@
 // `convenant diff`: registration only; the work is in diff-run.ts.
 import { Option } from 'commander';
 import type { Register } from './index.js';
-import { formatOption } from './lookup-common.js';
+import { formatOption } from './lookup-options.js';
 
 export interface DiffOptions {
   format: string;

@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { EXPLAIN_FORMATS, EXPLAIN_KINDS } from './formats.js';
 import type { ExplainOptions } from './explain.js';
-import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
+import { checkFormat, lineWidth, unknownId } from './lookup-options.js';
 import { loadValidProtocol } from './load-valid.js';
 
 export async function runExplain(io: Io, id: string, options: ExplainOptions): Promise<number> {

@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { EXPLAIN_FORMATS, EXPLAIN_KINDS } from './formats.js';
 import type { Register } from './index.js';
-import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
+import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface ExplainOptions extends LookupOptions {
   format: string;

@@ -19,7 +19,7 @@ import { VERSION } from '../version.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import type { ExportOptions } from './export.js';
 import { EXPORT_KINDS } from './formats.js';
-import { checkFormat } from './lookup-common.js';
+import { checkFormat } from './lookup-options.js';
 
 /**
  * Where the browser bundle is: dist/web next to the CLI chunks in the package; from the sources

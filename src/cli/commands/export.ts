@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { EXPORT_KINDS } from './formats.js';
 import type { Register } from './index.js';
-import { protocolsOption } from './lookup-common.js';
+import { protocolsOption } from './lookup-options.js';
 
 export interface ExportOptions {
   output?: string;

@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import { checkOutputTarget } from '../write-output.js';
 import { GRAPH_FORMATS } from './formats.js';
 import type { GraphOptions } from './graph.js';
-import { checkFormat, unknownId } from './lookup-common.js';
+import { checkFormat, unknownId } from './lookup-options.js';
 import { loadValidProtocol } from './load-valid.js';
 import { writeResult } from './write-result.js';
 

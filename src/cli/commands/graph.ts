@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { GRAPH_FORMATS } from './formats.js';
 import type { Register } from './index.js';
-import { formatOption, protocolsOption, type LookupOptions } from './lookup-common.js';
+import { formatOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface GraphOptions extends LookupOptions {
   format: string;

@@ -5,7 +5,7 @@ import { safeJson } from '../../render/text.js';
 import { themeFor } from '../color.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { checkFormat, lineWidth, unknownId } from './lookup-common.js';
+import { checkFormat, lineWidth, unknownId } from './lookup-options.js';
 import { loadValidProtocol } from './load-valid.js';
 import { PARTNER_FORMATS } from './formats.js';
 import type { PartnersOptions } from './partners.js';

@@ -1,7 +1,7 @@
 // `convenant partners [id]`: registration only; the work is in partners-run.ts.
 import { PARTNER_FORMATS } from './formats.js';
 import type { Register } from './index.js';
-import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
+import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface PartnersOptions extends LookupOptions {
   format: string;

@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 import { checkLinks, looksOffline, type Fetch, type LinkResult } from '../link-check.js';
 import type { SourceMap } from '../../loader/index.js';
 import { loadValid } from './load-valid.js';
-import { checkFormat } from './lookup-common.js';
+import { checkFormat } from './lookup-options.js';
 import { SOURCES_FORMATS, type SourcesOptions } from './sources.js';
 
 /** A link with every place in the protocol that names it. */

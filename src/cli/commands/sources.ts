@@ -1,7 +1,7 @@
 // `convenant sources`: registration only; the work is in sources-run.ts.
 import { Option } from 'commander';
 import type { Register } from './index.js';
-import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
+import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface SourcesOptions extends LookupOptions {
   format: string;

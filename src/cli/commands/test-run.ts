@@ -13,8 +13,8 @@ import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
-import { checkFormat } from './lookup-common.js';
-import { reportTarget, wrapForGithubActions, writeReport } from './report-common.js';
+import { checkFormat } from './lookup-options.js';
+import { reportTarget, wrapForGithubActions, writeReport } from './report-output.js';
 import { TEST_FORMATS } from './formats.js';
 import type { TestOptions } from './test.js';
 

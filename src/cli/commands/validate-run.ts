@@ -10,8 +10,8 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadProtocol } from '../../loader/index.js';
 import { VERSION } from '../version.js';
-import { checkFormat } from './lookup-common.js';
-import { reportTarget, writeReport } from './report-common.js';
+import { checkFormat } from './lookup-options.js';
+import { reportTarget, writeReport } from './report-output.js';
 import { FAIL_ON } from './formats.js';
 import type { ValidateOptions } from './validate.js';
 

@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { FAIL_ON, FORMAT_NAMES } from './formats.js';
 import type { Register } from './index.js';
-import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-common.js';
+import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface ValidateOptions extends LookupOptions {
   format: string;

@@ -1,4 +1,4 @@
-// Small helpers shared by the rules: where an out is written, and how to name things in messages.
+// How the rules name things in findings: where an out is written, and how a coordinator recognises it.
 import type { Step } from '../model/core.js';
 import type { Out } from './graph.js';
 import type { Finding } from './rule.js';
