@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { CODES } from '../src/analysis/index.js';
+import { CODES } from '../src/diagnostics/index.js';
 import { parseScenarioFiles } from '../src/loader/index.js';
 import { SEVERITY_LABEL } from '../src/render/diagnostics/index.js';
 import { runScenario } from '../src/scenarios/run.js';

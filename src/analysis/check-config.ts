@@ -1,12 +1,11 @@
 // `checks:` in protocol.yaml: a coordinator turns an analysis check off or changes its severity for
 // this protocol (e.g. contact-person-missing off until Bijlage 2 is filled in). Only checks of the
 // analysis can be set: the loader's codes guard the shape the engine relies on.
-import { suggest, type Diagnostic } from '../diagnostics/index.js';
+import { CODES, isAnalysisCode, isDiagnosticCode, suggest, type Diagnostic } from '../diagnostics/index.js';
 import type { Protocol } from '../model/core.js';
-import { CODES } from './codes.js';
 import type { LoadedProtocol } from './validate.js';
 
-const ANALYSIS_CODES = new Set(CODES.filter((c) => c.stage === 'analyse').map((c) => c.code));
+const ANALYSIS_CODES: readonly string[] = CODES.filter((c) => c.stage === 'analyse').map((c) => c.code);
 
 /**
  * The diagnostics as the protocol's `checks:` wants them (dropped or with another severity), plus a
@@ -19,12 +18,12 @@ export function applyCheckConfig(diagnostics: readonly Diagnostic[], protocol: P
   for (const d of diagnostics) {
     const level = Object.hasOwn(checks, d.code) ? checks[d.code] : undefined;
     if (level === 'off') continue;
-    out.push(level && ANALYSIS_CODES.has(d.code) ? { ...d, severity: level } : d);
+    out.push(level && isAnalysisCode(d.code) ? { ...d, severity: level } : d);
   }
   for (const code of Object.keys(checks)) {
-    if (ANALYSIS_CODES.has(code)) continue;
+    if (isAnalysisCode(code)) continue;
     const at = sourceMap.locate(checks, code, true);
-    const known = CODES.some((c) => c.code === code);
+    const known = isDiagnosticCode(code);
     const close = known ? undefined : suggest(code, ANALYSIS_CODES);
     out.push({
       code: 'invalid-value',

@@ -1,6 +1,5 @@
 export { analyseProtocol, analysisComplete, validateLoaded, type LoadedProtocol } from './validate.js';
 export { AnalysisContext, type AnalysisOptions } from './context.js';
-export { CODES, codeInfo, type CodeInfo } from './codes.js';
 export { RULES } from './rules/index.js';
 export type { Finding, Rule } from './rule.js';
 export { Graph, type Out } from './graph.js';

@@ -1,6 +1,7 @@
-// What a rule is: a code, a default severity, a one-line Dutch description and a check that
-// returns findings about parsed objects. Positions are attached once, in validate.ts.
-import type { Severity } from '../diagnostics/index.js';
+// What a rule is: a registered code (its default severity and Dutch description live in
+// src/diagnostics/codes.ts) and a check that returns findings about parsed objects. Positions are
+// attached once, in validate.ts.
+import type { AnalysisCode, DiagnosticCode, Severity } from '../diagnostics/index.js';
 import type { AnalysisContext } from './context.js';
 
 export interface Finding {
@@ -16,14 +17,11 @@ export interface Finding {
   /** Overrides the rule's severity for this finding (rarely needed). */
   severity?: Severity;
   /** Overrides the rule's code, for a finding that belongs to a shared code (e.g. invalid-value). */
-  code?: string;
+  code?: DiagnosticCode;
 }
 
 export interface Rule {
-  code: string;
-  severity: Severity;
-  /** One line, Dutch, for `validate --list-rules`, SARIF and protocols/README.md. */
-  description: string;
+  code: AnalysisCode;
   /**
    * Only meaningful on a protocol the loader accepted without errors: with items dropped by the
    * schema, these rules would report echoes (unused sources, unreachable steps) of those errors.

@@ -1,5 +1,5 @@
 // Runs the analysis rules over a loaded protocol and attaches positions once, from the source map.
-import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, defaultSeverity, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { SourceMap } from '../loader/index.js';
 import type { Protocol } from '../model/core.js';
 import { applyCheckConfig } from './check-config.js';
@@ -30,7 +30,7 @@ export function analyseProtocol(
       const at = sourceMap.locate(finding.node, finding.key, finding.atKey);
       out.push({
         code: finding.code ?? rule.code,
-        severity: finding.severity ?? rule.severity,
+        severity: finding.severity ?? defaultSeverity(rule.code),
         file: at.file,
         line: at.line,
         column: at.column,

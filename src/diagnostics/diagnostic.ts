@@ -1,11 +1,13 @@
 // One type for every problem: YAML syntax, schema, references and graph checks alike.
+import type { DiagnosticCode } from './codes.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export interface Diagnostic {
-  /** Stable kebab-case code, e.g. `unknown-key`, `dangling-ref`. */
-  code: string;
+  /** Stable kebab-case code from the registry (codes.ts), e.g. `unknown-key`, `dangling-ref`. */
+  code: DiagnosticCode;
   severity: Severity;
   /** File path as given to the loader (relative to the protocol folder's parent when read from disk). */
   file: string;

@@ -1,2 +1,3 @@
+export * from './codes.js';
 export * from './diagnostic.js';
 export * from './suggest.js';

@@ -1,7 +1,7 @@
 // YAML text → data, or → document with positions. Every syntax problem becomes a Diagnostic;
 // nothing throws.
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/index.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_NODES } from './limits.js';
 import { readPlainYaml } from './plain-yaml.js';
@@ -26,7 +26,7 @@ export { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
 /** Syntax problems reported per file; after a few, the rest are mostly echoes of the first. */
 export const MAX_SYNTAX_DIAGNOSTICS = 20;
 
-const CODE_BY_YAML_ERROR: Record<string, string> = {
+const CODE_BY_YAML_ERROR: Partial<Record<string, DiagnosticCode>> = {
   DUPLICATE_KEY: 'duplicate-key',
   TAG_RESOLVE_FAILED: 'yaml-tag',
   BAD_ALIAS: 'yaml-alias',

@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
 
 import { MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_DEPTH, MAX_TOTAL_BYTES } from './limits.js';
@@ -29,7 +29,7 @@ export interface ReadLimits {
 export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES }): ReadResult {
   const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
-  const problem = (full: string, code: string, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
+  const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
     result.diagnostics.push({ code, severity, file: display(full), line: 1, column: 1, message, hint });
 
   let root: string;
@@ -150,7 +150,7 @@ export function readDataFile(path: string, name: string, maxBytes: number): { te
 }
 
 function readText(path: string, name: string, diagnostics: Diagnostic[], maxBytes = MAX_FILE_BYTES): string | undefined {
-  const fail = (code: string, message: string, hint: string) => {
+  const fail = (code: DiagnosticCode, message: string, hint: string) => {
     diagnostics.push({ code, severity: 'error', file: name, line: 1, column: 1, message, hint });
     return undefined;
   };

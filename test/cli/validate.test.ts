@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CODES } from '../../src/analysis/index.js';
+import { CODES } from '../../src/diagnostics/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { shipped } from '../helpers/shipped.js';
 

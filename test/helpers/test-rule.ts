@@ -2,7 +2,8 @@
 // a small flows file on top of a base protocol; valid cases must give no finding of the rule's code,
 // invalid cases exactly the listed ones, at the listed line and column.
 import { describe, expect, it } from 'vitest';
-import { codeInfo, validateLoaded } from '../../src/analysis/index.js';
+import { validateLoaded } from '../../src/analysis/index.js';
+import { codeInfo } from '../../src/diagnostics/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { BASE, load } from './protocol.js';
 

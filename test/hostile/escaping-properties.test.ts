@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderAdvice } from '../../src/cli/commands/incident-run.js';
-import { CODES } from '../../src/analysis/codes.js';
+import { CODES } from '../../src/diagnostics/index.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics/index.js';
 import { adviceOf, answer, next, start, type WalkState } from '../../src/engine/index.js';
 import type { AnswerValue, Protocol, QuestionStep } from '../../src/model/index.js';

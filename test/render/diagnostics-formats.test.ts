@@ -1,7 +1,7 @@
 // The five output formats of `convenant validate`, on a fixed set of findings.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CODES } from '../../src/analysis/index.js';
+import { CODES } from '../../src/diagnostics/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { FORMATTERS, INCOMPLETE_NOTE, type FormatContext } from '../../src/render/diagnostics/index.js';
 import { createTheme } from '../../src/cli/color-theme.js';

@@ -4,8 +4,6 @@ import type { Rule } from '../rule.js';
 
 export const analysisLimit: Rule = {
   code: 'analysis-limit',
-  severity: 'info',
-  description: 'Een routestap met zoveel combinaties van antwoorden dat de padcontroles haar overslaan.',
   needsValidProtocol: true,
   *check({ graph, paths }) {
     for (const { step } of graph.steps.values()) {

@@ -7,9 +7,6 @@ import type { Finding, Rule } from '../rule.js';
 
 export const conditionNeverTrue: Rule = {
   code: 'condition-never-true',
-  severity: 'error',
-  description:
-    'Een voorwaarde of bereik dat nooit kan gelden: een antwoord dat de stap niet kent, grenzen die elk antwoord uitsluiten, een stap die op dat punt nog niet beantwoord is, of een route die nooit gekozen wordt.',
   needsValidProtocol: false,
   *check(ctx) {
     const { graph, paths } = ctx;

@@ -3,8 +3,6 @@ import type { Rule } from '../rule.js';
 
 export const conditionOverlap: Rule = {
   code: 'condition-overlap',
-  severity: 'warning',
-  description: 'Twee routes van dezelfde routestap gelden allebei bij een combinatie van antwoorden; alleen de eerste telt.',
   needsValidProtocol: true,
   *check(ctx) {
     const { graph, paths } = ctx;

@@ -3,8 +3,6 @@ import type { Rule } from '../rule.js';
 
 export const contactPersonMissing: Rule = {
   code: 'contact-person-missing',
-  severity: 'warning',
-  description: 'Een kernpartner zonder vaste contactpersoon (Bijlage 2), of met een naam maar zonder telefoon en e-mail.',
   needsValidProtocol: false,
   *check({ protocol, options }) {
     // The same list as `convenant contacts`, so both commands always agree.

@@ -1,10 +1,8 @@
-import { contactReport, REVIEW_MONTHS } from '../contacts.js';
+import { contactReport } from '../contacts.js';
 import type { Rule } from '../rule.js';
 
 export const contactPersonStale: Rule = {
   code: 'contact-person-stale',
-  severity: 'warning',
-  description: `De contactpersoon van een kernpartner is langer dan ${REVIEW_MONTHS} maanden niet gecontroleerd (reviewed), of de datum ontbreekt of klopt niet.`,
   needsValidProtocol: false,
   *check({ protocol, options }) {
     for (const { partner, person, problems, recheckBy } of contactReport(protocol, options.today).entries) {

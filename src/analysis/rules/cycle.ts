@@ -5,8 +5,6 @@ import type { Rule } from '../rule.js';
 
 export const cycle: Rule = {
   code: 'cycle',
-  severity: 'error',
-  description: 'Stappen die in een kring naar elkaar verwijzen (via next of via call), zodat de hulp nooit eindigt.',
   needsValidProtocol: false,
   *check({ graph }) {
     const order = new Map([...graph.steps.values()].map((info, i) => [info.step, i]));

@@ -3,8 +3,6 @@ import type { Rule } from '../rule.js';
 
 export const deadEnd: Rule = {
   code: 'dead-end',
-  severity: 'error',
-  description: 'Een antwoord of route zonder vervolg (geen next), of een routestap zonder otherwise waar geen route past.',
   needsValidProtocol: false,
   *check(ctx) {
     for (const { step, outs } of ctx.graph.steps.values()) {

@@ -2,8 +2,6 @@ import type { Rule } from '../rule.js';
 
 export const evaluationOverdue: Rule = {
   code: 'evaluation-overdue',
-  severity: 'warning',
-  description: 'De jaarlijkse evaluatie van het convenant (art. 12.2) is over de datum.',
   needsValidProtocol: false,
   *check({ protocol, options }) {
     if (protocol.meta.evaluation >= options.today) return;

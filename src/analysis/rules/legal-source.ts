@@ -35,9 +35,6 @@ function officialUrl(kind: 'law' | 'ruling', url: string | undefined): boolean {
  */
 export const legalSource: Rule = {
   code: 'legal-source',
-  severity: 'warning',
-  description:
-    'Een wet of uitspraak zonder link naar wetten.overheid.nl of rechtspraak.nl, of een regel (regelset of rule-advies) die alleen op websites of handreikingen steunt.',
   needsValidProtocol: true,
   *check({ protocol }) {
     const byId = new Map(protocol.sources.map((s) => [s.id, s]));

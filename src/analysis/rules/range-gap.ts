@@ -4,8 +4,6 @@ import { rangeIntervals } from './ranges.js';
 
 export const rangeGap: Rule = {
   code: 'range-gap',
-  severity: 'error',
-  description: 'De bereiken (ranges) van een getalvraag dekken niet elk getal van min tot en met max.',
   needsValidProtocol: false,
   *check({ graph }) {
     for (const { step } of graph.steps.values()) {

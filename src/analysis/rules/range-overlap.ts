@@ -4,8 +4,6 @@ import { rangeIntervals } from './ranges.js';
 
 export const rangeOverlap: Rule = {
   code: 'range-overlap',
-  severity: 'error',
-  description: 'Twee bereiken (ranges) van een getalvraag overlappen; een getal in beide telt alleen voor het eerste.',
   needsValidProtocol: false,
   *check({ graph }) {
     for (const { step } of graph.steps.values()) {

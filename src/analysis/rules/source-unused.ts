@@ -3,8 +3,6 @@ import type { Rule } from '../rule.js';
 
 export const sourceUnused: Rule = {
   code: 'source-unused',
-  severity: 'warning',
-  description: 'Een bron die nergens wordt genoemd (niet in advies, taken, regelsets, checklist of metadata).',
   needsValidProtocol: true,
   *check({ protocol }) {
     const cited = new Set<string>(protocol.meta.sources ?? []);

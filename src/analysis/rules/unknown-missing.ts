@@ -5,8 +5,6 @@ import type { Rule } from '../rule.js';
 // that is always answerable says why in `known`.
 export const unknownMissing: Rule = {
   code: 'unknown-missing',
-  severity: 'warning',
-  description: 'Een vraag zonder "Weet ik niet" (unknown) die ook niet zegt waarom je het antwoord altijd weet (known).',
   needsValidProtocol: false,
   *check(ctx) {
     for (const { step } of ctx.graph.steps.values()) {

@@ -2,8 +2,6 @@ import type { Rule } from '../rule.js';
 
 export const unreachableStep: Rule = {
   code: 'unreachable-step',
-  severity: 'error',
-  description: 'Een stap of flow die geen enkele wandeling door het protocol bereikt.',
   needsValidProtocol: true,
   *check({ graph }) {
     const { steps, flows } = graph.reachable();

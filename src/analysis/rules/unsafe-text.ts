@@ -5,8 +5,6 @@ const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase
 
 export const unsafeText: Rule = {
   code: 'unsafe-text',
-  severity: 'error',
-  description: 'Tekst met stuurtekens of escape-reeksen die een terminal kunnen misleiden (kleuren, verborgen of omgekeerde tekst).',
   needsValidProtocol: false,
   *check({ protocol }) {
     const found: Finding[] = [];

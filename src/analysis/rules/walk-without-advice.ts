@@ -9,8 +9,6 @@ const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some(
 
 export const walkWithoutAdvice: Rule = {
   code: 'walk-without-advice',
-  severity: 'error',
-  description: 'Er is een volledige wandeling door het protocol die helemaal geen advies oplevert.',
   needsValidProtocol: true,
   *check(ctx) {
     const start = ctx.graph.startFlow;

@@ -1,7 +1,7 @@
 // The work behind `convenant validate`: load, analyse, format, exit code.
-import { analysisComplete, codeInfo, CODES, validateLoaded } from '../../analysis/index.js';
+import { analysisComplete, validateLoaded } from '../../analysis/index.js';
 import { isCalendarDate, localDate } from '../../analysis/contacts.js';
-import { SEVERITY_RANK, suggest, type Diagnostic } from '../../diagnostics/index.js';
+import { CODES, SEVERITY_RANK, suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { FORMAT_NAMES, FORMATTERS, SEVERITY_LABEL } from '../../render/diagnostics/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { PLAIN } from '../../render/theme.js';
@@ -60,6 +60,6 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
 function listRules(): string {
   const width = Math.max(...CODES.map((c) => c.code.length));
   const sevWidth = Math.max(...CODES.map((c) => SEVERITY_LABEL[c.severity].length));
-  const lines = CODES.map((c) => `${c.code.padEnd(width)}  ${SEVERITY_LABEL[codeInfo(c.code)!.severity].padEnd(sevWidth)}  ${c.description}`);
+  const lines = CODES.map((c) => `${c.code.padEnd(width)}  ${SEVERITY_LABEL[c.severity].padEnd(sevWidth)}  ${c.description}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
 // SARIF 2.1.0 (OASIS), for code scanning dashboards: one run, every code as a rule, every finding
 // as a result with its physical location. Columns are UTF-16 code units, as JavaScript counts them.
-import { CODES } from '../../analysis/codes.js';
-import type { Severity } from '../../diagnostics/index.js';
+import { CODES, type Severity } from '../../diagnostics/index.js';
 import { sanitize } from '../sanitize.js';
 import { safeJson } from '../text.js';
 import { INCOMPLETE_NOTE, type Formatter } from './format.js';
