@@ -20,10 +20,3 @@ export class UsageError extends Error {
     super(message);
   }
 }
-
-/** The user interrupted; print one line, exit 130, write nothing. */
-export class Cancelled extends Error {
-  constructor() {
-    super('afgebroken');
-  }
-}

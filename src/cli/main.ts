@@ -1,7 +1,8 @@
 // Builds the commander program. Commands load their heavy parts lazily, so `--version` and
 // `--help` start fast. Exit codes: 0 ok, 1 findings, 2 usage/I-O, 3 internal, 130 cancelled.
 import { Command, CommanderError } from 'commander';
-import { Cancelled, EXIT, UsageError } from './exit-codes.js';
+import { Cancelled } from '../ui/cancelled.js';
+import { EXIT, UsageError } from './exit-codes.js';
 import { nodeIo, type Io } from './io.js';
 import { registerCommands, type Outcome } from './commands/index.js';
 import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../render/sanitize.js';

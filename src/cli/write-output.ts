@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Cancelled, UsageError } from './exit-codes.js';
+import { Cancelled } from '../ui/cancelled.js';
+import { UsageError } from './exit-codes.js';
 
 export interface WriteOutputOptions {
   /** Folder relative paths are resolved against. */

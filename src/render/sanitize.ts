@@ -1,23 +1,10 @@
-// Text from protocol files and answers files is never written raw to a terminal: control
-// characters (C0, DEL, C1), escape sequences and bidirectional marks, embeddings, overrides and
-// isolates are shown as visible \u{..} codes. Tab and newline stay.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+// Text from protocol files and answers files is never written raw to a terminal: the characters
+// that can mislead one (src/model/unsafe-characters.ts) are shown as visible \u{..} codes. Tab and
+// newline stay.
+import { UNSAFE_CHARACTERS } from '../model/unsafe-characters.js';
 
 export function sanitize(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
-
-/**
- * The same characters for a plain test: no `g` (no lastIndex to reset) and no `u` (every range is
- * in the BMP, so code units and code points match alike, and V8 runs it faster). validate tests
- * every string of a protocol with it.
- */
-const UNSAFE_TEST = new RegExp(UNSAFE.source);
-
-/** Whether the text holds characters that `sanitize` would neutralise (validate reports them). */
-export function hasUnsafeCharacters(text: string): boolean {
-  return UNSAFE_TEST.test(text);
+  return text.replace(UNSAFE_CHARACTERS, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /**

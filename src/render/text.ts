@@ -1,5 +1,6 @@
 // Small text helpers for the look-up renderers: word wrapping and JSON that is safe to print.
-import { guardWorkflowCommands, hasUnsafeCharacters, JSON_ESCAPE } from './sanitize.js';
+import { hasUnsafeCharacters } from '../model/unsafe-characters.js';
+import { guardWorkflowCommands, JSON_ESCAPE } from './sanitize.js';
 
 export interface WrapOptions {
   /** Room on the first line when it differs (text that continues a line already partly used). */

@@ -4,8 +4,6 @@
 // mapped to `Cancelled`. Inquirer cuts every line at the terminal's width, even inside a word, so
 // everything handed to it is wrapped at spaces first, to the terminal's real width.
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
-import { Cancelled } from '../cli/exit-codes.js';
-import type { Io } from '../cli/io.js';
 import { sanitize } from '../render/sanitize.js';
 import { wrapIndented, wrapWords } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
@@ -26,6 +24,7 @@ import {
   type Unknown,
 } from './prompter.js';
 import { fitScreen } from './screen-fit.js';
+import { Cancelled } from './cancelled.js';
 
 const UNKNOWN: Unknown = 'weet-niet';
 const BACK_LABEL = '← Vorige vraag';
@@ -83,6 +82,12 @@ interface Shape {
   hintRequired?: boolean;
 }
 
+/** The terminal the prompter talks to; the CLI's `Io` is one. */
+export interface PromptTerminal {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+}
+
 export class InquirerPrompter implements Prompter {
   private readonly c;
   private readonly context;
@@ -93,7 +98,7 @@ export class InquirerPrompter implements Prompter {
   private now: readonly string[] = [];
 
   constructor(
-    private readonly io: Io,
+    private readonly io: PromptTerminal,
     theme: Theme,
     options: InquirerPrompterOptions = {},
   ) {

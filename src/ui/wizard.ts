@@ -3,7 +3,7 @@
 // questions, their order, "weet ik niet" and what is urgent all come from the protocol via the engine.
 import { adviceOf, answer, back, immediateSoFar, next, start, type Next, type WalkState } from '../engine/index.js';
 import { UNKNOWN, type AnswerValue, type Protocol } from '../model/core.js';
-import { Cancelled } from '../cli/exit-codes.js';
+import { Cancelled } from './cancelled.js';
 import { BACK, type Back, type Prompter, type QuestionBase } from './prompter.js';
 
 export interface WizardOptions {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIncident } from '../../src/cli/commands/incident-run.js';
-import { Cancelled } from '../../src/cli/exit-codes.js';
+import { Cancelled } from '../../src/ui/cancelled.js';
 import { FakePrompter } from '../helpers/fake-prompter.js';
 import { memoryIo, runCli } from '../helpers/run-cli.js';
 import { SHIPPED_DIR } from '../helpers/shipped.js';

@@ -10,7 +10,7 @@ import type { Diagnostic, Severity } from '../../src/diagnostics/index.js';
 import { adviceOf, answer, next, start, type WalkState } from '../../src/engine/index.js';
 import type { AnswerValue, Protocol, QuestionStep } from '../../src/model/index.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../src/render/diagnostics/index.js';
-import { hasUnsafeCharacters } from '../../src/render/sanitize.js';
+import { hasUnsafeCharacters } from '../../src/model/unsafe-characters.js';
 import { renderTestJson, renderTestJunit, renderTestText, type TestReport } from '../../src/render/test-report.js';
 import { PLAIN } from '../../src/render/theme.js';
 import { mini } from '../helpers/mini.js';

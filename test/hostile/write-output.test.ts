@@ -6,7 +6,8 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Cancelled, UsageError } from '../../src/cli/exit-codes.js';
+import { UsageError } from '../../src/cli/exit-codes.js';
+import { Cancelled } from '../../src/ui/cancelled.js';
 import { OUTPUT_MODE, writeOutputFile } from '../../src/cli/write-output.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SHIPPED_DIR } from '../helpers/shipped.js';

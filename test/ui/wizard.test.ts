@@ -2,7 +2,7 @@
 // "change an answer", the immediate "Bel 112" notice, and cancelling.
 import { describe, expect, it } from 'vitest';
 import { adviceOf } from '../../src/engine/index.js';
-import { Cancelled } from '../../src/cli/exit-codes.js';
+import { Cancelled } from '../../src/ui/cancelled.js';
 import { runWizard } from '../../src/ui/wizard.js';
 import { BACK, FakePrompter } from '../helpers/fake-prompter.js';
 import { protocolFrom, yaml } from '../helpers/protocol.js';

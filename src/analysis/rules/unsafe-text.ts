@@ -1,4 +1,4 @@
-import { hasUnsafeCharacters } from '../../render/sanitize.js';
+import { hasUnsafeCharacters } from '../../model/unsafe-characters.js';
 import type { Rule, Finding } from '../rule.js';
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

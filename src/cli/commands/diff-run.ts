@@ -11,7 +11,8 @@ import { sanitize } from '../../render/sanitize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { writeOutputFile } from '../write-output.js';
-import { DIFF_FORMATS, type DiffOptions } from './diff.js';
+import type { DiffOptions } from './diff.js';
+import { DIFF_FORMATS } from './formats.js';
 import { checkFormat } from './lookup-options.js';
 
 /** Git output for one revision of a protocol folder; a protocol folder is far smaller. */

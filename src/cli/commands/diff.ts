@@ -1,6 +1,7 @@
 // `convenant diff`: registration only; the work is in diff-run.ts.
 import { Option } from 'commander';
 import type { Register } from './index.js';
+import { DIFF_FORMATS } from './formats.js';
 import { formatOption } from './lookup-options.js';
 
 export interface DiffOptions {
@@ -9,7 +10,6 @@ export interface DiffOptions {
   force?: boolean;
 }
 
-export const DIFF_FORMATS = ['markdown', 'json'] as const;
 
 export const registerDiff: Register = (program, io, outcome) => {
   program

@@ -5,10 +5,12 @@
 export { FORMAT_NAMES } from '../../render/diagnostics/names.js';
 export const CHECKLIST_FORMATS = ['text', 'markdown'] as const;
 export const CONTACT_FORMATS = ['text', 'markdown', 'json'] as const;
+export const DIFF_FORMATS = ['markdown', 'json'] as const;
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 export const EXPLAIN_KINDS = ['partner', 'rule'] as const;
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 export const PARTNER_FORMATS = ['text', 'json'] as const;
+export const SOURCES_FORMATS = ['text', 'json'] as const;
 export const TEST_FORMATS = ['text', 'json', 'junit'] as const;
 /** The severities of `validate --fail-on`. */
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;

@@ -9,7 +9,8 @@ import { checkLinks, looksOffline, type Fetch, type LinkResult } from '../link-c
 import type { SourceMap } from '../../loader/index.js';
 import { loadValid } from './load-valid.js';
 import { checkFormat } from './lookup-options.js';
-import { SOURCES_FORMATS, type SourcesOptions } from './sources.js';
+import { SOURCES_FORMATS } from './formats.js';
+import type { SourcesOptions } from './sources.js';
 
 /** A link with every place in the protocol that names it. */
 interface Link {

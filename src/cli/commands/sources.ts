@@ -1,6 +1,7 @@
 // `convenant sources`: registration only; the work is in sources-run.ts.
 import { Option } from 'commander';
 import type { Register } from './index.js';
+import { SOURCES_FORMATS } from './formats.js';
 import { formatOption, noColorOption, protocolsOption, type LookupOptions } from './lookup-options.js';
 
 export interface SourcesOptions extends LookupOptions {
@@ -9,7 +10,6 @@ export interface SourcesOptions extends LookupOptions {
   timeout: string;
 }
 
-export const SOURCES_FORMATS = ['text', 'json'] as const;
 
 export const registerSources: Register = (program, io, outcome) => {
   program
