@@ -145,7 +145,7 @@ export class PathAnalysis {
 
   private passFor(flow: Flow, fact: string): Pass {
     let byFact = this.passes.get(flow);
-    if (!byFact) this.passes.set(flow, (byFact = new Map()));
+    if (!byFact) this.passes.set(flow, (byFact = new Map<string, Pass>()));
     let pass = byFact.get(fact);
     if (!pass) byFact.set(fact, (pass = { masks: [], done: 0, busy: -1 }));
     return pass;

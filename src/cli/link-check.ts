@@ -65,7 +65,7 @@ function describeFailure(error: unknown, timeoutMs: number): { problem: string; 
 
 /** Checks every link, a few at a time; results in the order of `urls`. */
 export async function checkLinks(urls: readonly string[], options: LinkCheckOptions): Promise<LinkResult[]> {
-  const results: LinkResult[] = new Array(urls.length);
+  const results = new Array<LinkResult>(urls.length);
   let nextIndex = 0;
   const worker = async () => {
     while (nextIndex < urls.length) {

@@ -21,7 +21,7 @@ export interface WriteOutputOptions {
 export const OUTPUT_MODE = 0o600;
 
 const errorCode = (error: unknown): string | undefined =>
-  error && typeof error === 'object' && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  error && typeof error === 'object' && 'code' in error ? String((error).code) : undefined;
 
 /**
  * Fails early (before any work) when the file could not be written: an existing file without

@@ -1,7 +1,7 @@
 // Replays a recorded walk (step id → answer), as from an answers file or a scenario.
 import { start, answer, next, normaliseAnswer, type WalkState } from './walk.js';
 import { indexProtocol } from './index-protocol.js';
-import type { Protocol, QuestionStep } from '../model/core.js';
+import type { Protocol } from '../model/core.js';
 
 export interface ReplayProblem {
   /** The step the problem is about. */
@@ -64,6 +64,6 @@ function settledAnswer(state: WalkState, id: string): { value: unknown; label: s
 function sameAnswer(state: WalkState, id: string, raw: unknown, settled: unknown): boolean {
   const step = indexProtocol(state.protocol).steps.get(id)?.step;
   if (!step || step.type === 'route') return false;
-  const given = normaliseAnswer(step as QuestionStep, raw);
+  const given = normaliseAnswer(step, raw);
   return given.ok && JSON.stringify(given.value) === JSON.stringify(settled);
 }

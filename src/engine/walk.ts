@@ -593,7 +593,7 @@ const remainingCache = new WeakMap<Protocol, Map<string, number>>();
 /** The most questions left from here, counting hand-overs and pending returns. */
 function remainingQuestions(state: WalkState): number {
   let memo = remainingCache.get(state.protocol);
-  if (!memo) remainingCache.set(state.protocol, (memo = new Map()));
+  if (!memo) remainingCache.set(state.protocol, (memo = new Map<string, number>()));
   const index = indexProtocol(state.protocol);
   const visiting = new Set<string>();
   const fromTarget = (target: string): number => {

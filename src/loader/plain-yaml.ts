@@ -49,7 +49,6 @@ class TooDeep {
 }
 
 /** Anything the simple reader does not handle the way YAML does: control characters, tabs, CR, BOM, NEL, line separators. */
-// eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const KEY = /([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)/y;
 const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;

@@ -1,7 +1,6 @@
 // Which characters of protocol text can mislead a terminal: control characters (C0, DEL, C1),
 // escape sequences and bidirectional marks, embeddings, overrides and isolates. Tab and newline
 // are fine. The analysis reports them (unsafe-text); the renderers neutralise them (sanitize).
-// eslint-disable-next-line no-control-regex
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 /**

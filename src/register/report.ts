@@ -107,7 +107,7 @@ export function countYear(year: number, rows: Iterable<YearRow>): YearCounts {
     bump(counts.place, row.place);
     for (const p of row.partners) {
       let byUrgency = counts.partners.get(p.id);
-      if (!byUrgency) counts.partners.set(p.id, (byUrgency = new Map()));
+      if (!byUrgency) counts.partners.set(p.id, (byUrgency = new Map<Urgency, number>()));
       bump(byUrgency, p.urgency);
     }
     for (const r of row.rules) bump(counts.rules, r);
@@ -292,14 +292,14 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
     chart: 0,
   });
 
-  const roleKeys = [...ROLES.map((r) => ({ key: r as string | null, label: r })), { key: null, label: 'onbekend of niemand' }];
+  const roleKeys = [...ROLES.map((r) => ({ key: r, label: r })), { key: null, label: 'onbekend of niemand' }];
   tables.push(yearOnYear('dader', 'Wie deed het (rol)', roleKeys, now.perpetrator, before.perpetrator, options, year, true));
   tables.push(yearOnYear('slachtoffer', 'Wie werd geraakt (rol)', roleKeys, now.victim, before.victim, options, year, true));
   tables.push(
     yearOnYear(
       'leeftijd',
       'Leeftijd van de jongste betrokken leerling',
-      [...AGE_BANDS.map((b) => ({ key: b as string | null, label: AGE_BAND_LABEL[b] })), { key: null, label: 'onbekend of niet gevraagd' }],
+      [...AGE_BANDS.map((b) => ({ key: b, label: AGE_BAND_LABEL[b] })), { key: null, label: 'onbekend of niet gevraagd' }],
       now.ageBand,
       before.ageBand,
       options,
@@ -308,7 +308,7 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
     ),
   );
   tables.push(
-    yearOnYear('plek', 'Waar het gebeurde', [...PLACES.map((p) => ({ key: p as string | null, label: PLACE_LABEL[p] })), { key: null, label: 'onbekend' }], now.place, before.place, options, year, true),
+    yearOnYear('plek', 'Waar het gebeurde', [...PLACES.map((p) => ({ key: p, label: PLACE_LABEL[p] })), { key: null, label: 'onbekend' }], now.place, before.place, options, year, true),
   );
 
   const partners = [...now.partners.keys()].sort();

@@ -69,7 +69,7 @@ function sqlite(): typeof BetterSqlite3 {
   }
 }
 
-const codeOf = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String((error as { code: unknown }).code) : '');
+const codeOf = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String((error).code) : '');
 
 /** Whether a file that exists is worth opening at all: empty, or starting with the SQLite header. */
 function checkHeader(file: string, shown: string): void {

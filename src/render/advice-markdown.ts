@@ -28,7 +28,6 @@ export function mdText(text: string): string {
  */
 export function mdLink(url: string): string {
   if (!/^https?:\/\//i.test(url)) return `\`${sanitize(url).replace(/`/g, "'")}\``;
-  // eslint-disable-next-line no-control-regex
   return `<${url.replace(/[\u0000-\u0020<>"`\u007f-\u009f\u00a0\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => encodeURIComponent(c))}>`;
 }
 

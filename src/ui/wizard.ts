@@ -78,7 +78,7 @@ function ask(prompter: Prompter, q: Question, earlier: AnswerValue | undefined, 
         max: step.max,
         ...(step.unit ? { unit: step.unit } : {}),
         allowUnknown,
-        ...(typeof earlier === 'number' || earlier === UNKNOWN ? { default: earlier as number | typeof UNKNOWN } : {}),
+        ...(typeof earlier === 'number' || earlier === UNKNOWN ? { default: earlier } : {}),
       });
     case 'multi':
       return prompter.multi({

@@ -11,7 +11,7 @@ import { DomPrompter, showFrom } from './prompter.js';
 async function main(): Promise<void> {
   const main = document.getElementById('main')!;
   const banner = document.getElementById('nu')!;
-  const data = JSON.parse(document.getElementById(DATA_ID)!.textContent!) as WebData;
+  const data = JSON.parse(document.getElementById(DATA_ID)!.textContent) as WebData;
   const prompter = new DomPrompter(main, banner);
   for (;;) {
     const state = await runWizard(data.protocol, prompter);

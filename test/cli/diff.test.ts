@@ -52,7 +52,7 @@ describe('convenant diff', () => {
       t
         .replace('question: Is er nu gevaar?', 'question: Is er op dit moment gevaar?')
         .replace('            call: leeftijd\n', '            advice:\n              - rule: meldcode\n                conclusion: Kijk ook naar thuis.\n                sources: [bron-wet]\n            call: leeftijd\n')
-        .replace(/      - id: signalen[\s\S]*?next: end\n\n/, '      - id: signalen-nieuw\n        type: yes-no\n        question: Zie je letsel?\n        next: end\n\n')
+        .replace(/ {6}- id: signalen[\s\S]*?next: end\n\n/, '      - id: signalen-nieuw\n        type: yes-no\n        question: Zie je letsel?\n        next: end\n\n')
         .replace('next: signalen', 'next: signalen-nieuw'),
     );
     const { stdout } = await diff('oud', 'nieuw');

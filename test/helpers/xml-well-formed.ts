@@ -30,7 +30,7 @@ export function xmlProblem(xml: string): string | undefined {
       if (open.length === 0) roots++;
       open.push(name!);
     } else if (open.length === 0) roots++;
-    rest = rest.slice(whole!.length);
+    rest = rest.slice(whole.length);
   }
   if (open.length > 0) return `unclosed <${open.at(-1)}>`;
   if (roots !== 1) return `${roots} root elements`;

@@ -28,7 +28,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const reaches = (walk: { answers: { step: string; value: unknown }[] }, advice: object) => {
-  const result = replay(protocol, Object.fromEntries(walk.answers.map((a) => [a.step, a.value])) as never);
+  const result = replay(protocol, Object.fromEntries(walk.answers.map((a) => [a.step, a.value])));
   return result.state.collected.some((c) => c.advice === advice);
 };
 

@@ -8,7 +8,7 @@ import { renderAdvice } from '../../src/cli/commands/incident-run.js';
 import { CODES } from '../../src/diagnostics/index.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics/index.js';
 import { adviceOf, answer, next, start, type WalkState } from '../../src/engine/index.js';
-import type { AnswerValue, Protocol, QuestionStep } from '../../src/model/index.js';
+import type { AnswerValue, Protocol } from '../../src/model/index.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../src/render/diagnostics/index.js';
 import { hasUnsafeCharacters } from '../../src/model/unsafe-characters.js';
 import { renderTestJson, renderTestJunit, renderTestText, type TestReport } from '../../src/render/test-report.js';
@@ -89,7 +89,7 @@ const reportArb: fc.Arbitrary<TestReport> = fc.record({
     questions: fc.record({ total: fc.nat(50), missing: fc.array(fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))), { maxLength: 2 }) }),
     advice: fc.record({ total: fc.nat(50), missing: fc.array(fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))), { maxLength: 2 }) }),
   }),
-}) as fc.Arbitrary<TestReport>;
+});
 
 describe('test report formats escape every scenario name, file and expected text', () => {
   it.each([
@@ -123,7 +123,7 @@ function walk(protocol: Protocol, pick: number): WalkState {
   for (let i = 0; i < 50; i++) {
     const q = next(state);
     if (q.kind === 'done') break;
-    const step = q.step as QuestionStep;
+    const step = q.step;
     const choices: AnswerValue[] =
       step.type === 'yes-no' ? ['ja', 'nee'] : step.type === 'number' ? [step.max, step.min] : step.type === 'multi' ? [step.options.map((o) => o.value)] : step.options.map((o) => o.value);
     const result = answer(state, choices[pick % choices.length]!);

@@ -18,7 +18,6 @@ import { memoryIo, runCli } from '../helpers/run-cli.js';
 import { FIXTURES, hostileDir, type HostileDir } from './hostile-dir.js';
 
 /** Control characters (C0 but tab and newline, DEL, C1) and bidi / line-separator characters. */
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const expectNoRaw = (text: string) => {
   const found = RAW.exec(text);
@@ -201,7 +200,6 @@ describe('the terminal prompts of the wizard', () => {
   const expectSafeScreen = (screen: string) => {
     expect(screen).toMatch(SHOWN);
     for (const raw of ['\x1b[2J', '\x1b]0;', '\x07', '\x9b', '\u202e', '\u2066', '\b', '\0', '\u0085', '\u2028', '\u061c']) expect(screen).not.toContain(raw);
-    // eslint-disable-next-line no-control-regex
     expectNoRaw(screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
   };
 

@@ -193,7 +193,7 @@ describe('DOT and SVG', () => {
     const titles = svgNodes(svg).map((n) => n.title);
     for (let i = 1; i <= 20; i++) expect(titles).toContain(`stap-${i}`);
     // Top to bottom: the viewBox is taller than wide, so the flow reads down the page.
-    const [, , width, height] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as number[];
+    const [, , width, height] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map<number>(Number);
     expect(height!).toBeGreaterThan(width!);
   });
 });

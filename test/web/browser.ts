@@ -158,7 +158,7 @@ export async function walkInPage(page: Page, answers: Readonly<Record<string, un
   const result = await page.evaluate(async (given) => {
     const asked: string[] = [];
     const main = document.getElementById('main')!;
-    const screen = () => main.querySelector(':scope > [data-screen]') as HTMLElement | null;
+    const screen = () => main.querySelector<HTMLElement>(':scope > [data-screen]');
     /** Clicks, then waits until the screen is replaced. */
     const press = (el: HTMLElement, before: HTMLElement) =>
       new Promise<void>((resolve) => {
@@ -191,7 +191,7 @@ export async function walkInPage(page: Page, answers: Readonly<Record<string, un
         if (!el) throw new Error(`no input for ${v} at ${step}`);
         return el;
       };
-      const number = at.querySelector('input.number') as HTMLInputElement | null;
+      const number = at.querySelector<HTMLInputElement>('input.number');
       if (Array.isArray(value)) {
         for (const v of value as string[]) if (!input(v).checked) input(v).click();
       } else if (number && value !== 'weet-niet') {
@@ -206,5 +206,5 @@ export async function walkInPage(page: Page, answers: Readonly<Record<string, un
     return { error: 'the walk did not end' };
   }, answers as Record<string, unknown>);
   if ('error' in result) throw new Error(result.error);
-  return result.asked!;
+  return result.asked;
 }

@@ -12,7 +12,7 @@ let script: string;
 beforeAll(async () => {
   const result = await build({ ...(webBuildOptions as object), outdir: 'dist-web-test', write: false, metafile: true, logLevel: 'silent' });
   meta = result.metafile!;
-  script = result.outputFiles!.find((f) => f.path.endsWith('app.js'))!.text;
+  script = result.outputFiles.find((f) => f.path.endsWith('app.js'))!.text;
 }, 60_000);
 
 describe('the browser bundle', () => {

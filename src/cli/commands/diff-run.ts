@@ -70,7 +70,8 @@ function readGit(io: Io, revision: string, path: string): { protocol: ProtocolSo
     try {
       return execFileSync('git', args, { cwd: io.cwd, encoding: 'utf8', maxBuffer: MAX_GIT_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').split('\n')[0];
+      const output = (error as { stderr?: unknown }).stderr;
+      const stderr = (typeof output === 'string' ? output : '').split('\n')[0];
       throw new UsageError(`kan ${sanitize(revision)}:${sanitize(folder)} niet uit git lezen${stderr ? ` (${sanitize(stderr)})` : ''}`, 'Controleer de revisie en het pad, en draai het commando in de git-repository.');
     }
   };

@@ -308,7 +308,7 @@ async function readInWorkers(io: Io, files: readonly string[], build: BuildOptio
   const module = import.meta.url;
   const count = Math.min(4, availableParallelism());
   if (files.length < WORKER_MIN_FILES || count < 2 || !module.endsWith('.js')) return all;
-  const results: (RegisterRecord | null | undefined)[] = new Array(files.length);
+  const results = new Array<RegisterRecord | null | undefined>(files.length);
   const again: number[] = [];
   let next = 0;
   const drain = () => {

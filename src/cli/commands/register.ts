@@ -2,6 +2,7 @@
 // register-run.ts, loaded when a register command runs.
 import type { Command } from 'commander';
 import type { Register } from './index.js';
+import type { AddOptions, ExportOptions, ListOptions, PruneOptions, RegisterOptions, ReportOptions } from './register-run.js';
 
 const REGISTER_OPTION = ['--register <bestand>', 'het registerbestand (ook: CONVENANT_REGISTER; standaard in je eigen gegevensmap)'] as const;
 
@@ -42,7 +43,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .option('--ref <zaakcode>', 'een korte zaakcode van de school, zoals 2026-014 (geen naam of omschrijving)')
     .option('--day <datum>', 'de dag van het incident (JJJJ-MM-DD), als die niet de dag van het advies is')
     .option(...REGISTER_OPTION)
-    .action(async (files: string[], options) => {
+    .action(async (files: string[], options: AddOptions) => {
       outcome.code = await run((m) => m.runRegisterAdd(io, files, options));
     });
 
@@ -53,7 +54,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .option('--open', 'alleen incidenten waarvan de opvolging nog open is')
     .option('--format <formaat>', 'text of json', 'text')
     .option(...REGISTER_OPTION)
-    .action(async (options) => {
+    .action(async (options: ListOptions) => {
       outcome.code = await run((m) => m.runRegisterList(io, options));
     });
 
@@ -63,7 +64,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .argument('<nr>', 'het nummer uit convenant register list')
     .option('--format <formaat>', 'text of json', 'text')
     .option(...REGISTER_OPTION)
-    .action(async (id: string, options) => {
+    .action(async (id: string, options: ListOptions) => {
       outcome.code = await run((m) => m.runRegisterShow(io, id, options));
     });
 
@@ -72,7 +73,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .description('Sluit de opvolging van een incident af.')
     .argument('<nr>', 'het nummer uit convenant register list')
     .option(...REGISTER_OPTION)
-    .action(async (id: string, options) => {
+    .action(async (id: string, options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterClose(io, id, options));
     });
 
@@ -85,7 +86,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .option('-o, --output <bestand>', 'bewaar het overzicht in dit bestand')
     .option('--force', 'overschrijf het bestand van --output als het al bestaat')
     .option(...REGISTER_OPTION)
-    .action(async (options) => {
+    .action(async (options: ReportOptions) => {
       outcome.code = await run((m) => m.runRegisterReport(io, options));
     });
 
@@ -96,7 +97,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .option('-o, --output <bestand>', 'bewaar de export in dit bestand (alleen leesbaar voor jou)')
     .option('--force', 'overschrijf het bestand van --output als het al bestaat')
     .option(...REGISTER_OPTION)
-    .action(async (options) => {
+    .action(async (options: ExportOptions) => {
       outcome.code = await run((m) => m.runRegisterExport(io, options));
     });
 
@@ -105,7 +106,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .description('Importeer exports van andere registers; wat er al in staat, komt er niet dubbel in.')
     .argument('<bestanden...>', 'exports (convenant register export)')
     .option(...REGISTER_OPTION)
-    .action(async (files: string[], options) => {
+    .action(async (files: string[], options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterImport(io, files, options));
     });
 
@@ -114,7 +115,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .description('Maak een back-up van het register, ook terwijl er iemand in schrijft.')
     .argument('<bestand>', 'het nieuwe back-upbestand (wordt nooit overschreven)')
     .option(...REGISTER_OPTION)
-    .action(async (file: string, options) => {
+    .action(async (file: string, options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterBackup(io, file, options));
     });
 
@@ -124,7 +125,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .requiredOption('--older-than <termijn>', 'bijvoorbeeld 5j, 18m, 400d, of een datum JJJJ-MM-DD')
     .option('--dry-run', 'tel alleen wat verwijderd zou worden')
     .option(...REGISTER_OPTION)
-    .action(async (options) => {
+    .action(async (options: PruneOptions) => {
       outcome.code = await run((m) => m.runRegisterPrune(io, options));
     });
 
@@ -133,7 +134,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .description('Toon of stel de naam van de school in die nieuwe incidenten krijgen.')
     .argument('[naam]', 'de naam van de school of vestiging')
     .option(...REGISTER_OPTION)
-    .action(async (name: string | undefined, options) => {
+    .action(async (name: string | undefined, options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterSchool(io, name, options));
     });
 

@@ -18,7 +18,7 @@ interface Link {
   places: { what: string; at: string }[];
 }
 
-export async function runSources(io: Io, options: SourcesOptions, fetchLink: Fetch = globalThis.fetch as unknown as Fetch): Promise<number> {
+export async function runSources(io: Io, options: SourcesOptions, fetchLink: Fetch = globalThis.fetch): Promise<number> {
   const format = checkFormat(options.format, SOURCES_FORMATS);
   const seconds = Number(options.timeout);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {

@@ -3,7 +3,7 @@ import { testRule } from '../../helpers/test-rule.js';
 
 // The base protocol defines s1 (covenant, line 11) and s2 (a law on wetten.overheid.nl, line 12) and
 // the rule set "meldcode" citing s1 (line 18). Most cases replace s2 with the law under test.
-const withLaw = (s2: string) => BASE.replace(/  - \{ id: s2, kind: law,.*\}/, `  - ${s2}`);
+const withLaw = (s2: string) => BASE.replace(/ {2}- \{ id: s2, kind: law,.*\}/, `  - ${s2}`);
 const OFFICIAL = withLaw('{ id: s2, kind: law, title: Art. 126nd Sv, url: "https://wetten.overheid.nl/jci1.3:c:BWBR0001903&artikel=126nd" }');
 
 const FLOWS = (sources: string, extra = '') => yaml`
