@@ -25,6 +25,7 @@ import {
 } from './prompter.js';
 import { fitScreen } from './screen-fit.js';
 import { Cancelled } from './cancelled.js';
+import { numberRange, parseNumberText, withoutUnit } from './number-answer.js';
 
 const UNKNOWN: Unknown = 'weet-niet';
 const BACK_LABEL = '← Vorige vraag';
@@ -40,27 +41,17 @@ export interface InquirerPrompterOptions {
   signal?: AbortSignal;
 }
 
-/** Reads a typed answer to a number question: a whole number in range, "?" for "weet ik niet", "<" to go back. */
+/** Reads a typed answer to a number question: a number as number-answer.ts reads it, "?" for "weet ik niet", "<" to go back. */
 export function parseNumberAnswer(
   text: string,
   q: Pick<NumberQuestion, 'min' | 'max' | 'allowUnknown' | 'canGoBack' | 'unit'>,
 ): { ok: true; value: number | Unknown | Back } | { ok: false; message: string } {
-  // "13 jaar" is 13: the unit the question already names may be typed along.
-  const units = ['jaar', 'jr', 'j', ...(q.unit ? [q.unit.toLowerCase()] : [])].map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(new RegExp(`^(\\d+)\\s*(${units.join('|')})\\.?$`), '$1');
-  const range = `een heel getal van ${q.min} tot en met ${q.max}`;
+  const t = withoutUnit(text, q.unit);
   if (q.canGoBack && ['<', 'terug', 'vorige', 'vorige vraag'].includes(t)) return { ok: true, value: BACK };
   if (['?', 'w', 'weet niet', 'weet ik niet', 'weet-niet', 'onbekend'].includes(t)) {
-    return q.allowUnknown ? { ok: true, value: UNKNOWN } : { ok: false, message: `Deze vraag heeft geen "weet ik niet". Typ ${range}.` };
+    return q.allowUnknown ? { ok: true, value: UNKNOWN } : { ok: false, message: `Deze vraag heeft geen "weet ik niet". Typ ${numberRange(q)}.` };
   }
-  if (t === '') return { ok: false, message: `Typ ${range}${q.allowUnknown ? ', of ? als je het niet weet' : ''}.` };
-  if (!/^\d+$/.test(t)) return { ok: false, message: `Dat is geen getal. Typ ${range}.` };
-  const n = Number(t);
-  if (n < q.min || n > q.max) return { ok: false, message: `Typ ${range}.` };
-  return { ok: true, value: n };
+  return parseNumberText(text, q, ', of ? als je het niet weet');
 }
 
 /** What a prompt's own theme needs to know about its layout. */

@@ -18,6 +18,7 @@ import {
   type SelectQuestion,
   type Unknown,
 } from '../ui/prompter.js';
+import { numberRange, parseNumberText } from '../ui/number-answer.js';
 import { h, hidden, uid } from './dom.js';
 
 const UNKNOWN: Unknown = 'weet-niet';
@@ -54,8 +55,7 @@ export class DomPrompter implements Prompter {
   }
 
   number(q: NumberQuestion): Promise<number | Unknown | Back> {
-    const range = `een heel getal van ${q.min} tot en met ${q.max}`;
-    return this.form<number | Unknown>(q, `Typ ${range}${q.unit ? ` (${q.unit})` : ''}.`, (name) => {
+    return this.form<number | Unknown>(q, `Typ ${numberRange(q)}${q.unit ? ` (${q.unit})` : ''}.`, (name) => {
       const fieldId = uid('getal');
       const field = h('input', {
         type: 'text',
@@ -83,14 +83,8 @@ export class DomPrompter implements Prompter {
         ),
         read: () => {
           if (unknown?.input.checked) return { ok: true, value: UNKNOWN };
-          const t = field.value.trim();
-          if (!/^\d+$/.test(t)) {
-            const message = t === '' ? `Typ ${range}${q.allowUnknown ? ', of kies "Weet ik niet"' : ''}.` : `Dat is geen heel getal. Typ ${range}.`;
-            return { ok: false, message, focus: field };
-          }
-          const n = Number(t);
-          if (n < q.min || n > q.max) return { ok: false, message: `Typ ${range}.`, focus: field };
-          return { ok: true, value: n };
+          const parsed = parseNumberText(field.value, q, ', of kies "Weet ik niet"');
+          return parsed.ok ? parsed : { ...parsed, focus: field };
         },
         invalid: field,
       };

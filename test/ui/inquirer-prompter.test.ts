@@ -27,10 +27,10 @@ describe('parseNumberAnswer', () => {
   it.each([
     ['3', /van 4 tot en met 99/],
     ['100', /van 4 tot en met 99/],
-    ['14.5', /geen getal/],
-    ['veertien', /geen getal/],
-    ['13 jaar oud', /geen getal/],
-    ['jaar', /geen getal/],
+    ['14.5', /geen heel getal/],
+    ['veertien', /geen heel getal/],
+    ['13 jaar oud', /geen heel getal/],
+    ['jaar', /geen heel getal/],
     ['', /of \? als je het niet weet/],
   ])('refuses %j', (text, message) => {
     const result = parseNumberAnswer(text, q);
