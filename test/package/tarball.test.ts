@@ -16,7 +16,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 const work = mkdtempSync(join(tmpdir(), 'convenant-tarball-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const env = { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 delete env.CONVENANT_PROTOCOLS;
 delete env.NODE_OPTIONS;
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'], timeout: INSTALL_TIMEOUT });
