@@ -1,4 +1,13 @@
 #!/usr/bin/env node
-import { run } from '../dist/convenant.js';
-
-process.exitCode = await run(process.argv.slice(2));
+// The command. The program itself is the bundle in dist/, made by `npm run build` (npm install runs
+// it too); without it, one line that says how to get it instead of Node's ERR_MODULE_NOT_FOUND.
+let cli;
+try {
+  cli = await import('../dist/convenant.js');
+} catch (error) {
+  const { existsSync } = await import('node:fs');
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(new URL('../dist/convenant.js', import.meta.url))) throw error;
+  process.stderr.write('convenant: het programma is nog niet gebouwd (de map dist/ ontbreekt); draai in de map van convenant "npm install" of "npm run build".\n');
+  process.exit(2);
+}
+process.exitCode = await cli.run(process.argv.slice(2));

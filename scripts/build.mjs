@@ -1,11 +1,17 @@
 // Bundles the CLI into dist/ so a start-up loads a few files instead of hundreds of modules.
 // Heavy modules (the prompt library, the graph renderer) are split off and only loaded by the
 // commands that need them.
-import { rmSync, writeFileSync } from 'node:fs';
+//
+//   node scripts/build.mjs              build dist/ (npm run build)
+//   node scripts/build.mjs --prepare    the same, run by npm install; without esbuild (an install
+//                                       with --omit=dev) it keeps the dist/ that is there instead
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { buildOptions } from './build-options.mjs';
-import { buildWeb } from './build-web.mjs';
+
+const esbuild = await importEsbuild(process.argv.includes('--prepare'));
+const { build } = esbuild;
+const { buildOptions } = await import('./build-options.mjs');
+const { buildWeb } = await import('./build-web.mjs');
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
@@ -21,5 +27,20 @@ async function writeEmergencyData() {
     writeFileSync(fileURLToPath(new URL('../dist/emergency.json', import.meta.url)), emergencyData(fileURLToPath(new URL('../protocols/weert-nederweert', import.meta.url))));
   } finally {
     rmSync(script, { force: true });
+  }
+}
+
+/** esbuild, or (for --prepare, when it is not installed) one line and an exit: 0 with a built dist/, 1 without. */
+async function importEsbuild(prepare) {
+  try {
+    return await import('esbuild');
+  } catch (error) {
+    if (!prepare || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    if (existsSync(fileURLToPath(new URL('../dist/convenant.js', import.meta.url)))) {
+      process.stderr.write('convenant: esbuild is niet geïnstalleerd (installatie zonder ontwikkelpakketten); de meegeleverde dist/ wordt gebruikt.\n');
+      process.exit(0);
+    }
+    process.stderr.write('convenant: kan dist/ niet bouwen: esbuild is niet geïnstalleerd; draai "npm install" zonder --omit=dev.\n');
+    process.exit(1);
   }
 }

@@ -107,4 +107,22 @@ describe('start-up chunks', () => {
     for (const run of runs) expect(inputsOf(closure(run)).filter((i) => /node_modules\/chalk\//.test(i)), run).toEqual([]);
     expect(inputsOf(closure(output(/^color-theme-/))).some((i) => i.includes('node_modules/chalk/'))).toBe(true);
   });
+  it('the graph renderer (@viz-js) is reached only through the dynamic import in graph-run (graph --format svg)', () => {
+    const viz = /node_modules\/@viz-js\//;
+    const holding = Object.keys(meta.outputs).filter((o) => Object.keys(meta.outputs[o]!.inputs).some((i) => viz.test(i)));
+    expect(holding.length).toBeGreaterThan(0);
+    // Who imports a chunk, and how: [importer's own source files that say so, kind].
+    const importersOf = (targets: string[]) =>
+      Object.keys(meta.outputs).flatMap((o) => meta.outputs[o]!.imports.filter((i) => targets.includes(i.path) && !targets.includes(o)).map((i) => ({ from: o, kind: i.kind })));
+    const intoViz = importersOf(holding);
+    expect(intoViz.map((i) => i.kind)).toEqual(['dynamic-import']);
+    const svgChunk = intoViz[0]!.from;
+    expect(Object.keys(meta.outputs[svgChunk]!.inputs)).toEqual(['src/render/svg.ts']);
+    const intoSvg = importersOf([svgChunk]);
+    expect(intoSvg.map((i) => [Object.keys(meta.outputs[i.from]!.inputs).includes('src/cli/commands/graph-run.ts'), i.kind])).toEqual([[true, 'dynamic-import']]);
+    // And no chunk loads it statically: not the entry, not main, not any command's run module.
+    for (const o of Object.keys(meta.outputs).filter((o) => !holding.includes(o))) {
+      expect(inputsOf(closure(o)).filter((i) => viz.test(i)), o).toEqual([]);
+    }
+  });
 });

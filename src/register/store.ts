@@ -57,15 +57,29 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/** The native module is loaded here, when a register command runs, never at start-up. */
+/**
+ * What to do when the native part of better-sqlite3 cannot be loaded: not built because npm skipped
+ * its install script (npm 11 asks for approval, --ignore-scripts), or built for another Node version.
+ */
+export const SQLITE_FIX =
+  'de databasemodule better-sqlite3 is niet (of voor een andere Node-versie) gebouwd; herstel dat in de map waar convenant geïnstalleerd is: npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3';
+
+let loaded: typeof BetterSqlite3 | undefined;
+
+/**
+ * The native module is loaded here, when a register command runs, never at start-up. better-sqlite3
+ * loads its compiled part only when the first database opens; an in-memory one opens it here, so a
+ * missing build is this one message and not a list of every path the loader tried.
+ */
 function sqlite(): typeof BetterSqlite3 {
+  if (loaded) return loaded;
   try {
-    return createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-  } catch (error) {
-    throw new RegisterError(
-      `de databasemodule (better-sqlite3) kan niet geladen worden (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-      'Installeer convenant opnieuw (npm ci); de module wordt dan voor deze computer gebouwd.',
-    );
+    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    new Database(':memory:').close();
+    loaded = Database;
+    return Database;
+  } catch {
+    throw new RegisterError(SQLITE_FIX, '');
   }
 }
 

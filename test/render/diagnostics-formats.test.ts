@@ -1,4 +1,5 @@
 // The five output formats of `convenant validate`, on a fixed set of findings.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/index.js';
@@ -105,9 +106,9 @@ describe('github', () => {
   });
 });
 
-/** Checks a SARIF log against the OASIS SARIF 2.1.0 JSON schema, with the schema errors as the failure message. */
+/** Checks a SARIF log against the OASIS SARIF 2.1.0 JSON schema (test/fixtures/sarif/), with the schema errors as the failure message. */
 function expectValidSarif(log: unknown) {
-  const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   const validate = ajv.compile(schema);
   expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
