@@ -24,7 +24,7 @@ import {
   type RecordProblem,
   type RegisterRecord,
 } from '../../register/record.js';
-import { buildReport, countYear, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
+import { buildReport, countGroups, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
 import { RegisterError, RegisterStore } from '../../register/store.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -465,7 +465,7 @@ export async function runRegisterReport(io: Io, options: ReportOptions): Promise
   const format = choice(options.format, REPORT_FORMATS, '--format');
   const year = parseYear(options.year, io);
   return withStore(io, options, false, (store) => {
-    const report = buildReport(countYear(year, store.yearRows(year)), countYear(year - 1, store.yearRows(year - 1)), { share: options.share === true, today: todayOf(io) });
+    const report = buildReport(countGroups(year, store.yearGroups(year)), countGroups(year - 1, store.yearGroups(year - 1)), { share: options.share === true, today: todayOf(io) });
     const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportMarkdown(report);
     if (options.output === undefined) {
       io.stdout.write(text);
