@@ -62,6 +62,13 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+/**
+ * The page size of a new register. A commit per incident writes every page it changed (the row,
+ * the uid index and the report index) to the WAL, and a checkpoint syncs those bytes: 2 KiB pages
+ * halve them against SQLite's 4 KiB, while an index entry of up to ~480 bytes (a long school name
+ * and every partner) still fits in its page.
+ */
+const PAGE_SIZE = 2048;
 
 /** The native module is loaded here, when a register command runs, never at start-up. */
 function sqlite(): typeof BetterSqlite3 {
@@ -162,6 +169,8 @@ export class RegisterStore {
         // Windows, or a file system without modes
       }
     }
+    // Only before anything is written; an existing register keeps its own.
+    if (version === 0 && tables === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
     this.retryBusy(() => db.pragma('journal_mode = WAL'));
     // WAL with NORMAL: a committed record survives a crash of the program (kill -9); only a power
     // failure can lose the last few commits, never corrupt the file.
@@ -214,9 +223,10 @@ export class RegisterStore {
   private prepareInserts() {
     const db = this.db;
     return {
+      // Positional parameters: binding 15 values by name costs a lookup each, for every incident.
       incident: db.prepare(
         `INSERT INTO incidents (uid, day, school, categories, perpetrator, victim, age_band, place, partners, rules, protocol_id, protocol_version, reference, status, closed_day)
-         VALUES (@uid, @day, @school, @categories, @perpetrator, @victim, @ageBand, @place, @partners, @rules, @protocolId, @protocolVersion, @reference, @status, @closedDay)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (uid) DO NOTHING`,
       ),
       byUid: db.prepare('SELECT id, status FROM incidents WHERE uid = ?'),
@@ -227,23 +237,23 @@ export class RegisterStore {
   /** Inserts without a transaction of its own; see `add` and `addMany`. */
   private insert(record: RegisterRecord): { id: number; added: boolean; updated: boolean } {
     const s = (this.statements ??= this.prepareInserts());
-    const result = s.incident.run({
-      uid: record.uid,
-      day: record.day,
-      school: record.school,
-      categories: record.categories.join(','),
-      perpetrator: record.perpetrator,
-      victim: record.victim,
-      ageBand: record.ageBand,
-      place: record.place,
-      partners: packPartners(record.partners),
-      rules: record.rules.join(','),
-      protocolId: record.protocol.id,
-      protocolVersion: record.protocol.version,
-      reference: record.reference,
-      status: record.status,
-      closedDay: record.closedDay,
-    });
+    const result = s.incident.run(
+      record.uid,
+      record.day,
+      record.school,
+      record.categories.join(','),
+      record.perpetrator,
+      record.victim,
+      record.ageBand,
+      record.place,
+      packPartners(record.partners),
+      record.rules.join(','),
+      record.protocol.id,
+      record.protocol.version,
+      record.reference,
+      record.status,
+      record.closedDay,
+    );
     if (result.changes === 0) {
       const existing = s.byUid.get(record.uid) as { id: number; status: Status };
       // Closed somewhere else (another school's copy, an older export): the follow-up is done.

@@ -63,6 +63,8 @@ describe('a new register', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // Small pages: a commit per incident writes half the bytes of SQLite's default.
+    expect(db.pragma('page_size', { simple: true })).toBe(2048);
     db.close();
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
