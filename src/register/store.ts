@@ -320,6 +320,19 @@ export class RegisterStore {
     return 'closed';
   }
 
+  /** Sets or changes the case reference of a record; returns the one it had. */
+  setReference(id: number, reference: string): { result: 'set' | 'same' | 'missing'; previous: string | null } {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT reference FROM incidents WHERE id = ?').get(id) as { reference: string | null } | undefined;
+        if (!row) return { result: 'missing' as const, previous: null };
+        if (row.reference === reference) return { result: 'same' as const, previous: row.reference };
+        this.db.prepare('UPDATE incidents SET reference = ? WHERE id = ?').run(reference, id);
+        return { result: 'set' as const, previous: row.reference };
+      })
+      .immediate();
+  }
+
   /** Deletes records of incidents before `day`; returns how many (or would, with dryRun). */
   prune(day: string, dryRun: boolean): number {
     if (dryRun) return (this.db.prepare('SELECT count(*) AS n FROM incidents WHERE day < ?').get(day) as { n: number }).n;

@@ -461,6 +461,24 @@ export async function runRegisterClose(io: Io, idText: string, options: Register
   });
 }
 
+/** `register ref NR ZAAKCODE`: the school's case code of a record, set or changed afterwards; checked as at add. */
+export async function runRegisterRef(io: Io, idText: string, code: string, options: RegisterOptions): Promise<number> {
+  const id = parseId(idText);
+  const reference = checkReference(code)!;
+  return withStore(io, options, false, (store) => {
+    const { result, previous } = store.setReference(id, reference);
+    if (result === 'missing') throw new UsageError(`nr. ${id} staat niet in het register`, 'Zoek het nummer op met convenant register list.');
+    io.stdout.write(
+      result === 'same'
+        ? `Nr. ${id} had de zaakcode ${reference} al; niets gewijzigd.\n`
+        : previous === null
+          ? `Nr. ${id} heeft nu de zaakcode ${reference}.\n`
+          : `De zaakcode van nr. ${id} is gewijzigd van ${sanitize(previous)} in ${reference}.\n`,
+    );
+    return EXIT.ok;
+  });
+}
+
 export async function runRegisterReport(io: Io, options: ReportOptions): Promise<number> {
   const format = choice(options.format, REPORT_FORMATS, '--format');
   const year = parseYear(options.year, io);
