@@ -64,61 +64,117 @@ export interface YearRow {
   status: 'open' | 'closed';
 }
 
-const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+/**
+ * The incidents of one year grouped as the store's SQL groups them: per month and set of
+ * categories, per set of partners, per set of rules, and per value of each closed list.
+ */
+export interface YearGroups {
+  /** month: 1–12. */
+  categories: readonly { month: number; categories: readonly string[]; count: number }[];
+  perpetrator: ReadonlyMap<string | null, number>;
+  victim: ReadonlyMap<string | null, number>;
+  ageBand: ReadonlyMap<string | null, number>;
+  place: ReadonlyMap<string | null, number>;
+  partners: readonly { partners: readonly { id: string; urgency: Urgency }[]; count: number }[];
+  rules: readonly { rules: readonly string[]; count: number }[];
+  open: number;
+  schools: readonly string[];
+}
 
-/** Counts the incidents of one year in one pass. */
-export function countYear(year: number, rows: Iterable<YearRow>): YearCounts {
+const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+
+/** Groups incidents one by one, as the store does in SQL (for records that are not in a store). */
+export function groupRows(rows: Iterable<YearRow>): YearGroups {
+  const categories = new Map<string, { month: number; categories: readonly string[]; count: number }>();
+  const partners = new Map<string, { partners: readonly { id: string; urgency: Urgency }[]; count: number }>();
+  const rules = new Map<string, { rules: readonly string[]; count: number }>();
+  const perpetrator = new Map<string | null, number>();
+  const victim = new Map<string | null, number>();
+  const ageBand = new Map<string | null, number>();
+  const place = new Map<string | null, number>();
+  const schools = new Set<string>();
+  let open = 0;
+  for (const row of rows) {
+    const month = Number(row.day.slice(5, 7));
+    const categoryKey = `${month} ${row.categories.join(',')}`;
+    const c = categories.get(categoryKey);
+    if (c) c.count++;
+    else categories.set(categoryKey, { month, categories: row.categories, count: 1 });
+    if (row.partners.length > 0) {
+      const key = row.partners.map((p) => `${p.id}:${p.urgency}`).join(',');
+      const p = partners.get(key);
+      if (p) p.count++;
+      else partners.set(key, { partners: row.partners, count: 1 });
+    }
+    if (row.rules.length > 0) {
+      const key = row.rules.join(',');
+      const r = rules.get(key);
+      if (r) r.count++;
+      else rules.set(key, { rules: row.rules, count: 1 });
+    }
+    add(perpetrator, row.perpetrator, 1);
+    add(victim, row.victim, 1);
+    add(ageBand, row.ageBand, 1);
+    add(place, row.place, 1);
+    if (row.status === 'open') open++;
+    schools.add(row.school);
+  }
+  return { categories: [...categories.values()], perpetrator, victim, ageBand, place, partners: [...partners.values()], rules: [...rules.values()], open, schools: [...schools] };
+}
+
+/** Counts the incidents of one year from their groups: work per group, not per incident. */
+export function countGroups(year: number, groups: YearGroups): YearCounts {
   const counts: YearCounts = {
     year,
     total: 0,
     months: new Array<number>(12).fill(0),
     categoryMonths: new Map(),
-    perpetrator: new Map(),
-    victim: new Map(),
-    ageBand: new Map(),
-    place: new Map(),
+    perpetrator: new Map(groups.perpetrator),
+    victim: new Map(groups.victim),
+    ageBand: new Map(groups.ageBand),
+    place: new Map(groups.place),
     partners: new Map(),
     rules: new Map(),
     meldcode: 0,
     meldplicht: 0,
     camera: 0,
-    open: 0,
+    open: groups.open,
     arbo: new Map(ARBO.map((a) => [a.id, 0])),
-    schools: [],
+    schools: [...new Set(groups.schools)].sort(),
   };
   const arboOf = new Map<string, string[]>();
   for (const a of ARBO) for (const c of a.categories) arboOf.set(c, [...(arboOf.get(c) ?? []), a.id]);
-  const schools = new Set<string>();
-  for (const row of rows) {
-    const month = Number(row.day.slice(5, 7)) - 1;
-    counts.total++;
-    counts.months[month]!++;
+  for (const { month, categories, count } of groups.categories) {
+    counts.total += count;
+    counts.months[month - 1]! += count;
     const arbo = new Set<string>();
-    for (const c of row.categories) {
+    for (const c of categories) {
       let months = counts.categoryMonths.get(c);
       if (!months) counts.categoryMonths.set(c, (months = new Array<number>(12).fill(0)));
-      months[month]!++;
+      months[month - 1]! += count;
       for (const a of arboOf.get(c) ?? []) arbo.add(a);
     }
-    for (const a of arbo) bump(counts.arbo, a);
-    bump(counts.perpetrator, row.perpetrator);
-    bump(counts.victim, row.victim);
-    bump(counts.ageBand, row.ageBand);
-    bump(counts.place, row.place);
-    for (const p of row.partners) {
+    for (const a of arbo) add(counts.arbo, a, count);
+  }
+  for (const { partners, count } of groups.partners) {
+    for (const p of partners) {
       let byUrgency = counts.partners.get(p.id);
       if (!byUrgency) counts.partners.set(p.id, (byUrgency = new Map<Urgency, number>()));
-      bump(byUrgency, p.urgency);
+      add(byUrgency, p.urgency, count);
     }
-    for (const r of row.rules) bump(counts.rules, r);
-    if (row.rules.some((r) => MELDCODE_RULES.includes(r))) counts.meldcode++;
-    if (row.rules.some((r) => MELDPLICHT_RULES.includes(r))) counts.meldplicht++;
-    if (row.rules.some((r) => CAMERA_RULES.includes(r))) counts.camera++;
-    if (row.status === 'open') counts.open++;
-    schools.add(row.school);
   }
-  counts.schools = [...schools].sort();
+  for (const { rules, count } of groups.rules) {
+    for (const r of rules) add(counts.rules, r, count);
+    if (rules.some((r) => MELDCODE_RULES.includes(r))) counts.meldcode += count;
+    if (rules.some((r) => MELDPLICHT_RULES.includes(r))) counts.meldplicht += count;
+    if (rules.some((r) => CAMERA_RULES.includes(r))) counts.camera += count;
+  }
   return counts;
+}
+
+/** Counts the incidents of one year in one pass. */
+export function countYear(year: number, rows: Iterable<YearRow>): YearCounts {
+  return countGroups(year, groupRows(rows));
 }
 
 export interface ReportOptions {

@@ -91,6 +91,23 @@ describe('adding incidents', () => {
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/nr\. 7 staat niet in het register/)]);
   });
 
+  it('ref gives an incident a case code afterwards, or changes it; a code that could be personal data is refused', async () => {
+    write('a.json', advice());
+    await run(['register', 'add', 'a.json']);
+    expect((await run(['register', 'ref', '1', '2026-014'])).stdout).toBe('Nr. 1 heeft nu de zaakcode 2026-014.\n');
+    expect((await run(['register', 'list'])).stdout).toMatch(/^\s*1\s+2026-03-10\s.*\s2026-014$/m);
+    expect((await run(['register', 'ref', '1', 'INC-42'])).stdout).toBe('De zaakcode van nr. 1 is gewijzigd van 2026-014 in INC-42.\n');
+    expect((await run(['register', 'ref', '1', 'INC-42'])).stdout).toMatch(/had de zaakcode INC-42 al; niets gewijzigd/);
+    for (const code of ['Jansen', '123456789', '12-03-2011', 'a@b1.nl', 'twee woorden 1']) {
+      const refused = await run(['register', 'ref', '1', code]);
+      expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/ongeldige zaakcode/)]);
+    }
+    const missing = await run(['register', 'ref', '7', '2026-015']);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/nr\. 7 staat niet in het register/)]);
+    // Nothing of the refused codes reached the register.
+    expect((await run(['register', 'show', '1'])).stdout).toMatch(/Zaakcode\s+INC-42\n/);
+  });
+
   it('a wrong field is reported at its line and column, and the good files are still added', async () => {
     write('goed.json', nthAdvice(1));
     const bad = advice();

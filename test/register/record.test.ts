@@ -161,6 +161,27 @@ describe('school names and age bands', () => {
     expect(ageBandOf(age)).toBe(band);
   });
 
+  it('dutchDay gives the day of the time-zone database for every hour and around every change of the clock', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const wrong: string[] = [];
+    const check = (ms: number) => {
+      const d = new Date(ms);
+      if (dutchDay(d) !== zone.format(d)) wrong.push(d.toISOString());
+    };
+    // 1990 to 2045 (across the 1996 start of the rule), and 2099 and 2100 (its end): every hour of
+    // March and October at :00 and just before, and the two hours around midnight of every day.
+    for (const year of [...Array.from({ length: 55 }, (_, i) => 1990 + i), 2099, 2100]) {
+      for (const month of [2, 9]) {
+        for (let ms = Date.UTC(year, month, 1); ms < Date.UTC(year, month + 1, 1); ms += 3_600_000) {
+          check(ms);
+          check(ms - 1);
+        }
+      }
+      for (let ms = Date.UTC(year, 0, 1, 21); ms < Date.UTC(year + 1, 0, 1); ms += 86_400_000) for (const h of [0, 1, 2, 3]) check(ms + h * 3_600_000 - 1);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('dutchDay follows summer and winter time', () => {
     expect(dutchDay(new Date('2026-03-29T21:59:59Z'))).toBe('2026-03-29');
     expect(dutchDay(new Date('2026-03-29T22:00:00Z'))).toBe('2026-03-30');

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordFromAdvice, type RegisterRecord } from '../../src/register/record.js';
+import { recordFromAdvice, recordFromExport, type RegisterRecord } from '../../src/register/record.js';
+import { countGroups, countYear } from '../../src/register/report.js';
 import { APPLICATION_ID, RegisterError, RegisterStore, SCHEMA_VERSION } from '../../src/register/store.js';
 import { ensureBuilt, BIN, ROOT } from '../helpers/built-cli.js';
 import { advice, nthAdvice } from './advice-fixture.js';
@@ -62,6 +63,8 @@ describe('a new register', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // Small pages: a commit per incident writes half the bytes of SQLite's default.
+    expect(db.pragma('page_size', { simple: true })).toBe(2048);
     db.close();
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
@@ -109,6 +112,44 @@ describe('adding', () => {
   });
 });
 
+describe('the yearly counts', () => {
+  it('counted in SQL are the counts of the records one by one, for the year asked and no other', () => {
+    // A varied register: every closed list with its unknowns, several categories, partners and rules.
+    const roles = ['leerling', 'medewerker', 'ouder', 'derde', null];
+    const records: RegisterRecord[] = [];
+    for (let n = 0; n < 400; n++) {
+      const built = recordFromExport({
+        uid: sha256(`r${n}`),
+        day: `${2025 + (n % 3 === 0 ? 0 : 1)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+        school: n % 5 === 0 ? 'Basisschool Zuid' : 'College Weert',
+        categories: [['pesten'], ['fysiek-geweld', 'bedreiging'], ['sexting'], ['geweld-personeel'], ['verzuim', 'pesten']][n % 5],
+        perpetrator: roles[n % 5],
+        victim: roles[(n * 3) % 5],
+        ageBand: [null, 'tot-8', '8-11', '12-15', '16-17', '18-plus'][n % 6],
+        place: [null, 'op-school', 'rond-school', 'online', 'schoolreis-stage'][n % 5],
+        partners: n % 4 === 0 ? [] : [{ id: 'politie', urgency: ['immediate', 'today', 'this-week'][n % 3] }, ...(n % 3 === 0 ? [{ id: 'cjg', urgency: 'when-needed' }] : [])],
+        rules: [[], ['meldcode'], ['meldplicht-zeden', 'halt'], ['camerabeelden'], []][n % 5],
+        protocol: { id: 'weert-nederweert', version: '2025.1' },
+        reference: null,
+        status: n % 4 === 0 ? 'closed' : 'open',
+        closedDay: null,
+      });
+      if (!built.ok) throw new Error(JSON.stringify(built.problems));
+      records.push(built.record);
+    }
+    withStore((s) => s.addMany(records));
+    for (const year of [2025, 2026, 2027]) {
+      const fromSql = withStore((s) => countGroups(year, s.yearGroups(year)));
+      const oneByOne = countYear(year, records.filter((r) => r.day.startsWith(`${year}-`)));
+      expect(fromSql).toEqual(oneByOne);
+    }
+    const y2026 = withStore((s) => countGroups(2026, s.yearGroups(2026)));
+    expect(y2026.total).toBe(records.filter((r) => r.day.startsWith('2026-')).length);
+    expect(y2026.perpetrator.get(null)).toBeGreaterThan(0);
+    expect(y2026.schools).toEqual(['Basisschool Zuid', 'College Weert']);
+  });
+});
+
 describe('files that are not a register are refused and never changed', () => {
   it('a text file', () => {
     writeFileSync(file, 'nr;datum\n1;2026-01-01\n');
@@ -147,6 +188,34 @@ describe('files that are not a register are refused and never changed', () => {
 
   it('a folder', () => {
     expect(() => RegisterStore.open(dir, { create: true })).toThrow(/is een map/);
+  });
+});
+
+describe('migrations', () => {
+  it('a register of schema 1 (as first shipped) gets the report index and keeps its records', () => {
+    const db = new Database(file);
+    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE incidents (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, day TEXT NOT NULL, school TEXT NOT NULL, categories TEXT NOT NULL,
+        perpetrator TEXT, victim TEXT, age_band TEXT, place TEXT, partners TEXT NOT NULL, rules TEXT NOT NULL, protocol_id TEXT NOT NULL,
+        protocol_version TEXT NOT NULL, reference TEXT, status TEXT NOT NULL CHECK (status IN ('open', 'closed')), closed_day TEXT) STRICT;
+      CREATE INDEX incidents_day ON incidents (day);
+      INSERT INTO incidents (uid, day, school, categories, perpetrator, victim, age_band, place, partners, rules, protocol_id, protocol_version, reference, status, closed_day)
+        VALUES ('${'a'.repeat(64)}', '2026-02-03', 'College Weert', 'pesten', 'leerling', NULL, '12-15', 'online', 'politie:today', 'meldcode', 'weert-nederweert', '2025.1', 'INC-1', 'open', NULL);`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    db.close();
+    withStore((s) => {
+      expect(s.records().map((r) => [r.id, r.day, r.categories, r.partners, r.rules, r.reference])).toEqual([[1, '2026-02-03', ['pesten'], [{ id: 'politie', urgency: 'today' }], ['meldcode'], 'INC-1']]);
+      expect(countGroups(2026, s.yearGroups(2026)).meldcode).toBe(1);
+    }, false);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const indexes = (check.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incidents' AND sql IS NOT NULL").pluck().all() as string[]).sort();
+    expect(indexes).toEqual(['incidents_report']);
+    // The report reads the index only, never the table.
+    const plan = check.prepare("EXPLAIN QUERY PLAN SELECT partners, count(*) FROM incidents WHERE day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY 1").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/COVERING INDEX incidents_report/);
+    check.close();
   });
 });
 

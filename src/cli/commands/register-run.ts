@@ -24,7 +24,7 @@ import {
   type RecordProblem,
   type RegisterRecord,
 } from '../../register/record.js';
-import { buildReport, countYear, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
+import { buildReport, countGroups, renderReportCsv, renderReportHtml, renderReportMarkdown } from '../../register/report.js';
 import { RegisterError, RegisterStore } from '../../register/store.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -461,11 +461,29 @@ export async function runRegisterClose(io: Io, idText: string, options: Register
   });
 }
 
+/** `register ref NR ZAAKCODE`: the school's case code of a record, set or changed afterwards; checked as at add. */
+export async function runRegisterRef(io: Io, idText: string, code: string, options: RegisterOptions): Promise<number> {
+  const id = parseId(idText);
+  const reference = checkReference(code)!;
+  return withStore(io, options, false, (store) => {
+    const { result, previous } = store.setReference(id, reference);
+    if (result === 'missing') throw new UsageError(`nr. ${id} staat niet in het register`, 'Zoek het nummer op met convenant register list.');
+    io.stdout.write(
+      result === 'same'
+        ? `Nr. ${id} had de zaakcode ${reference} al; niets gewijzigd.\n`
+        : previous === null
+          ? `Nr. ${id} heeft nu de zaakcode ${reference}.\n`
+          : `De zaakcode van nr. ${id} is gewijzigd van ${sanitize(previous)} in ${reference}.\n`,
+    );
+    return EXIT.ok;
+  });
+}
+
 export async function runRegisterReport(io: Io, options: ReportOptions): Promise<number> {
   const format = choice(options.format, REPORT_FORMATS, '--format');
   const year = parseYear(options.year, io);
   return withStore(io, options, false, (store) => {
-    const report = buildReport(countYear(year, store.yearRows(year)), countYear(year - 1, store.yearRows(year - 1)), { share: options.share === true, today: todayOf(io) });
+    const report = buildReport(countGroups(year, store.yearGroups(year)), countGroups(year - 1, store.yearGroups(year - 1)), { share: options.share === true, today: todayOf(io) });
     const text = format === 'html' ? renderReportHtml(report) : format === 'csv' ? renderReportCsv(report) : renderReportMarkdown(report);
     if (options.output === undefined) {
       io.stdout.write(text);

@@ -19,6 +19,7 @@ Voorbeelden:
   convenant register add advies.json                 registreer een bewaard JSON-advies
   convenant register list --open                     incidenten waarvan de opvolging nog loopt
   convenant register close 12                        opvolging van nr. 12 is klaar
+  convenant register ref 12 2026-014                 geef nr. 12 (achteraf) een zaakcode van de school
   convenant register report --year 2026 --format html --output jaaroverzicht.html
   convenant register report --share                  voor buiten de school: aantallen onder de 5 verborgen
   convenant register export --output school.json     om registers van een bestuur of de regio samen te voegen
@@ -75,6 +76,16 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .option(...REGISTER_OPTION)
     .action(async (id: string, options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterClose(io, id, options));
+    });
+
+  register
+    .command('ref')
+    .description('Geef een incident achteraf een zaakcode van de school, of wijzig die.')
+    .argument('<nr>', 'het nummer uit convenant register list')
+    .argument('<zaakcode>', 'een korte code van de school, zoals 2026-014 (geen naam of omschrijving)')
+    .option(...REGISTER_OPTION)
+    .action(async (id: string, code: string, options) => {
+      outcome.code = await run((m) => m.runRegisterRef(io, id, code, options));
     });
 
   register
