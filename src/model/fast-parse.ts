@@ -60,9 +60,8 @@ function withChecks(schema: Schema, parse: Compiled): Compiled {
   const zod = schema._zod;
   const checks: Check[] = [...(zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(zod.def.checks ?? [])];
   if (checks.length === 0) return parse;
-  return (value) => {
-    const parsed = parse(value);
-    if (parsed === INVALID) return INVALID;
+  const quick = checks.map(surePass);
+  const slow = (parsed: unknown): unknown => {
     const payload: Payload = { value: parsed, issues: [] };
     for (const check of checks) {
       const when = check._zod.def.when;
@@ -73,6 +72,34 @@ function withChecks(schema: Schema, parse: Compiled): Compiled {
     }
     return payload.value;
   };
+  return (value) => {
+    const parsed = parse(value);
+    if (parsed === INVALID) return INVALID;
+    for (const pass of quick) if (!pass?.(parsed)) return slow(parsed);
+    return parsed;
+  };
+}
+
+/**
+ * For the common checks, a test that the check surely passes (and leaves the value as it is); when
+ * it says no, or for other checks, the check itself runs. Skipped or passed, zod reports nothing.
+ */
+function surePass(check: Check): ((value: unknown) => boolean) | undefined {
+  const def = check._zod.def as Check['_zod']['def'] & { minimum?: number; format?: string; pattern?: RegExp };
+  if (def.check === 'min_length' && typeof def.minimum === 'number') {
+    const minimum = def.minimum;
+    // A code point is one or two UTF-16 units: twice the minimum in units is surely enough.
+    return (v) => (typeof v === 'string' ? v.length >= 2 * minimum : Array.isArray(v) && v.length >= minimum);
+  }
+  if (def.check === 'string_format' && def.format === 'regex' && def.pattern instanceof RegExp) {
+    const pattern = def.pattern;
+    return (v) => {
+      if (typeof v !== 'string') return false;
+      pattern.lastIndex = 0;
+      return pattern.test(v);
+    };
+  }
+  return undefined;
 }
 
 /** Parses with zod itself: for kinds this file does not compile. */
@@ -185,16 +212,20 @@ function buildObject(schema: Schema): Compiled {
   return (v) => {
     if (!isObject(v)) return INVALID;
     const out: Record<string, unknown> = {};
+    let present = 0;
     for (const field of fields) {
       if (field.key in v) {
         const parsed = field.parse(v[field.key]);
         if (parsed === INVALID) return INVALID;
         out[field.key] = parsed;
+        if (Object.hasOwn(v, field.key)) present++;
       } else if (!field.optional) {
         return INVALID;
       }
     }
-    if (strict) for (const key in v) if (!known.has(key)) return INVALID;
+    // As many own keys as known own keys: no unknown key (zod walks for-in, which also sees
+    // enumerable inherited keys; only a polluted Object.prototype has those).
+    if (strict && Object.keys(v).length !== present) for (const key in v) if (!known.has(key)) return INVALID;
     return out;
   };
 }
