@@ -4,11 +4,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { buildOptions } from './build-options.mjs';
+import { buildOptions, yamlBuildOptions } from './build-options.mjs';
 import { buildWeb } from './build-web.mjs';
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
+await build(yamlBuildOptions);
 await buildWeb();
 await writeEmergencyData();
 
