@@ -27,6 +27,21 @@ const pureModules = {
 };
 
 /** @type {import('esbuild').BuildOptions} */
+export const yamlBuildOptions = {
+  absWorkingDir: root,
+  entryPoints: ['yaml'],
+  outfile: 'dist/yaml.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions} */
 export const buildOptions = {
   absWorkingDir: root,
   // entry.ts answers --version itself and imports main.ts (commander and the commands) for the rest.
@@ -44,7 +59,9 @@ export const buildOptions = {
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { __VERSION__: JSON.stringify(version) },
+  // The yaml package is not in the chunks: src/loader/yaml-lib.ts requires it from dist/yaml.cjs
+  // (written by scripts/build.mjs) the first time a file needs the full YAML parser.
+  define: { __VERSION__: JSON.stringify(version), __YAML_BUNDLE__: JSON.stringify('./yaml.cjs') },
   plugins: [pureModules],
   // Native module (the register's SQLite): loaded from node_modules at run time, only by `register`.
   external: ['better-sqlite3'],

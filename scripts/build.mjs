@@ -10,11 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const esbuild = await importEsbuild(process.argv.includes('--prepare'));
 const { build } = esbuild;
-const { buildOptions } = await import('./build-options.mjs');
+const { buildOptions, yamlBuildOptions } = await import('./build-options.mjs');
 const { buildWeb } = await import('./build-web.mjs');
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
+await build(yamlBuildOptions);
 await buildWeb();
 await writeEmergencyData();
 

@@ -4,7 +4,7 @@
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions } from '../scripts/build-options.mjs';
+import { buildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
 
 /** Heavy modules: none of them may load before the work of a command starts. */
 const HEAVY: [string, RegExp][] = [
@@ -73,7 +73,15 @@ describe('start-up chunks', () => {
 
   it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
     const all = inputsOf(Object.keys(meta.outputs));
-    for (const [name, re] of HEAVY) expect(all.some((i) => re.test(i)), name).toBe(true);
+    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml')) expect(all.some((i) => re.test(i)), name).toBe(true);
+  });
+
+  it('the yaml package is in no chunk: the loader requires it from its own file only when a file needs the full parser', async () => {
+    expect(inputsOf(Object.keys(meta.outputs)).filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
+    expect(inputsOf(Object.keys(meta.outputs))).toContain('src/loader/yaml-lib.ts');
+    const own = await build({ ...(yamlBuildOptions as object), write: false, metafile: true, logLevel: 'silent' });
+    expect(Object.keys(own.metafile!.inputs).some((i) => i.includes('node_modules/yaml/'))).toBe(true);
+    expect((buildOptions as { define: Record<string, string> }).define.__YAML_BUNDLE__).toBe(JSON.stringify(`./${(yamlBuildOptions as { outfile: string }).outfile.split('/').pop()}`));
   });
 
   const heavy = (...names: string[]) => HEAVY.filter(([n]) => names.includes(n));

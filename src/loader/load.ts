@@ -11,6 +11,7 @@ import {
   Source,
   type Protocol,
 } from '../model/index.js';
+import { parseValid } from '../model/fast-parse.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_FILE_NODES, MAX_FOLDER_NODES } from './limits.js';
 import { parseYamlData } from './parse-yaml.js';
@@ -108,7 +109,7 @@ export function parseProtocolFile(
     if (key === '__proto__') continue; // reported by parseYaml
     if (key === 'protocol') {
       content.declaresMeta = true;
-      const parsed = Meta.safeParse(value);
+      const parsed = parseValid(Meta, value) ?? Meta.safeParse(value);
       if (parsed.success) {
         content.meta = { value: parsed.data, file: file.name };
         sourceMap.record(parsed.data, file.name, ['protocol']);
@@ -144,7 +145,7 @@ export function parseProtocolFile(
     }
     const schema = ITEM_SCHEMAS[section];
     value.forEach((item: unknown, index: number) => {
-      const parsed = schema.safeParse(item);
+      const parsed = parseValid<unknown>(schema, item) ?? schema.safeParse(item);
       if (parsed.success) {
         (content.lists[section] as unknown[]).push(parsed.data);
         sourceMap.record(parsed.data, file.name, [key, index]);

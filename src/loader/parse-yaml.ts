@@ -1,6 +1,7 @@
 // YAML text → data, or → document with positions. Every syntax problem becomes a Diagnostic;
 // nothing throws.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/index.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_NODES } from './limits.js';
@@ -35,6 +36,7 @@ const CODE_BY_YAML_ERROR: Partial<Record<string, DiagnosticCode>> = {
 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const { parseDocument } = yamlLib();
   // Positions come from the text itself: yaml's own LineCounter misses line breaks inside tokens
   // it could not parse, and then points past the end of a line.
   const lineCounter = lineCounterFor(text);
@@ -108,7 +110,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 
 /** Line starts of `text`, for 1-based line:column positions of any offset in it. */
 function lineCounterFor(text: string): LineCounter {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;

@@ -21,12 +21,19 @@ export const UNKNOWN_FILE = '<onbekend>';
 /** The start of `file`: where a problem goes that has no better place. */
 export const startOf = (file = UNKNOWN_FILE): Location => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
 
+/** Where an object is: its parent's link and its key there, or at the top the item's file and path. */
+interface Link {
+  parent: Link | Origin;
+  key: string | number;
+}
+
 export class SourceMap {
   private readonly texts = new Map<string, string>();
   private readonly positions = new Map<string, YamlPositions | PlainPositions>();
   /** Items recorded but not yet indexed. */
   private pending: { value: object; origin: Origin }[] = [];
-  private origins: WeakMap<object, Origin> | undefined;
+  /** Every recorded object → where it is; built on the first question (a Map: cheaper to fill than a WeakMap). */
+  private links: Map<object, Link | Origin> | undefined;
 
   /** A file whose objects may be recorded; `positions` when it was parsed with them already. */
   addFile(file: string, text: string, positions?: YamlPositions): void {
@@ -37,17 +44,24 @@ export class SourceMap {
   /** Records `value` and every object inside it as coming from `file` at `path`. */
   record(value: unknown, file: string, path: JsonPath): void {
     if (value === null || typeof value !== 'object') return;
-    if (this.origins) index(this.origins, value, { file, path });
+    if (this.links) index(this.links, value, { file, path });
     else this.pending.push({ value, origin: { file, path } });
   }
 
   originOf(value: object): Origin | undefined {
-    if (!this.origins) {
-      this.origins = new WeakMap();
-      for (const { value: v, origin } of this.pending) index(this.origins, v, origin);
+    if (!this.links) {
+      this.links = new Map();
+      for (const { value: v, origin } of this.pending) index(this.links, v, origin);
       this.pending = [];
     }
-    return this.origins.get(value);
+    const keys: (string | number)[] = [];
+    let at = this.links.get(value);
+    if (!at) return undefined;
+    while ('parent' in at) {
+      keys.push(at.key);
+      at = at.parent;
+    }
+    return { file: at.file, path: [...at.path, ...keys.reverse()] };
   }
 
   /** Position of `value`, or of its property `key` (at the key itself with `atKey`). */
@@ -75,14 +89,30 @@ export class SourceMap {
   }
 }
 
-/** Indexes `value` and every object inside it, with their paths. */
-function index(origins: WeakMap<object, Origin>, value: object, origin: Origin): void {
-  const stack: [unknown, JsonPath][] = [[value, origin.path]];
-  while (stack.length > 0) {
-    const [v, path] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    origins.set(v, { file: origin.file, path });
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push([item, [...path, i]]));
-    else for (const [k, item] of Object.entries(v)) stack.push([item, [...path, k]]);
-  }
+/**
+ * Indexes `value` and every object inside it. Children are visited last to first, so an object that
+ * appears twice (a YAML alias) is placed at its first appearance in the item.
+ */
+function index(links: Map<object, Link | Origin>, value: object, origin: Origin): void {
+  links.set(value, origin);
+  const visit = (v: object, at: Link | Origin) => {
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') add(item, at, i);
+      }
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const item: unknown = (v as Record<string, unknown>)[keys[i]!];
+        if (item !== null && typeof item === 'object') add(item, at, keys[i]!);
+      }
+    }
+  };
+  const add = (item: object, parent: Link | Origin, key: string | number) => {
+    const link = { parent, key };
+    links.set(item, link);
+    visit(item, link);
+  };
+  visit(value, origin);
 }

@@ -3,7 +3,8 @@
 // expand to. Every later stage (toJS, zod, SourceMap.record, the engine's condition walk) recurses
 // over the data, so bounding the depth here bounds them all. Iterative on purpose: a hostile file
 // cannot overflow it.
-import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
 import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits.js';
@@ -48,6 +49,7 @@ const MERGE_KEY: Problem = {
  * takes one pass. Keys are compared as the text they become when read (`1` and `"1"` are the same).
  */
 function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void): void {
+  const { isScalar } = yamlLib();
   const seen = new Set<string>();
   for (const pair of map.items) {
     if (!isScalar(pair.key)) continue;
@@ -61,6 +63,7 @@ function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void):
 
 /** Checks `doc`: duplicate keys, depth and aliases. Reports a depth or alias problem once. */
 export function checkStructure(file: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
+  const { isAlias, isCollection, isMap, isPair, isScalar } = yamlLib();
   const out: Diagnostic[] = [];
   const at = (node: Node | null | undefined, problem: Problem) => {
     const once = problem !== DUPLICATE_KEY && problem !== PROTO_KEY && problem !== MERGE_KEY;

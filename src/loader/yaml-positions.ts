@@ -1,5 +1,6 @@
 // The only module that walks yaml nodes: JSON path → position, with nearest-ancestor fallback.
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -16,6 +17,7 @@ export interface Span {
  * falls back to its nearest existing ancestor.
  */
 export function locate(doc: Document, lineCounter: LineCounter, path: JsonPath, atKey = false): Span {
+  const { isMap, isNode, isSeq } = yamlLib();
   let node: Node | null = isNode(doc.contents) ? doc.contents : null;
   let keyNode: Node | null = null;
   for (const segment of path) {
@@ -45,6 +47,7 @@ const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 function pairsOf(map: YAMLMap): Map<string, Pair> {
   let index = pairIndex.get(map);
   if (!index) {
+    const { isPair } = yamlLib();
     index = new Map();
     for (const p of map.items) {
       const key = isPair(p) ? scalarValue(p.key) : undefined;
@@ -56,5 +59,5 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 }
 
 function scalarValue(node: unknown): string | undefined {
-  return isScalar(node) ? String(node.value) : undefined;
+  return yamlLib().isScalar(node) ? String(node.value) : undefined;
 }

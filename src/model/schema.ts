@@ -1,6 +1,6 @@
 // The protocol model: the single source of truth. Types are inferred from these schemas,
 // the JSON Schema for editors is generated from them (`convenant schema`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_LEVELS, END, isCalendarDate, URGENCIES } from './types.js';
 
 /** Lower-case ids with digits, dots and dashes: `politie`, `art-11.2`, `geweld-ouders`. */

@@ -3,7 +3,7 @@
 // Two things are added to what zod generates, for editors: a Dutch description on every property,
 // and unions written as "if this key, then that shape", so an editor reports the mistake in the
 // shape the author meant instead of "must match exactly one schema in oneOf".
-import { z } from 'zod';
+import * as z from 'zod';
 import * as model from '../model/schema.js';
 import { ProtocolFile, ScenarioFile } from '../model/index.js';
 import { DEFINITION_DOCS, PROPERTY_DOCS } from './json-schema-docs.js';

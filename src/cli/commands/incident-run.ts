@@ -26,6 +26,7 @@ import { showPaged } from '../pager.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
+import { yamlLib } from '../../loader/yaml-lib.js';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -130,7 +131,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
 
 async function saveScenario(io: Io, input: AdviceInput, file: string, force: boolean, signal: AbortSignal): Promise<void> {
   const { scenarioFromAdvice, scenarioName } = await import('../../scenarios/from-walk.js');
-  const { stringify } = await import('yaml');
+  const { stringify } = yamlLib();
   const scenario = scenarioFromAdvice(input.advice, scenarioName(input.advice, localDate(input.generated)));
   const text = `# yaml-language-server: $schema=../../../schema/scenario.schema.json\n# Vastgelegd met "convenant incident --save-scenario". Controleer de verwachtingen en geef het scenario een naam die zegt wat het test.\n${stringify({ scenarios: [scenario] }, { lineWidth: 0 })}`;
   const written = writeOutputFile(file, text, { cwd: io.cwd, force, signal });
