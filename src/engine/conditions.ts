@@ -27,3 +27,82 @@ function evaluateFact(fact: FactCondition, value: AnswerValue | undefined): bool
   }
   return true;
 }
+
+/** An answer as a compiled condition reads it: the step it answers and the value. */
+export interface StepValue {
+  readonly step: string;
+  readonly value: AnswerValue;
+}
+
+/** A condition compiled once: true when it holds for these answers (the latest answer per step counts). */
+export type CompiledCondition = (answers: readonly StepValue[]) => boolean;
+
+/**
+ * Compiles a condition into a closure with the same result as `evaluate` over a look-up of the
+ * latest answer per step. `own` gives the step id as the protocol's steps spell it (the same string
+ * object as the answers' `step`, so comparisons take the identical-string fast path).
+ */
+export function compileCondition(condition: Condition, own: (id: string) => string = (id) => id): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(c, own));
+    if (parts.length === 1) return parts[0]!;
+    return (answers) => {
+      for (const part of parts) if (!part(answers)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(c, own));
+    if (parts.length === 1) return parts[0]!;
+    return (answers) => {
+      for (const part of parts) if (part(answers)) return true;
+      return false;
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, own);
+    return (answers) => !inner(answers);
+  }
+  return compileFact(condition, own(condition.step));
+}
+
+function compileFact(fact: FactCondition, step: string): CompiledCondition {
+  const valueOf = (answers: readonly StepValue[]): AnswerValue | undefined => {
+    for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return answers[i]!.value;
+    return undefined;
+  };
+  const { answered, min, max } = fact;
+  const wanted = fact.is === undefined ? undefined : (Array.isArray(fact.is) ? fact.is : [fact.is]).map(String);
+  if (wanted === undefined && min === undefined && max === undefined) {
+    if (answered === undefined) return () => true;
+    return (answers) => (valueOf(answers) !== undefined) === answered;
+  }
+  const matches = (value: AnswerValue): boolean => {
+    if (wanted !== undefined) {
+      let hit = false;
+      if (typeof value === 'string') hit = wanted.includes(value);
+      else if (Array.isArray(value)) {
+        for (const v of value as readonly unknown[]) {
+          if (wanted.includes(String(v))) {
+            hit = true;
+            break;
+          }
+        }
+      } else hit = wanted.includes(String(value));
+      if (!hit) return false;
+    }
+    if (min !== undefined || max !== undefined) {
+      if (typeof value !== 'number') return false;
+      if (min !== undefined && value < min) return false;
+      if (max !== undefined && value > max) return false;
+    }
+    return true;
+  };
+  return (answers) => {
+    const value = valueOf(answers);
+    if (value === undefined) return false;
+    // Answered here, so `answered: false` fails (and `answered: true` holds).
+    if (answered === false) return false;
+    return matches(value);
+  };
+}

@@ -22,7 +22,7 @@ import {
   type QuestionStep,
   type Step,
 } from '../model/core.js';
-import { evaluate } from './conditions.js';
+import { compileCondition, type CompiledCondition } from './conditions.js';
 import { indexProtocol } from './index-protocol.js';
 
 type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
@@ -84,7 +84,8 @@ export type Next =
       kind: 'question';
       step: QuestionStep;
       flowTitle: string;
-      options: AnswerOption[];
+      /** Shared between walks and frozen: copy before changing. */
+      options: readonly AnswerOption[];
       /** Questions answered so far. */
       answered: number;
       /** The most questions that can still follow this one. */
@@ -127,13 +128,13 @@ function startsOf(flows: ReadonlyMap<string, Flow>, entered: readonly string[], 
 
 export function next(state: WalkState): Next {
   if (state.at === null) return { kind: 'done' };
-  const { step, flow } = indexProtocol(state.protocol).steps.get(state.at)!;
-  const question = step as QuestionStep;
+  const plan = plansOf(state.protocol).get(state.at)!;
   return {
     kind: 'question',
-    step: question,
-    flowTitle: flow.title,
-    options: optionsOf(question),
+    step: plan.step as QuestionStep,
+    flowTitle: plan.flow.title,
+    // Shared by every walk (frozen): the options depend only on the step.
+    options: plan.options,
     answered: state.answers.length,
     remainingAtMost: remainingQuestions(state),
   };
@@ -204,14 +205,30 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
   }
 }
 
+/**
+ * A list of a multi step's option values, as `normaliseAnswer` normalises it (in the protocol's
+ * order), without building look-up sets; undefined when the answer needs the full check (it may be
+ * wrong, "weet ik niet" or a single string).
+ */
+function multiAnswer(plan: StepPlan, values: readonly string[], raw: unknown): AnswerValue | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  for (const v of raw as unknown[]) if (typeof v !== 'string' || !plan.byValue.has(v)) return undefined;
+  const value = raw.length === 0 ? [] : values.filter((v) => (raw as string[]).includes(v));
+  if (value.length > 1 && plan.exclusive.length > 0) for (const x of plan.exclusive) if (value.includes(x)) return undefined;
+  return value;
+}
+
 export function answer(state: WalkState, raw: unknown): AnswerResult {
   if (state.at === null) return { ok: false, message: 'de vragen zijn klaar; er is niets meer te beantwoorden' };
   const plans = plansOf(state.protocol);
   const plan = plans.get(state.at)!;
   const step = plan.step as QuestionStep;
-  const normalised = normaliseAnswer(step, raw);
-  if (!normalised.ok) return normalised;
-  const value = normalised.value;
+  let value = plan.multiValues ? multiAnswer(plan, plan.multiValues, raw) : undefined;
+  if (value === undefined) {
+    const normalised = normaliseAnswer(step, raw);
+    if (!normalised.ok) return normalised;
+    value = normalised.value;
+  }
 
   const answers = [...state.answers, { step: step.id, value }];
   const explained = [...state.explained, { step: step.id, question: step.question, answer: answerLabel(step, value) }];
@@ -301,6 +318,8 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
 
 interface ItemPlan {
   advice: Advice;
+  /** The item's own condition, compiled (undefined when it has none). */
+  test: CompiledCondition | undefined;
   kind: AdviceKind;
   /** The steps whose answers explain the item: the answered step, then the steps the route's and the item's conditions name; each once. */
   decisive: readonly string[];
@@ -325,12 +344,17 @@ interface StepPlan {
   byValue: Map<string, BranchPlan>;
   ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan }[];
   unknown: BranchPlan | undefined;
-  routes: readonly { when: Condition; branch: BranchPlan }[];
+  routes: readonly { test: CompiledCondition; branch: BranchPlan }[];
   otherwise: BranchPlan | undefined;
   /** The step's `next` (END when none). */
   next: string;
   /** Presets with their answers normalised; invalid ones (the loader reports them) left out. */
-  presets: readonly { when: Condition; value: AnswerValue }[];
+  presets: readonly { test: CompiledCondition; value: AnswerValue }[];
+  /** What `next` offers for a question step (frozen, shared by every walk); empty for a route. */
+  options: readonly AnswerOption[];
+  /** For a multi step: its option values in order, and those that cannot be combined. */
+  multiValues: readonly string[] | undefined;
+  exclusive: readonly string[];
 }
 
 const planCache = new WeakMap<Protocol, Map<string, StepPlan>>();
@@ -356,7 +380,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       if (answeredStep) decisive.add(answeredStep);
       if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(own(f.step));
       if (item.when) for (const f of factsOf(item.when)) decisive.add(own(f.step));
-      return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
+      return { advice: item, test: item.when ? compileCondition(item.when, own) : undefined, kind: adviceKind(item), decisive: [...decisive] };
     });
   const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
     const calls = enteredFlows(flows, callsOf(b));
@@ -375,9 +399,12 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     otherwise: undefined,
     next: 'next' in step && step.next !== undefined ? own(step.next) : END,
     presets: [],
+    options: step.type === 'route' ? [] : Object.freeze(optionsOf(step).map((o) => Object.freeze(o))),
+    multiValues: step.type === 'multi' ? step.options.map((o) => o.value) : undefined,
+    exclusive: step.type === 'multi' ? step.options.filter((o) => o.exclusive).map((o) => o.value) : [],
   };
   if (step.type === 'route') {
-    plan.routes = step.routes.map((r) => ({ when: r.when, branch: branch(r, undefined, r.when) }));
+    plan.routes = step.routes.map((r) => ({ test: compileCondition(r.when, own), branch: branch(r, undefined, r.when) }));
     if (step.otherwise) plan.otherwise = branch(step.otherwise, undefined);
     return plan;
   }
@@ -385,7 +412,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
   if (step.preset) {
     plan.presets = step.preset.flatMap((p) => {
       const checked = normaliseAnswer(step, p.answer);
-      return checked.ok ? [{ when: p.when, value: checked.value }] : [];
+      return checked.ok ? [{ test: compileCondition(p.when, own), value: checked.value }] : [];
     });
   }
   if (step.unknown) plan.unknown = branch(step.unknown, step.id);
@@ -445,13 +472,10 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 
     // The first route whose condition holds, else `otherwise`.
     let chosen: BranchPlan | undefined = plan.otherwise;
-    if (plan.routes.length > 0) {
-      const lookup = lookupOf(walk.answers);
-      for (const r of plan.routes) {
-        if (evaluate(r.when, lookup)) {
-          chosen = r.branch;
-          break;
-        }
+    for (const r of plan.routes) {
+      if (r.test(walk.answers)) {
+        chosen = r.branch;
+        break;
       }
     }
     if (!chosen) {
@@ -471,8 +495,7 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 
 /** The answer the first preset whose condition holds gives, or undefined when none holds. */
 function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
-  const lookup = lookupOf(answers);
-  for (const p of plan.presets) if (evaluate(p.when, lookup)) return p.value;
+  for (const p of plan.presets) if (p.test(answers)) return p.value;
   return undefined;
 }
 
@@ -496,19 +519,11 @@ function answerIndex(answers: readonly GivenAnswer[], step: string): number {
   return -1;
 }
 
-function lookupOf(answers: readonly GivenAnswer[]): (step: string) => AnswerValue | undefined {
-  return (step) => {
-    const i = answerIndex(answers, step);
-    return i < 0 ? undefined : answers[i]!.value;
-  };
-}
-
 /** Adds the advice items whose conditions hold, each with the answers that led to it. */
 class Collector {
   /** The advice so far; copied on the first addition (the walk before keeps its own list). */
   private items: readonly CollectedAdvice[];
   private copied = false;
-  private readonly lookup: (step: string) => AnswerValue | undefined;
 
   constructor(
     private readonly answers: readonly GivenAnswer[],
@@ -517,7 +532,6 @@ class Collector {
     private readonly via: Readonly<Record<string, string>> | undefined,
   ) {
     this.items = collected;
-    this.lookup = lookupOf(answers);
   }
 
   private push(item: CollectedAdvice): void {
@@ -532,8 +546,8 @@ class Collector {
     if (!advice) return;
     // Items without a condition of their own share the reasons of the list (read-only).
     let shared: Because[] | undefined;
-    for (const { advice: item, kind, decisive } of advice) {
-      if (item.when && !evaluate(item.when, this.lookup)) continue;
+    for (const { advice: item, test, kind, decisive } of advice) {
+      if (test && !test(this.answers)) continue;
       let because: Because[];
       if (!item.when && shared) {
         because = shared;
@@ -594,6 +608,22 @@ const remainingCache = new WeakMap<Protocol, Map<string, number>>();
 function remainingQuestions(state: WalkState): number {
   let memo = remainingCache.get(state.protocol);
   if (!memo) remainingCache.set(state.protocol, (memo = new Map()));
+  // Mostly every target is known already: add them up without setting up the search.
+  known: {
+    let sum = 0;
+    if (state.at) {
+      const here = memo.get(state.at);
+      if (here === undefined) break known;
+      sum += here - 1;
+    }
+    for (const t of state.stack) {
+      if (t === END) continue;
+      const n = memo.get(t);
+      if (n === undefined) break known;
+      sum += n;
+    }
+    return Math.max(0, sum);
+  }
   const index = indexProtocol(state.protocol);
   const visiting = new Set<string>();
   const fromTarget = (target: string): number => {
