@@ -114,7 +114,8 @@ function startWalk(protocol: Protocol): WalkState {
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
   const own = (id: string) => index.steps.get(id)?.step.id ?? id;
-  return advance(initial, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
+  const walk: Walking = { answers: initial.answers, explained: initial.explained, collected: initial.collected, via: initial.via };
+  return advance(protocol, null, walk, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
 }
 
 /** The first step of each flow entered, in order (END for a flow that is missing or empty). */
@@ -230,25 +231,41 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
     value = normalised.value;
   }
 
-  const answers = [...state.answers, { step: step.id, value }];
-  const explained = [...state.explained, { step: step.id, question: step.question, answer: answerLabel(step, value) }];
+  const answers = appended(state.answers, { step: step.id, value });
+  const explained = appended(state.explained, { step: step.id, question: step.question, answer: labelOf(plan, value) });
   const walk: Walking = { answers, explained, collected: state.collected, via: state.via };
   const pending: string[] = [];
   take(walk, plan, value, pending);
   for (const t of state.stack) pending.push(t);
-  // Built field by field (not spread): this runs for every answer of every walk.
-  // `via` always present (maybe undefined): every state has the same shape, which keeps the engine fast.
-  const answered: WalkState = {
-    protocol: state.protocol,
-    at: state.at,
-    stack: state.stack,
-    answers,
-    explained,
-    collected: walk.collected,
-    previous: state,
-    via: walk.via,
-  };
-  return { ok: true, state: advance(answered, pending) };
+  // The new state's `previous` is the state answered here, so going back returns to it.
+  return { ok: true, state: advance(state.protocol, state, walk, pending) };
+}
+
+/** A copy of `list` with `item` added (the list itself is shared by earlier states). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = list.slice();
+  out.push(item);
+  return out;
+}
+
+/** `answerLabel` of a step's answer, from the labels worked out once per step where it can. */
+function labelOf(plan: StepPlan, value: AnswerValue): string {
+  const labels = plan.labels;
+  if (labels.size > 0 && value !== UNKNOWN) {
+    if (typeof value === 'string') {
+      const label = labels.get(value);
+      if (label !== undefined) return label;
+    } else if (Array.isArray(value) && value.length > 0) {
+      let out: string | undefined;
+      for (const v of value as readonly string[]) {
+        const label = v === UNKNOWN ? undefined : labels.get(v);
+        if (label === undefined) return answerLabel(plan.step as QuestionStep, value);
+        out = out === undefined ? label : `${out}, ${label}`;
+      }
+      return out!;
+    }
+  }
+  return answerLabel(plan.step as QuestionStep, value);
 }
 
 /** The parts of a walk that answering a step changes (asked, settled by a preset, or re-applied). */
@@ -274,11 +291,15 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
     for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
     walk.via = handedOver;
   }
-  const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
-  // Advice given whatever the answer is not explained by this answer, but by what led here.
-  ctx.add(plan, plan.own);
-  for (const b of branches) ctx.add(plan, b.advice);
-  walk.collected = ctx.result();
+  let advised = plan.own !== undefined;
+  for (const b of branches) if (b.advice) advised = true;
+  if (advised) {
+    const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+    // Advice given whatever the answer is not explained by this answer, but by what led here.
+    ctx.add(plan, plan.own);
+    for (const b of branches) ctx.add(plan, b.advice);
+    walk.collected = ctx.result();
+  }
   for (const b of branches) for (const s of b.starts) pending.push(s);
   // A multi answer goes on to the step's `next`; any other answer to its branch's target.
   pending.push(value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next);
@@ -290,10 +311,8 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
   if (value === UNKNOWN) return plan.unknown ? [plan.unknown] : NONE;
   switch (plan.step.type) {
     case 'yes-no':
-    case 'choice': {
-      const branch = plan.byValue.get(value as string);
-      return branch ? [branch] : NONE;
-    }
+    case 'choice':
+      return plan.alone.get(value as string) ?? NONE;
     case 'multi': {
       // In the protocol's option order (a normalised answer lists them in that order too).
       const out: BranchPlan[] = [];
@@ -305,7 +324,7 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
     }
     case 'number': {
       const n = value as number;
-      for (const r of plan.ranges) if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) return [r.branch];
+      for (const r of plan.ranges) if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) return r.alone;
       return NONE;
     }
     case 'route':
@@ -342,7 +361,9 @@ interface StepPlan {
   own: readonly ItemPlan[] | undefined;
   /** Choice, multi and yes-no branches by answer value. */
   byValue: Map<string, BranchPlan>;
-  ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan }[];
+  /** `byValue` as one-branch lists (what `selectedBranches` returns, shared). */
+  alone: Map<string, readonly BranchPlan[]>;
+  ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan; alone: readonly BranchPlan[] }[];
   unknown: BranchPlan | undefined;
   routes: readonly { test: CompiledCondition; branch: BranchPlan }[];
   otherwise: BranchPlan | undefined;
@@ -352,6 +373,8 @@ interface StepPlan {
   presets: readonly { test: CompiledCondition; value: AnswerValue }[];
   /** What `next` offers for a question step (frozen, shared by every walk); empty for a route. */
   options: readonly AnswerOption[];
+  /** Option labels by value (the first option with a value), for `labelOf`; empty for numbers and routes. */
+  labels: ReadonlyMap<string, string>;
   /** For a multi step: its option values in order, and those that cannot be combined. */
   multiValues: readonly string[] | undefined;
   exclusive: readonly string[];
@@ -393,6 +416,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     flow,
     own: undefined,
     byValue: new Map(),
+    alone: new Map(),
     ranges: [],
     unknown: undefined,
     routes: [],
@@ -400,6 +424,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     next: 'next' in step && step.next !== undefined ? own(step.next) : END,
     presets: [],
     options: step.type === 'route' ? [] : Object.freeze(optionsOf(step).map((o) => Object.freeze(o))),
+    labels: labelsOf(step),
     multiValues: step.type === 'multi' ? step.options.map((o) => o.value) : undefined,
     exclusive: step.type === 'multi' ? step.options.filter((o) => o.exclusive).map((o) => o.value) : [],
   };
@@ -427,9 +452,13 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       for (const o of step.options) if (!plan.byValue.has(o.value)) plan.byValue.set(o.value, branch(o, step.id));
       break;
     case 'number':
-      plan.ranges = (step.ranges ?? []).map((r) => ({ min: r.min, max: r.max, branch: branch(r, step.id) }));
+      plan.ranges = (step.ranges ?? []).map((r) => {
+        const b = branch(r, step.id);
+        return { min: r.min, max: r.max, branch: b, alone: [b] };
+      });
       break;
   }
+  for (const [value, b] of plan.byValue) plan.alone.set(value, [b]);
   return plan;
 }
 
@@ -437,9 +466,10 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
  * Moves through route steps, flow ends, questions answered earlier (ask once: their branch is taken
  * again silently) and questions a preset settles, until a question is due or the walk is over.
  */
-function advance(state: WalkState, pending: readonly string[]): WalkState {
-  const plans = plansOf(state.protocol);
-  const walk: Walking = { answers: state.answers, explained: state.explained, collected: state.collected, via: state.via };
+function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, pending: readonly string[]): WalkState {
+  const plans = plansOf(protocol);
+  // What `moved` builds the new state from: the state before the answer (null at the start).
+  const state = { protocol, previous };
   // The targets still to visit, the next one last (so taking it and adding before it are cheap).
   const todo: string[] = [];
   for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
@@ -461,8 +491,8 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
       } else {
         value = plan.presets.length > 0 ? presetFor(plan, walk.answers) : undefined;
         if (value === undefined) return moved(state, walk, step.id, todo.reverse());
-        walk.answers = [...walk.answers, { step: step.id, value, inferred: true }];
-        walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, value), inferred: true }];
+        walk.answers = appended(walk.answers, { step: step.id, value, inferred: true });
+        walk.explained = appended(walk.explained, { step: step.id, question: step.question, answer: labelOf(plan, value), inferred: true });
       }
       take(walk, plan, value, (later ??= []));
       for (let k = later.length - 1; k >= 0; k--) todo.push(later[k]!);
@@ -500,7 +530,7 @@ function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue
 }
 
 /** The walk after `advance`: the answers settled on the way, the advice collected, the next question. */
-function moved(state: WalkState, walk: Walking, at: string | null, stack: readonly string[]): WalkState {
+function moved(state: { protocol: Protocol; previous: WalkState | null }, walk: Walking, at: string | null, stack: readonly string[]): WalkState {
   return {
     protocol: state.protocol,
     at,
@@ -578,6 +608,18 @@ class Collector {
   result(): readonly CollectedAdvice[] {
     return this.items;
   }
+}
+
+/** What `optionLabel` gives per option value of a step. */
+function labelsOf(step: Step): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (step.type === 'choice' || step.type === 'multi') {
+    for (const o of step.options) if (!labels.has(o.value)) labels.set(o.value, o.label);
+  } else if (step.type === 'yes-no') {
+    labels.set(YES, 'Ja');
+    labels.set(NO, 'Nee');
+  }
+  return labels;
 }
 
 /** The human label of an answer: "Ja", the option's label, "14 jaar". */
