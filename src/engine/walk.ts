@@ -207,6 +207,25 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
 }
 
 /**
+ * The answer as `normaliseAnswer` would normalise it, for the answers a prompt gives (an option's
+ * value, a list of them, a whole number in range, "weet ik niet"); undefined for anything else,
+ * which `normaliseAnswer` then checks (and explains when it is wrong).
+ */
+function plainAnswer(plan: StepPlan, step: QuestionStep, raw: unknown): AnswerValue | undefined {
+  if (raw === UNKNOWN) return step.unknown ? UNKNOWN : undefined;
+  switch (step.type) {
+    case 'choice':
+      return typeof raw === 'string' && plan.byValue.has(raw) ? raw : undefined;
+    case 'yes-no':
+      return raw === YES || raw === true ? YES : raw === NO || raw === false ? NO : undefined;
+    case 'multi':
+      return multiAnswer(plan, plan.multiValues!, raw);
+    case 'number':
+      return typeof raw === 'number' && Number.isInteger(raw) && raw >= step.min && raw <= step.max ? raw : undefined;
+  }
+}
+
+/**
  * A list of a multi step's option values, as `normaliseAnswer` normalises it (in the protocol's
  * order), without building look-up sets; undefined when the answer needs the full check (it may be
  * wrong, "weet ik niet" or a single string).
@@ -224,7 +243,7 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
   const plans = plansOf(state.protocol);
   const plan = plans.get(state.at)!;
   const step = plan.step as QuestionStep;
-  let value = plan.multiValues ? multiAnswer(plan, plan.multiValues, raw) : undefined;
+  let value = plainAnswer(plan, step, raw);
   if (value === undefined) {
     const normalised = normaliseAnswer(step, raw);
     if (!normalised.ok) return normalised;
