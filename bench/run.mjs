@@ -325,6 +325,8 @@ process.stdout.write(
     (inprocess.engine.long
       ? `; lange wandelingen: ${inprocess.engine.long.walks}, gemiddeld ${fmt(inprocess.engine.long.answersPerWalk)} antwoorden (${inprocess.engine.long.minAnswers}–${inprocess.engine.long.maxAnswers})`
       : '') +
+    `; per seconde CPU-tijd (minder gevoelig voor andere belasting): ${perSecond(inprocess.engine.walksPerCpuSecond)}` +
+    (inprocess.engine.long ? ` en ${perSecond(inprocess.engine.long.walksPerCpuSecond)} lang` : '') +
     '; ' +
     `gemaakte protocollen: ${generated.map((g) => `${g.steps} stappen in ${g.files} bestanden`).join(', ')}.\n`,
 );
