@@ -13,7 +13,7 @@ import {
   type Urgency,
 } from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
-import type { Because, WalkState } from './walk.js';
+import { immediateItemsOf, type Because, type WalkState } from './walk.js';
 
 /** One task of a partner with its own urgency (the most urgent advice with its key or text). */
 export interface TaskItem {
@@ -366,7 +366,8 @@ function categoriesOf(state: WalkState): string[] {
 export function immediateSoFar(state: WalkState): string[] {
   const actions: { text: string; order: number }[] = [];
   const tasks: string[] = [];
-  for (const { advice, kind } of state.collected) {
+  // Only the immediate items: the rest adds nothing here.
+  for (const { advice, kind } of immediateItemsOf(state)) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
       if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });

@@ -69,6 +69,21 @@ export interface WalkState {
   readonly fault?: string;
   /** Per flow id: the question whose answer handed over to that flow (for "why this advice"). */
   readonly via?: Readonly<Record<string, string>>;
+  /**
+   * The items of `collected` (`of`) of immediate urgency, kept up as advice is collected, so the
+   * "Nu direct" banner after every answer need not scan all advice. Ignored when `of` is not this
+   * state's `collected`.
+   */
+  readonly immediate?: { readonly of: readonly CollectedAdvice[]; readonly items: readonly CollectedAdvice[] };
+}
+
+const isImmediate = (c: CollectedAdvice): boolean =>
+  (c.kind === 'action' || c.kind === 'partner') && (c.advice as { urgency?: string }).urgency === 'immediate';
+
+/** The advice collected on this walk of immediate urgency (actions and partner tasks), in order. */
+export function immediateItemsOf(state: WalkState): readonly CollectedAdvice[] {
+  const immediate = state.immediate;
+  return immediate !== undefined && immediate.of === state.collected ? immediate.items : state.collected.filter(isImmediate);
 }
 
 export interface AnswerOption {
@@ -108,13 +123,24 @@ export function start(protocol: Protocol): WalkState {
 }
 
 function startWalk(protocol: Protocol): WalkState {
-  const initial: WalkState = { protocol, at: null, stack: [], answers: [], explained: [], collected: [], previous: null, via: undefined };
+  const collected: readonly CollectedAdvice[] = [];
+  const initial: WalkState = {
+    protocol,
+    at: null,
+    stack: [],
+    answers: [],
+    explained: [],
+    collected,
+    previous: null,
+    via: undefined,
+    immediate: { of: collected, items: [] },
+  };
   const index = indexProtocol(protocol);
   const flow = index.flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
   const own = (id: string) => index.steps.get(id)?.step.id ?? id;
-  const walk: Walking = { answers: initial.answers, explained: initial.explained, collected: initial.collected, via: initial.via };
+  const walk: Walking = { answers: initial.answers, explained: initial.explained, collected, via: initial.via, immediate: initial.immediate! };
   return advance(protocol, null, walk, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
 }
 
@@ -252,7 +278,8 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
 
   const answers = appended(state.answers, { step: step.id, value });
   const explained = appended(state.explained, { step: step.id, question: step.question, answer: labelOf(plan, value) });
-  const walk: Walking = { answers, explained, collected: state.collected, via: state.via };
+  const immediate = state.immediate?.of === state.collected ? state.immediate : { of: state.collected, items: immediateItemsOf(state) };
+  const walk: Walking = { answers, explained, collected: state.collected, via: state.via, immediate };
   const pending: string[] = [];
   take(walk, plan, value, pending);
   for (const t of state.stack) pending.push(t);
@@ -293,6 +320,8 @@ interface Walking {
   explained: readonly Because[];
   collected: readonly CollectedAdvice[];
   via: Readonly<Record<string, string>> | undefined;
+  /** What becomes the state's `immediate`: always of `collected`. */
+  immediate: NonNullable<WalkState['immediate']>;
 }
 
 /**
@@ -317,7 +346,7 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
     // Advice given whatever the answer is not explained by this answer, but by what led here.
     ctx.add(plan, plan.own);
     for (const b of branches) ctx.add(plan, b.advice);
-    walk.collected = ctx.result();
+    ctx.finish(walk);
   }
   for (const b of branches) for (const s of b.starts) pending.push(s);
   // A multi answer goes on to the step's `next`; any other answer to its branch's target.
@@ -534,7 +563,7 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
     if (chosen.advice) {
       const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
       ctx.add(plan, chosen.advice);
-      walk.collected = ctx.result();
+      ctx.finish(walk);
     }
     todo.push(chosen.target);
     for (let k = chosen.starts.length - 1; k >= 0; k--) todo.push(chosen.starts[k]!);
@@ -559,6 +588,7 @@ function moved(state: { protocol: Protocol; previous: WalkState | null }, walk: 
     collected: walk.collected,
     previous: state.previous,
     via: walk.via,
+    immediate: walk.immediate,
   };
 }
 
@@ -573,6 +603,8 @@ class Collector {
   /** The advice so far; copied on the first addition (the walk before keeps its own list). */
   private items: readonly CollectedAdvice[];
   private copied = false;
+  /** The immediate items added here. */
+  private urgent: CollectedAdvice[] | undefined;
 
   constructor(
     private readonly answers: readonly GivenAnswer[],
@@ -589,6 +621,7 @@ class Collector {
       this.copied = true;
     }
     (this.items as CollectedAdvice[]).push(item);
+    if (isImmediate(item)) (this.urgent ??= []).push(item);
   }
 
   add(plan: StepPlan, advice: readonly ItemPlan[] | undefined): void {
@@ -624,8 +657,12 @@ class Collector {
     return out;
   }
 
-  result(): readonly CollectedAdvice[] {
-    return this.items;
+  /** Hands the advice to the walk (its list only changes when something was added). */
+  finish(walk: Walking): void {
+    if (!this.copied) return;
+    const before = walk.immediate.items;
+    walk.immediate = { of: this.items, items: this.urgent ? [...before, ...this.urgent] : before };
+    walk.collected = this.items;
   }
 }
 
