@@ -22,7 +22,7 @@ import {
   type QuestionStep,
   type Step,
 } from '../model/core.js';
-import { compileCondition, type CompiledCondition } from './conditions.js';
+import { compileCondition, type AnswerFinder, type CompiledCondition } from './conditions.js';
 import { indexProtocol } from './index-protocol.js';
 
 type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
@@ -75,6 +75,54 @@ export interface WalkState {
    * state's `collected`.
    */
   readonly immediate?: { readonly of: readonly CollectedAdvice[]; readonly items: readonly CollectedAdvice[] };
+  /** Where each step's answer is in `answers` (`of`), without scanning them. Ignored when `of` is not this state's `answers`. */
+  readonly answerIndex?: { readonly of: readonly GivenAnswer[]; readonly index: AnswerIndex };
+}
+
+/**
+ * The position of each step's answer, shared along a walk: a walk only adds answers, so the states
+ * of one walk can share one map, each reading only the positions inside its own list. A map is
+ * extended in place from the latest list it knows (its `tip`); a walk that branches off earlier
+ * (after going back) copies the part it shares first. Each step is answered at most once per walk.
+ */
+class AnswerIndex implements AnswerFinder {
+  private constructor(
+    private readonly at: Map<string, number>,
+    private tip: readonly GivenAnswer[],
+  ) {}
+
+  static of(answers: readonly GivenAnswer[]): AnswerIndex {
+    const at = new Map<string, number>();
+    // The latest answer per step counts.
+    answers.forEach((a, i) => at.set(a.step, i));
+    return new AnswerIndex(at, answers);
+  }
+
+  find(answers: readonly { step: string }[], step: string): number {
+    const i = this.at.get(step);
+    return i !== undefined && i < answers.length ? i : -1;
+  }
+
+  /** The index for `after`: `before` (which this index is for) with one answer added. */
+  extended(before: readonly GivenAnswer[], after: readonly GivenAnswer[]): AnswerIndex {
+    const added = after[after.length - 1]!;
+    let index: AnswerIndex = this;
+    // Copy when the walk branched off, or (never in a walk) when the step was answered before.
+    if (this.tip !== before || this.at.has(added.step)) {
+      const at = new Map<string, number>();
+      for (const [step, i] of this.at) if (i < before.length) at.set(step, i);
+      index = new AnswerIndex(at, before);
+    }
+    index.at.set(added.step, after.length - 1);
+    index.tip = after;
+    return index;
+  }
+}
+
+/** The answer index of a state (built when the state does not carry one for its answers). */
+function answerIndexOf(state: WalkState): AnswerIndex {
+  const own = state.answerIndex;
+  return own !== undefined && own.of === state.answers ? own.index : AnswerIndex.of(state.answers);
 }
 
 const isImmediate = (c: CollectedAdvice): boolean =>
@@ -134,13 +182,21 @@ function startWalk(protocol: Protocol): WalkState {
     previous: null,
     via: undefined,
     immediate: { of: collected, items: [] },
+    answerIndex: undefined,
   };
   const index = indexProtocol(protocol);
   const flow = index.flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
   const own = (id: string) => index.steps.get(id)?.step.id ?? id;
-  const walk: Walking = { answers: initial.answers, explained: initial.explained, collected, via: initial.via, immediate: initial.immediate! };
+  const walk: Walking = {
+    answers: initial.answers,
+    explained: initial.explained,
+    index: AnswerIndex.of(initial.answers),
+    collected,
+    via: initial.via,
+    immediate: initial.immediate!,
+  };
   return advance(protocol, null, walk, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
 }
 
@@ -278,8 +334,9 @@ export function answer(state: WalkState, raw: unknown): AnswerResult {
 
   const answers = appended(state.answers, { step: step.id, value });
   const explained = appended(state.explained, { step: step.id, question: step.question, answer: labelOf(plan, value) });
+  const index = answerIndexOf(state).extended(state.answers, answers);
   const immediate = state.immediate?.of === state.collected ? state.immediate : { of: state.collected, items: immediateItemsOf(state) };
-  const walk: Walking = { answers, explained, collected: state.collected, via: state.via, immediate };
+  const walk: Walking = { answers, explained, index, collected: state.collected, via: state.via, immediate };
   const pending: string[] = [];
   take(walk, plan, value, pending);
   for (const t of state.stack) pending.push(t);
@@ -318,6 +375,8 @@ function labelOf(plan: StepPlan, value: AnswerValue): string {
 interface Walking {
   answers: readonly GivenAnswer[];
   explained: readonly Because[];
+  /** Where each step's answer is in `answers`. */
+  index: AnswerIndex;
   collected: readonly CollectedAdvice[];
   via: Readonly<Record<string, string>> | undefined;
   /** What becomes the state's `immediate`: always of `collected`. */
@@ -342,7 +401,7 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
   let advised = plan.own !== undefined;
   for (const b of branches) if (b.advice) advised = true;
   if (advised) {
-    const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+    const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
     // Advice given whatever the answer is not explained by this answer, but by what led here.
     ctx.add(plan, plan.own);
     for (const b of branches) ctx.add(plan, b.advice);
@@ -531,15 +590,17 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
     if (!plan) return { ...moved(state, walk, null, []), fault: `stap "${target}" bestaat niet` };
     if (plan.step.type !== 'route') {
       const step = plan.step;
-      const earlier = answerIndex(walk.answers, step.id);
+      const earlier = walk.index.find(walk.answers, step.id);
       let value: AnswerValue | undefined;
       if (earlier >= 0) {
         // Asked once: the earlier answer's branch again, its advice merged with what is there.
         value = walk.answers[earlier]!.value;
       } else {
-        value = plan.presets.length > 0 ? presetFor(plan, walk.answers) : undefined;
+        value = plan.presets.length > 0 ? presetFor(plan, walk) : undefined;
         if (value === undefined) return moved(state, walk, step.id, todo.reverse());
-        walk.answers = appended(walk.answers, { step: step.id, value, inferred: true });
+        const before = walk.answers;
+        walk.answers = appended(before, { step: step.id, value, inferred: true });
+        walk.index = walk.index.extended(before, walk.answers);
         walk.explained = appended(walk.explained, { step: step.id, question: step.question, answer: labelOf(plan, value), inferred: true });
       }
       take(walk, plan, value, (later ??= []));
@@ -551,7 +612,7 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
     // The first route whose condition holds, else `otherwise`.
     let chosen: BranchPlan | undefined = plan.otherwise;
     for (const r of plan.routes) {
-      if (r.test(walk.answers)) {
+      if (r.test(walk.answers, walk.index)) {
         chosen = r.branch;
         break;
       }
@@ -561,7 +622,7 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+      const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
       ctx.add(plan, chosen.advice);
       ctx.finish(walk);
     }
@@ -572,8 +633,8 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
 }
 
 /** The answer the first preset whose condition holds gives, or undefined when none holds. */
-function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
-  for (const p of plan.presets) if (p.test(answers)) return p.value;
+function presetFor(plan: StepPlan, walk: Walking): AnswerValue | undefined {
+  for (const p of plan.presets) if (p.test(walk.answers, walk.index)) return p.value;
   return undefined;
 }
 
@@ -589,13 +650,8 @@ function moved(state: { protocol: Protocol; previous: WalkState | null }, walk: 
     previous: state.previous,
     via: walk.via,
     immediate: walk.immediate,
+    answerIndex: { of: walk.answers, index: walk.index },
   };
-}
-
-/** The position of the latest answer to `step`, or -1. */
-function answerIndex(answers: readonly GivenAnswer[], step: string): number {
-  for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return i;
-  return -1;
 }
 
 /** Adds the advice items whose conditions hold, each with the answers that led to it. */
@@ -609,6 +665,7 @@ class Collector {
   constructor(
     private readonly answers: readonly GivenAnswer[],
     private readonly explained: readonly Because[],
+    private readonly index: AnswerIndex,
     collected: readonly CollectedAdvice[],
     private readonly via: Readonly<Record<string, string>> | undefined,
   ) {
@@ -629,7 +686,7 @@ class Collector {
     // Items without a condition of their own share the reasons of the list (read-only).
     let shared: Because[] | undefined;
     for (const { advice: item, test, kind, decisive } of advice) {
-      if (test && !test(this.answers)) continue;
+      if (test && !test(this.answers, this.index)) continue;
       let because: Because[];
       if (!item.when && shared) {
         because = shared;
@@ -650,7 +707,7 @@ class Collector {
   private explain(steps: readonly string[]): Because[] {
     const out: Because[] = [];
     for (const id of steps) {
-      const i = answerIndex(this.answers, id);
+      const i = this.index.find(this.answers, id);
       // Only question steps are answered, and each answer has its explanation.
       if (i >= 0) out.push(this.explained[i]!);
     }
