@@ -1,7 +1,7 @@
 // In-process measurements for `npm run bench` (bundled by bench/run.mjs with esbuild, run in a
 // child process): the engine's walk rate over the shipped protocol, and the analysis time of
 // generated protocols. Prints one JSON object on stdout.
-import { adviceOf, answer, next, start, type WalkState } from '../src/engine/index.js';
+import { adviceOf, answer, immediateSoFar, next, start, type WalkState } from '../src/engine/index.js';
 import { validateLoaded } from '../src/analysis/index.js';
 import { hasErrors } from '../src/diagnostics/index.js';
 import { loadProtocol } from '../src/loader/index.js';
@@ -53,66 +53,87 @@ function pick(step: QuestionStep, options: readonly { value: string }[], r: () =
   }
 }
 
-/**
- * Answer scripts covering every category: for each option of the category question (the second
- * question of the entry flow), `perCategory` random complete walks. Each script is a list of raw
- * answers that the engine accepts in order and that finishes the walk.
- */
-function scripts(protocol: Protocol, perCategory: number): AnswerValue[][] {
-  const first = next(start(protocol));
-  if (first.kind !== 'question') throw new Error('the protocol asks no question');
-  const out: AnswerValue[][] = [];
-  let seed = 1;
-  // The categories: the options of the first question that offers more than yes/no/unknown.
-  let probe = start(protocol);
-  let categories: string[] = [];
-  for (let guard = 0; guard < 10; guard++) {
-    const q = next(probe);
-    if (q.kind !== 'question') break;
-    // The category question: a choice, or (incident model v2) a multi step.
-    if (q.step.type === 'choice' || q.step.type === 'multi') {
-      categories = q.options.map((o) => o.value).filter((v) => v !== UNKNOWN);
-      break;
-    }
-    const r = answer(probe, q.options.find((o) => o.value !== UNKNOWN)?.value ?? UNKNOWN);
-    if (!r.ok) throw new Error(r.message);
-    probe = r.state;
-  }
-  if (categories.length === 0) throw new Error('no category question found');
-  const categoryQuestion = (next(probe) as { step: QuestionStep }).step;
-  const categoryStep = categoryQuestion.id;
-  const asCategory = (c: string): AnswerValue => (categoryQuestion.type === 'multi' ? [c] : c);
-  for (const category of categories) {
-    for (let k = 0; k < perCategory; k++) {
-      const r = random(seed++);
-      let state: WalkState = start(protocol);
-      const script: AnswerValue[] = [];
-      for (let guard = 0; guard < 500; guard++) {
-        const q = next(state);
-        if (q.kind === 'done') break;
-        const value = q.step.id === categoryStep ? asCategory(category) : pick(q.step, q.options, r);
-        const result = answer(state, value);
-        if (!result.ok) throw new Error(`script ${seed}: ${q.step.id}: ${result.message}`);
-        script.push(value);
-        state = result.state;
-      }
-      if (next(state).kind !== 'done') throw new Error(`script ${seed} does not finish`);
-      out.push(script);
-    }
-  }
-  return out;
+/** The category question: the step `protocol.context.categories` names (the context flow's "what happened"). */
+function categoryQuestion(protocol: Protocol): QuestionStep {
+  const id = protocol.meta.context?.categories;
+  for (const flow of protocol.flows) for (const step of flow.steps) if (step.id === id && step.type !== 'route') return step;
+  throw new Error('the protocol names no category question (protocol.context.categories)');
 }
 
-/** Runs every script once: start, answer each in turn, then the advice. Returns the walks done. */
+/**
+ * Records one walk as the wizard would take it: every question the engine asks is answered (by
+ * `choose`) until the advice is due. Returns the raw answers in order.
+ */
+function record(protocol: Protocol, choose: (step: QuestionStep, options: readonly { value: string }[]) => AnswerValue): AnswerValue[] {
+  let state: WalkState = start(protocol);
+  const script: AnswerValue[] = [];
+  for (let guard = 0; guard < 2000; guard++) {
+    const q = next(state);
+    if (q.kind === 'done') return script;
+    const value = choose(q.step, q.options);
+    const result = answer(state, value);
+    if (!result.ok) throw new Error(`${q.step.id}: ${result.message}`);
+    script.push(value);
+    state = result.state;
+  }
+  throw new Error('a recorded walk does not finish');
+}
+
+/**
+ * Incident walks as the wizard takes them, answers chosen deterministically (seeded PRNG):
+ * - `typical`: one incident of one category, `perCategory` walks for each option of the category
+ *   question (other questions answered at random: options, "weet ik niet", numbers in every range);
+ * - `long`: the same number of walks with about half of the categories ticked at once.
+ */
+function scripts(protocol: Protocol, perCategory: number): { typical: AnswerValue[][]; long: AnswerValue[][]; categories: number } {
+  const categoryStep = categoryQuestion(protocol);
+  const categories =
+    categoryStep.type === 'choice' || categoryStep.type === 'multi'
+      ? categoryStep.options.filter((o) => !('exclusive' in o && o.exclusive)).map((o) => o.value)
+      : [];
+  if (categories.length === 0) throw new Error('the category question offers no categories');
+  const asAnswer = (values: string[]): AnswerValue => (categoryStep.type === 'multi' ? values : values[0]!);
+  let seed = 1;
+  const walk = (category: (r: () => number) => AnswerValue) => {
+    const r = random(seed++);
+    return record(protocol, (step, options) => (step.id === categoryStep.id ? category(r) : pick(step, options, r)));
+  };
+  const typical: AnswerValue[][] = [];
+  for (const c of categories) for (let k = 0; k < perCategory; k++) typical.push(walk(() => asAnswer([c])));
+  const long: AnswerValue[][] = [];
+  if (categoryStep.type === 'multi') {
+    for (let k = 0; k < typical.length; k++) {
+      long.push(
+        walk((r) => {
+          const ticked = categories.filter(() => r() < 0.5);
+          return asAnswer(ticked.length > 0 ? ticked : [categories[k % categories.length]!]);
+        }),
+      );
+    }
+  }
+  return { typical, long, categories: categories.length };
+}
+
+/**
+ * Runs every script once as the wizard does: per question the next question (with its options and
+ * progress), the "Nu direct" lines before and after the answer, the answer; at the end the advice
+ * twice (the review of the answers, then the advice shown). Returns the walks done.
+ */
 function walkAll(protocol: Protocol, all: readonly AnswerValue[][]): number {
   let items = 0;
   for (const script of all) {
     let state = start(protocol);
     for (const value of script) {
+      const q = next(state);
+      if (q.kind !== 'question') throw new Error('the walk ended before its script');
+      items += immediateSoFar(state).length + q.options.length;
       const result = answer(state, value);
       if (!result.ok) throw new Error(result.message);
       state = result.state;
+      items += immediateSoFar(state).length;
     }
+    if (next(state).kind !== 'done') throw new Error('the walk did not finish');
+    items += adviceOf(state).answers.length;
     const advice = adviceOf(state);
     items += advice.partners.length + advice.actions.length;
   }
@@ -120,32 +141,51 @@ function walkAll(protocol: Protocol, all: readonly AnswerValue[][]): number {
   return all.length;
 }
 
-function engine() {
-  const loaded = loadProtocol(args.shipped);
-  if (!loaded.ok || !loaded.protocol) throw new Error('the shipped protocol does not load');
-  const protocol = loaded.protocol;
-  const all = scripts(protocol, 10);
-  const categories = new Set(all.map((s) => String(s[1])));
+/** Walks per second over `all`: the median of `runs` timed batches of at least 200 ms each, after a warm-up. */
+function rate(protocol: Protocol, all: readonly AnswerValue[][]) {
   const answers = all.reduce((n, s) => n + s.length, 0);
-  // Warm up, then time batches of at least 200 ms each.
-  for (let i = 0; i < 20; i++) walkAll(protocol, all);
+  const warm = performance.now();
+  while (performance.now() - warm < 300) walkAll(protocol, all);
   const rates: number[] = [];
+  // Also per second of CPU time of this process: on a shared machine the wall-clock rate drops
+  // with the load, the CPU rate much less.
+  const cpuRates: number[] = [];
   for (let run = 0; run < args.runs; run++) {
     let walks = 0;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let elapsed = 0;
     while (elapsed < 200) {
       walks += walkAll(protocol, all);
       elapsed = performance.now() - t0;
     }
+    const cpu = process.cpuUsage(cpu0);
     rates.push((walks / elapsed) * 1000);
+    cpuRates.push((walks / (cpu.user + cpu.system)) * 1e6);
   }
+  const walksPerSecond = median(rates);
+  const lengths = all.map((s) => s.length);
+  return {
+    walksPerSecond,
+    walksPerCpuSecond: median(cpuRates),
+    answersPerSecond: (walksPerSecond * answers) / all.length,
+    walks: all.length,
+    answersPerWalk: answers / all.length,
+    minAnswers: Math.min(...lengths),
+    maxAnswers: Math.max(...lengths),
+  };
+}
+
+function engine() {
+  const loaded = loadProtocol(args.shipped);
+  if (!loaded.ok || !loaded.protocol) throw new Error('the shipped protocol does not load');
+  const protocol = loaded.protocol;
+  const { typical, long, categories } = scripts(protocol, 10);
   const first = next(start(protocol));
   return {
-    walksPerSecond: median(rates),
-    scripts: all.length,
-    categories: categories.size,
-    answersPerWalk: answers / all.length,
+    ...rate(protocol, typical),
+    categories,
+    long: long.length > 0 ? rate(protocol, long) : null,
     firstQuestion: first.kind === 'question' ? first.step.question : '',
   };
 }

@@ -228,6 +228,7 @@ const memory = { validate: peak(['validate']), 'validate-edited': peak(['validat
 // ------------------------------------------------------------------ report
 
 const [a1k, a10k] = inprocess.analysis;
+const perSecond = (n) => Math.round(n).toLocaleString('nl-NL');
 const rows = [
   { what: 'node -e 0', ms: med.node, ratio: 1 },
   { what: 'convenant --version', ms: med.version, ratio: med.version / med.node, target: '≤ 1,3× node', met: med.version / med.node <= 1.3 },
@@ -281,13 +282,23 @@ const rows = [
   { what: 'analyse 1.000 stappen (in proces)', ms: a1k.medianMs, ratio: 1 },
   { what: 'analyse 10.000 stappen (in proces)', ms: a10k.medianMs, ratio: a10k.medianMs / a1k.medianMs, target: '≤ 12× 1.000', met: a10k.medianMs / a1k.medianMs <= 12 },
   {
-    what: 'engine: volledige wandelingen/s',
+    what: 'engine: wizardwandelingen/s (1 categorie)',
     ms: 1000 / inprocess.engine.walksPerSecond,
     ratio: undefined,
-    extra: `${Math.round(inprocess.engine.walksPerSecond).toLocaleString('nl-NL')}/s`,
+    extra: `${perSecond(inprocess.engine.walksPerSecond)}/s, ${perSecond(inprocess.engine.answersPerSecond)} antw./s`,
     target: '≥ 100.000/s',
     met: inprocess.engine.walksPerSecond >= 100_000,
   },
+  ...(inprocess.engine.long
+    ? [
+        {
+          what: 'engine: lange wandelingen/s (± helft categorieën)',
+          ms: 1000 / inprocess.engine.long.walksPerSecond,
+          ratio: undefined,
+          extra: `${perSecond(inprocess.engine.long.walksPerSecond)}/s, ${perSecond(inprocess.engine.long.answersPerSecond)} antw./s`,
+        },
+      ]
+    : []),
 ];
 
 rows.push(...(await (await import('./explain.mjs')).explainRows({ root: ROOT, work, dir: generated[1].dir })));
@@ -308,7 +319,15 @@ const cpu = cpus()[0]?.model ?? 'onbekend';
 process.stdout.write(`${out.join('\n')}\n\n`);
 process.stdout.write(
   `Machine: ${cpus().length} cores (${cpu}), Node ${process.version}; ${RUNS} rondes (validate 10.000: ${Math.min(RUNS, 5)}); ` +
-    `engine: ${inprocess.engine.scripts} antwoordscripts over ${inprocess.engine.categories} categorieën, gemiddeld ${fmt(inprocess.engine.answersPerWalk)} antwoorden; ` +
+    `engine: een wandeling is wat de wizard doet voor één incident (per vraag de vraag met opties en voortgang, "Nu direct" voor en na het antwoord, het antwoord; aan het eind het advies voor de controle en voor de uitvoer); ` +
+    `${inprocess.engine.walks} wandelingen, ${inprocess.engine.walks / inprocess.engine.categories} per categorie over ${inprocess.engine.categories} categorieën, ` +
+    `gemiddeld ${fmt(inprocess.engine.answersPerWalk)} antwoorden (${inprocess.engine.minAnswers}–${inprocess.engine.maxAnswers})` +
+    (inprocess.engine.long
+      ? `; lange wandelingen: ${inprocess.engine.long.walks}, gemiddeld ${fmt(inprocess.engine.long.answersPerWalk)} antwoorden (${inprocess.engine.long.minAnswers}–${inprocess.engine.long.maxAnswers})`
+      : '') +
+    `; per seconde CPU-tijd (minder gevoelig voor andere belasting): ${perSecond(inprocess.engine.walksPerCpuSecond)}` +
+    (inprocess.engine.long ? ` en ${perSecond(inprocess.engine.long.walksPerCpuSecond)} lang` : '') +
+    '; ' +
     `gemaakte protocollen: ${generated.map((g) => `${g.steps} stappen in ${g.files} bestanden`).join(', ')}.\n`,
 );
 const missed = rows.filter((r) => r.met === false);

@@ -13,7 +13,7 @@ import {
   type Urgency,
 } from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
-import type { Because, WalkState } from './walk.js';
+import { immediateItemsOf, type Because, type WalkState } from './walk.js';
 
 /** One task of a partner with its own urgency (the most urgent advice with its key or text). */
 export interface TaskItem {
@@ -105,15 +105,20 @@ const RANK: Readonly<Record<Urgency, number>> = Object.fromEntries(URGENCIES.map
 // Merging keeps each text and each reason once, in the order first met. The lists are short (a
 // few items), so a linear look-up beats a Set.
 function addBecause(into: Because[], because: readonly Because[]): void {
-  for (const b of because) {
-    if (!into.some((x) => x.step === b.step && x.answer === b.answer)) into.push(b);
+  outer: for (let i = 0; i < because.length; i++) {
+    const b = because[i]!;
+    for (let j = 0; j < into.length; j++) {
+      const x = into[j]!;
+      if (x === b || (x.step === b.step && x.answer === b.answer)) continue outer;
+    }
+    into.push(b);
   }
 }
 function add(into: string[], item: string): void {
   if (!into.includes(item)) into.push(item);
 }
 function addAll(into: string[], items: readonly string[]): void {
-  for (const item of items) add(into, item);
+  for (let i = 0; i < items.length; i++) add(into, items[i]!);
 }
 
 /** Raises the item's urgency to `urgency` when that is more urgent. */
@@ -182,11 +187,29 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
   addBecause(task.item.because, because);
 }
 
+/**
+ * Sorts in place, equal items keeping their order (as Array#sort does). An insertion sort: the
+ * lists are short and mostly in order already, where it beats the general sort's set-up.
+ */
+function stableSort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 32) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /** The tasks in order, and the partner's reasons: those of the tasks that remain. */
 function finishPartner(acc: PartnerAcc): PartnerItem {
   const item = acc.item;
   const tasks = acc.tasks;
-  if (tasks.length > 1) tasks.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+  if (tasks.length > 1) stableSort(tasks, (a, b) => a.rank - b.rank || a.seq - b.seq);
   for (const t of tasks) {
     item.taskItems.push(t.item);
     item.tasks.push(t.item.text);
@@ -197,12 +220,19 @@ function finishPartner(acc: PartnerAcc): PartnerItem {
 
 export function adviceOf(state: WalkState): AdviceResult {
   const index = indexProtocol(state.protocol);
+  // By key for merging, and in the order first met (the maps' order, without iterating them).
   const partners = new Map<string, PartnerAcc>();
   const actions = new Map<string, ActionAcc>();
   const rules = new Map<string, RuleAcc>();
   const info = new Map<string, InfoAcc>();
+  const partnerList: PartnerAcc[] = [];
+  const actionList: ActionAcc[] = [];
+  const ruleList: RuleAcc[] = [];
+  const infoList: InfoAcc[] = [];
 
-  for (const { advice: given, kind, because, seq } of state.collected) {
+  const collected = state.collected;
+  for (let c = 0; c < collected.length; c++) {
+    const { advice: given, kind, because, seq } = collected[c]!;
     if (kind === 'partner') {
       const advice = given as PartnerAdvice;
       let acc = partners.get(advice.partner);
@@ -220,6 +250,7 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.because = [];
         acc = { item, seq, rank: RANK[advice.urgency], tasks: [] };
         partners.set(advice.partner, acc);
+        partnerList.push(acc);
       }
       moreUrgent(acc, advice.urgency);
       addTask(acc, advice, because, seq);
@@ -232,6 +263,7 @@ export function adviceOf(state: WalkState): AdviceResult {
         const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
         acc = { item, seq, rank: RANK[advice.urgency] };
         actions.set(advice.action, acc);
+        actionList.push(acc);
       }
       const item = acc.item;
       moreUrgent(acc, advice.urgency);
@@ -252,6 +284,7 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.because = [];
         acc = { item, seq };
         rules.set(advice.rule, acc);
+        ruleList.push(acc);
       }
       const item = acc.item;
       add(item.conclusions, advice.conclusion);
@@ -268,24 +301,26 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.because = [];
         acc = { item, seq };
         info.set(advice.info, acc);
+        infoList.push(acc);
       }
       addAll(acc.item.sources, advice.sources);
       addBecause(acc.item.because, because);
     }
   }
 
+  const answers: AnswerItem[] = [];
+  for (let i = 0; i < state.answers.length; i++) {
+    const { step, value, inferred } = state.answers[i]!;
+    const { question, answer } = state.explained[i]!;
+    answers.push({ step, question, answer, value, inferred: inferred === true });
+  }
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   const result: AdviceResult = {
-    answers: state.answers.map(({ step, value, inferred }, i) => {
-      const { question, answer } = state.explained[i]!;
-      return { step, question, answer, value, inferred: inferred === true };
-    }),
-    partners: [...partners.values()].sort((a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
-    actions: [...actions.values()]
-      .sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq)
-      .map((a) => a.item),
-    rules: [...rules.values()].sort(bySeq).map((a) => a.item),
-    info: [...info.values()].sort(bySeq).map((a) => a.item),
+    answers,
+    partners: stableSort(partnerList, (a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
+    actions: stableSort(actionList, (a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq).map((a) => a.item),
+    rules: stableSort(ruleList, bySeq).map((a) => a.item),
+    info: stableSort(infoList, bySeq).map((a) => a.item),
     context: contextOf(state),
     categories: categoriesOf(state),
   };
@@ -331,7 +366,8 @@ function categoriesOf(state: WalkState): string[] {
 export function immediateSoFar(state: WalkState): string[] {
   const actions: { text: string; order: number }[] = [];
   const tasks: string[] = [];
-  for (const { advice, kind } of state.collected) {
+  // Only the immediate items: the rest adds nothing here.
+  for (const { advice, kind } of immediateItemsOf(state)) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
       if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });
@@ -340,6 +376,6 @@ export function immediateSoFar(state: WalkState): string[] {
       if (p.urgency === 'immediate') add(tasks, p.task);
     }
   }
-  if (actions.length > 0) return actions.sort((a, b) => a.order - b.order).map((a) => a.text);
+  if (actions.length > 0) return stableSort(actions, (a, b) => a.order - b.order).map((a) => a.text);
   return tasks;
 }

@@ -27,3 +27,86 @@ function evaluateFact(fact: FactCondition, value: AnswerValue | undefined): bool
   }
   return true;
 }
+
+/** An answer as a compiled condition reads it: the step it answers and the value. */
+export interface StepValue {
+  readonly step: string;
+  readonly value: AnswerValue;
+}
+
+/** Finds the position of a step's answer in a list of answers (-1 when not answered). */
+export interface AnswerFinder {
+  find(answers: readonly StepValue[], step: string): number;
+}
+
+/** A condition compiled once: true when it holds for these answers (the latest answer per step counts). */
+export type CompiledCondition = (answers: readonly StepValue[], finder: AnswerFinder) => boolean;
+
+/**
+ * Compiles a condition into a closure with the same result as `evaluate` over a look-up of the
+ * latest answer per step. `own` gives the step id as the protocol's steps spell it.
+ */
+export function compileCondition(condition: Condition, own: (id: string) => string = (id) => id): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(c, own));
+    if (parts.length === 1) return parts[0]!;
+    return (answers, finder) => {
+      for (const part of parts) if (!part(answers, finder)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(c, own));
+    if (parts.length === 1) return parts[0]!;
+    return (answers, finder) => {
+      for (const part of parts) if (part(answers, finder)) return true;
+      return false;
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, own);
+    return (answers, finder) => !inner(answers, finder);
+  }
+  return compileFact(condition, own(condition.step));
+}
+
+function compileFact(fact: FactCondition, step: string): CompiledCondition {
+  const valueOf = (answers: readonly StepValue[], finder: AnswerFinder): AnswerValue | undefined => {
+    const i = finder.find(answers, step);
+    return i < 0 ? undefined : answers[i]!.value;
+  };
+  const { answered, min, max } = fact;
+  const wanted = fact.is === undefined ? undefined : (Array.isArray(fact.is) ? fact.is : [fact.is]).map(String);
+  if (wanted === undefined && min === undefined && max === undefined) {
+    if (answered === undefined) return () => true;
+    return (answers, finder) => (valueOf(answers, finder) !== undefined) === answered;
+  }
+  const matches = (value: AnswerValue): boolean => {
+    if (wanted !== undefined) {
+      let hit = false;
+      if (typeof value === 'string') hit = wanted.includes(value);
+      else if (Array.isArray(value)) {
+        for (const v of value as readonly unknown[]) {
+          if (wanted.includes(String(v))) {
+            hit = true;
+            break;
+          }
+        }
+      } else hit = wanted.includes(String(value));
+      if (!hit) return false;
+    }
+    if (min !== undefined || max !== undefined) {
+      if (typeof value !== 'number') return false;
+      if (min !== undefined && value < min) return false;
+      if (max !== undefined && value > max) return false;
+    }
+    return true;
+  };
+  return (answers, finder) => {
+    const value = valueOf(answers, finder);
+    if (value === undefined) return false;
+    // Answered here, so `answered: false` fails (and `answered: true` holds).
+    if (answered === false) return false;
+    return matches(value);
+  };
+}

@@ -22,7 +22,7 @@ import {
   type QuestionStep,
   type Step,
 } from '../model/core.js';
-import { evaluate } from './conditions.js';
+import { compileCondition, type AnswerFinder, type CompiledCondition } from './conditions.js';
 import { indexProtocol } from './index-protocol.js';
 
 type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
@@ -69,6 +69,69 @@ export interface WalkState {
   readonly fault?: string;
   /** Per flow id: the question whose answer handed over to that flow (for "why this advice"). */
   readonly via?: Readonly<Record<string, string>>;
+  /**
+   * The items of `collected` (`of`) of immediate urgency, kept up as advice is collected, so the
+   * "Nu direct" banner after every answer need not scan all advice. Ignored when `of` is not this
+   * state's `collected`.
+   */
+  readonly immediate?: { readonly of: readonly CollectedAdvice[]; readonly items: readonly CollectedAdvice[] };
+  /** Where each step's answer is in `answers` (`of`), without scanning them. Ignored when `of` is not this state's `answers`. */
+  readonly answerIndex?: { readonly of: readonly GivenAnswer[]; readonly index: AnswerIndex };
+}
+
+/**
+ * The position of each step's answer, shared along a walk: a walk only adds answers, so the states
+ * of one walk can share one map, each reading only the positions inside its own list. A map is
+ * extended in place from the latest list it knows (its `tip`); a walk that branches off earlier
+ * (after going back) copies the part it shares first. Each step is answered at most once per walk.
+ */
+class AnswerIndex implements AnswerFinder {
+  private constructor(
+    private readonly at: Map<string, number>,
+    private tip: readonly GivenAnswer[],
+  ) {}
+
+  static of(answers: readonly GivenAnswer[]): AnswerIndex {
+    const at = new Map<string, number>();
+    // The latest answer per step counts.
+    answers.forEach((a, i) => at.set(a.step, i));
+    return new AnswerIndex(at, answers);
+  }
+
+  find(answers: readonly { step: string }[], step: string): number {
+    const i = this.at.get(step);
+    return i !== undefined && i < answers.length ? i : -1;
+  }
+
+  /** The index for `after`: `before` (which this index is for) with one answer added. */
+  extended(before: readonly GivenAnswer[], after: readonly GivenAnswer[]): AnswerIndex {
+    const added = after[after.length - 1]!;
+    let index: AnswerIndex = this;
+    // Copy when the walk branched off, or (never in a walk) when the step was answered before.
+    if (this.tip !== before || this.at.has(added.step)) {
+      const at = new Map<string, number>();
+      for (const [step, i] of this.at) if (i < before.length) at.set(step, i);
+      index = new AnswerIndex(at, before);
+    }
+    index.at.set(added.step, after.length - 1);
+    index.tip = after;
+    return index;
+  }
+}
+
+/** The answer index of a state (built when the state does not carry one for its answers). */
+function answerIndexOf(state: WalkState): AnswerIndex {
+  const own = state.answerIndex;
+  return own !== undefined && own.of === state.answers ? own.index : AnswerIndex.of(state.answers);
+}
+
+const isImmediate = (c: CollectedAdvice): boolean =>
+  (c.kind === 'action' || c.kind === 'partner') && (c.advice as { urgency?: string }).urgency === 'immediate';
+
+/** The advice collected on this walk of immediate urgency (actions and partner tasks), in order. */
+export function immediateItemsOf(state: WalkState): readonly CollectedAdvice[] {
+  const immediate = state.immediate;
+  return immediate !== undefined && immediate.of === state.collected ? immediate.items : state.collected.filter(isImmediate);
 }
 
 export interface AnswerOption {
@@ -84,7 +147,8 @@ export type Next =
       kind: 'question';
       step: QuestionStep;
       flowTitle: string;
-      options: AnswerOption[];
+      /** Shared between walks and frozen: copy before changing. */
+      options: readonly AnswerOption[];
       /** Questions answered so far. */
       answered: number;
       /** The most questions that can still follow this one. */
@@ -107,13 +171,33 @@ export function start(protocol: Protocol): WalkState {
 }
 
 function startWalk(protocol: Protocol): WalkState {
-  const initial: WalkState = { protocol, at: null, stack: [], answers: [], explained: [], collected: [], previous: null, via: undefined };
+  const collected: readonly CollectedAdvice[] = [];
+  const initial: WalkState = {
+    protocol,
+    at: null,
+    stack: [],
+    answers: [],
+    explained: [],
+    collected,
+    previous: null,
+    via: undefined,
+    immediate: { of: collected, items: [] },
+    answerIndex: undefined,
+  };
   const index = indexProtocol(protocol);
   const flow = index.flows.get(protocol.meta.start);
   const first = flow ? startOf(flow) : undefined;
   if (!first) return { ...initial, fault: `startflow "${protocol.meta.start}" ontbreekt of is leeg` };
   const own = (id: string) => index.steps.get(id)?.step.id ?? id;
-  return advance(initial, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
+  const walk: Walking = {
+    answers: initial.answers,
+    explained: initial.explained,
+    index: AnswerIndex.of(initial.answers),
+    collected,
+    via: initial.via,
+    immediate: initial.immediate!,
+  };
+  return advance(protocol, null, walk, startsOf(index.flows, enteredFlows(index.flows, [protocol.meta.start]), own));
 }
 
 /** The first step of each flow entered, in order (END for a flow that is missing or empty). */
@@ -127,13 +211,13 @@ function startsOf(flows: ReadonlyMap<string, Flow>, entered: readonly string[], 
 
 export function next(state: WalkState): Next {
   if (state.at === null) return { kind: 'done' };
-  const { step, flow } = indexProtocol(state.protocol).steps.get(state.at)!;
-  const question = step as QuestionStep;
+  const plan = plansOf(state.protocol).get(state.at)!;
   return {
     kind: 'question',
-    step: question,
-    flowTitle: flow.title,
-    options: optionsOf(question),
+    step: plan.step as QuestionStep,
+    flowTitle: plan.flow.title,
+    // Shared by every walk (frozen): the options depend only on the step.
+    options: plan.options,
     answered: state.answers.length,
     remainingAtMost: remainingQuestions(state),
   };
@@ -204,42 +288,99 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
   }
 }
 
+/**
+ * The answer as `normaliseAnswer` would normalise it, for the answers a prompt gives (an option's
+ * value, a list of them, a whole number in range, "weet ik niet"); undefined for anything else,
+ * which `normaliseAnswer` then checks (and explains when it is wrong).
+ */
+function plainAnswer(plan: StepPlan, step: QuestionStep, raw: unknown): AnswerValue | undefined {
+  if (raw === UNKNOWN) return step.unknown ? UNKNOWN : undefined;
+  switch (step.type) {
+    case 'choice':
+      return typeof raw === 'string' && plan.byValue.has(raw) ? raw : undefined;
+    case 'yes-no':
+      return raw === YES || raw === true ? YES : raw === NO || raw === false ? NO : undefined;
+    case 'multi':
+      return multiAnswer(plan, plan.multiValues!, raw);
+    case 'number':
+      return typeof raw === 'number' && Number.isInteger(raw) && raw >= step.min && raw <= step.max ? raw : undefined;
+  }
+}
+
+/**
+ * A list of a multi step's option values, as `normaliseAnswer` normalises it (in the protocol's
+ * order), without building look-up sets; undefined when the answer needs the full check (it may be
+ * wrong, "weet ik niet" or a single string).
+ */
+function multiAnswer(plan: StepPlan, values: readonly string[], raw: unknown): AnswerValue | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  for (const v of raw as unknown[]) if (typeof v !== 'string' || !plan.byValue.has(v)) return undefined;
+  const value = raw.length === 0 ? [] : values.filter((v) => (raw as string[]).includes(v));
+  if (value.length > 1 && plan.exclusive.length > 0) for (const x of plan.exclusive) if (value.includes(x)) return undefined;
+  return value;
+}
+
 export function answer(state: WalkState, raw: unknown): AnswerResult {
   if (state.at === null) return { ok: false, message: 'de vragen zijn klaar; er is niets meer te beantwoorden' };
   const plans = plansOf(state.protocol);
   const plan = plans.get(state.at)!;
   const step = plan.step as QuestionStep;
-  const normalised = normaliseAnswer(step, raw);
-  if (!normalised.ok) return normalised;
-  const value = normalised.value;
+  let value = plainAnswer(plan, step, raw);
+  if (value === undefined) {
+    const normalised = normaliseAnswer(step, raw);
+    if (!normalised.ok) return normalised;
+    value = normalised.value;
+  }
 
-  const answers = [...state.answers, { step: step.id, value }];
-  const explained = [...state.explained, { step: step.id, question: step.question, answer: answerLabel(step, value) }];
-  const walk: Walking = { answers, explained, collected: state.collected, via: state.via };
+  const answers = appended(state.answers, { step: step.id, value });
+  const explained = appended(state.explained, { step: step.id, question: step.question, answer: labelOf(plan, value) });
+  const index = answerIndexOf(state).extended(state.answers, answers);
+  const immediate = state.immediate?.of === state.collected ? state.immediate : { of: state.collected, items: immediateItemsOf(state) };
+  const walk: Walking = { answers, explained, index, collected: state.collected, via: state.via, immediate };
   const pending: string[] = [];
   take(walk, plan, value, pending);
   for (const t of state.stack) pending.push(t);
-  // Built field by field (not spread): this runs for every answer of every walk.
-  // `via` always present (maybe undefined): every state has the same shape, which keeps the engine fast.
-  const answered: WalkState = {
-    protocol: state.protocol,
-    at: state.at,
-    stack: state.stack,
-    answers,
-    explained,
-    collected: walk.collected,
-    previous: state,
-    via: walk.via,
-  };
-  return { ok: true, state: advance(answered, pending) };
+  // The new state's `previous` is the state answered here, so going back returns to it.
+  return { ok: true, state: advance(state.protocol, state, walk, pending) };
+}
+
+/** A copy of `list` with `item` added (the list itself is shared by earlier states). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = list.slice();
+  out.push(item);
+  return out;
+}
+
+/** `answerLabel` of a step's answer, from the labels worked out once per step where it can. */
+function labelOf(plan: StepPlan, value: AnswerValue): string {
+  const labels = plan.labels;
+  if (labels.size > 0 && value !== UNKNOWN) {
+    if (typeof value === 'string') {
+      const label = labels.get(value);
+      if (label !== undefined) return label;
+    } else if (Array.isArray(value) && value.length > 0) {
+      let out: string | undefined;
+      for (const v of value as readonly string[]) {
+        const label = v === UNKNOWN ? undefined : labels.get(v);
+        if (label === undefined) return answerLabel(plan.step as QuestionStep, value);
+        out = out === undefined ? label : `${out}, ${label}`;
+      }
+      return out!;
+    }
+  }
+  return answerLabel(plan.step as QuestionStep, value);
 }
 
 /** The parts of a walk that answering a step changes (asked, settled by a preset, or re-applied). */
 interface Walking {
   answers: readonly GivenAnswer[];
   explained: readonly Because[];
+  /** Where each step's answer is in `answers`. */
+  index: AnswerIndex;
   collected: readonly CollectedAdvice[];
   via: Readonly<Record<string, string>> | undefined;
+  /** What becomes the state's `immediate`: always of `collected`. */
+  immediate: NonNullable<WalkState['immediate']>;
 }
 
 /**
@@ -257,11 +398,15 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
     for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
     walk.via = handedOver;
   }
-  const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
-  // Advice given whatever the answer is not explained by this answer, but by what led here.
-  ctx.add(plan, plan.own);
-  for (const b of branches) ctx.add(plan, b.advice);
-  walk.collected = ctx.result();
+  let advised = plan.own !== undefined;
+  for (const b of branches) if (b.advice) advised = true;
+  if (advised) {
+    const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
+    // Advice given whatever the answer is not explained by this answer, but by what led here.
+    ctx.add(plan, plan.own);
+    for (const b of branches) ctx.add(plan, b.advice);
+    ctx.finish(walk);
+  }
   for (const b of branches) for (const s of b.starts) pending.push(s);
   // A multi answer goes on to the step's `next`; any other answer to its branch's target.
   pending.push(value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next);
@@ -273,10 +418,8 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
   if (value === UNKNOWN) return plan.unknown ? [plan.unknown] : NONE;
   switch (plan.step.type) {
     case 'yes-no':
-    case 'choice': {
-      const branch = plan.byValue.get(value as string);
-      return branch ? [branch] : NONE;
-    }
+    case 'choice':
+      return plan.alone.get(value as string) ?? NONE;
     case 'multi': {
       // In the protocol's option order (a normalised answer lists them in that order too).
       const out: BranchPlan[] = [];
@@ -288,7 +431,7 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
     }
     case 'number': {
       const n = value as number;
-      for (const r of plan.ranges) if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) return [r.branch];
+      for (const r of plan.ranges) if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) return r.alone;
       return NONE;
     }
     case 'route':
@@ -301,6 +444,8 @@ function selectedBranches(plan: StepPlan, value: AnswerValue): readonly BranchPl
 
 interface ItemPlan {
   advice: Advice;
+  /** The item's own condition, compiled (undefined when it has none). */
+  test: CompiledCondition | undefined;
   kind: AdviceKind;
   /** The steps whose answers explain the item: the answered step, then the steps the route's and the item's conditions name; each once. */
   decisive: readonly string[];
@@ -323,14 +468,23 @@ interface StepPlan {
   own: readonly ItemPlan[] | undefined;
   /** Choice, multi and yes-no branches by answer value. */
   byValue: Map<string, BranchPlan>;
-  ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan }[];
+  /** `byValue` as one-branch lists (what `selectedBranches` returns, shared). */
+  alone: Map<string, readonly BranchPlan[]>;
+  ranges: readonly { min: number | undefined; max: number | undefined; branch: BranchPlan; alone: readonly BranchPlan[] }[];
   unknown: BranchPlan | undefined;
-  routes: readonly { when: Condition; branch: BranchPlan }[];
+  routes: readonly { test: CompiledCondition; branch: BranchPlan }[];
   otherwise: BranchPlan | undefined;
   /** The step's `next` (END when none). */
   next: string;
   /** Presets with their answers normalised; invalid ones (the loader reports them) left out. */
-  presets: readonly { when: Condition; value: AnswerValue }[];
+  presets: readonly { test: CompiledCondition; value: AnswerValue }[];
+  /** What `next` offers for a question step (frozen, shared by every walk); empty for a route. */
+  options: readonly AnswerOption[];
+  /** Option labels by value (the first option with a value), for `labelOf`; empty for numbers and routes. */
+  labels: ReadonlyMap<string, string>;
+  /** For a multi step: its option values in order, and those that cannot be combined. */
+  multiValues: readonly string[] | undefined;
+  exclusive: readonly string[];
 }
 
 const planCache = new WeakMap<Protocol, Map<string, StepPlan>>();
@@ -356,7 +510,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       if (answeredStep) decisive.add(answeredStep);
       if (routeWhen) for (const f of factsOf(routeWhen)) decisive.add(own(f.step));
       if (item.when) for (const f of factsOf(item.when)) decisive.add(own(f.step));
-      return { advice: item, kind: adviceKind(item), decisive: [...decisive] };
+      return { advice: item, test: item.when ? compileCondition(item.when, own) : undefined, kind: adviceKind(item), decisive: [...decisive] };
     });
   const branch = (b: Branch | MultiOption, answeredStep: string | undefined, routeWhen?: Condition): BranchPlan => {
     const calls = enteredFlows(flows, callsOf(b));
@@ -369,15 +523,20 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
     flow,
     own: undefined,
     byValue: new Map(),
+    alone: new Map(),
     ranges: [],
     unknown: undefined,
     routes: [],
     otherwise: undefined,
     next: 'next' in step && step.next !== undefined ? own(step.next) : END,
     presets: [],
+    options: step.type === 'route' ? [] : Object.freeze(optionsOf(step).map((o) => Object.freeze(o))),
+    labels: labelsOf(step),
+    multiValues: step.type === 'multi' ? step.options.map((o) => o.value) : undefined,
+    exclusive: step.type === 'multi' ? step.options.filter((o) => o.exclusive).map((o) => o.value) : [],
   };
   if (step.type === 'route') {
-    plan.routes = step.routes.map((r) => ({ when: r.when, branch: branch(r, undefined, r.when) }));
+    plan.routes = step.routes.map((r) => ({ test: compileCondition(r.when, own), branch: branch(r, undefined, r.when) }));
     if (step.otherwise) plan.otherwise = branch(step.otherwise, undefined);
     return plan;
   }
@@ -385,7 +544,7 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
   if (step.preset) {
     plan.presets = step.preset.flatMap((p) => {
       const checked = normaliseAnswer(step, p.answer);
-      return checked.ok ? [{ when: p.when, value: checked.value }] : [];
+      return checked.ok ? [{ test: compileCondition(p.when, own), value: checked.value }] : [];
     });
   }
   if (step.unknown) plan.unknown = branch(step.unknown, step.id);
@@ -400,9 +559,13 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
       for (const o of step.options) if (!plan.byValue.has(o.value)) plan.byValue.set(o.value, branch(o, step.id));
       break;
     case 'number':
-      plan.ranges = (step.ranges ?? []).map((r) => ({ min: r.min, max: r.max, branch: branch(r, step.id) }));
+      plan.ranges = (step.ranges ?? []).map((r) => {
+        const b = branch(r, step.id);
+        return { min: r.min, max: r.max, branch: b, alone: [b] };
+      });
       break;
   }
+  for (const [value, b] of plan.byValue) plan.alone.set(value, [b]);
   return plan;
 }
 
@@ -410,9 +573,10 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
  * Moves through route steps, flow ends, questions answered earlier (ask once: their branch is taken
  * again silently) and questions a preset settles, until a question is due or the walk is over.
  */
-function advance(state: WalkState, pending: readonly string[]): WalkState {
-  const plans = plansOf(state.protocol);
-  const walk: Walking = { answers: state.answers, explained: state.explained, collected: state.collected, via: state.via };
+function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, pending: readonly string[]): WalkState {
+  const plans = plansOf(protocol);
+  // What `moved` builds the new state from: the state before the answer (null at the start).
+  const state = { protocol, previous };
   // The targets still to visit, the next one last (so taking it and adding before it are cheap).
   const todo: string[] = [];
   for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
@@ -426,16 +590,18 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
     if (!plan) return { ...moved(state, walk, null, []), fault: `stap "${target}" bestaat niet` };
     if (plan.step.type !== 'route') {
       const step = plan.step;
-      const earlier = answerIndex(walk.answers, step.id);
+      const earlier = walk.index.find(walk.answers, step.id);
       let value: AnswerValue | undefined;
       if (earlier >= 0) {
         // Asked once: the earlier answer's branch again, its advice merged with what is there.
         value = walk.answers[earlier]!.value;
       } else {
-        value = plan.presets.length > 0 ? presetFor(plan, walk.answers) : undefined;
+        value = plan.presets.length > 0 ? presetFor(plan, walk) : undefined;
         if (value === undefined) return moved(state, walk, step.id, todo.reverse());
-        walk.answers = [...walk.answers, { step: step.id, value, inferred: true }];
-        walk.explained = [...walk.explained, { step: step.id, question: step.question, answer: answerLabel(step, value), inferred: true }];
+        const before = walk.answers;
+        walk.answers = appended(before, { step: step.id, value, inferred: true });
+        walk.index = walk.index.extended(before, walk.answers);
+        walk.explained = appended(walk.explained, { step: step.id, question: step.question, answer: labelOf(plan, value), inferred: true });
       }
       take(walk, plan, value, (later ??= []));
       for (let k = later.length - 1; k >= 0; k--) todo.push(later[k]!);
@@ -445,13 +611,10 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 
     // The first route whose condition holds, else `otherwise`.
     let chosen: BranchPlan | undefined = plan.otherwise;
-    if (plan.routes.length > 0) {
-      const lookup = lookupOf(walk.answers);
-      for (const r of plan.routes) {
-        if (evaluate(r.when, lookup)) {
-          chosen = r.branch;
-          break;
-        }
+    for (const r of plan.routes) {
+      if (r.test(walk.answers, walk.index)) {
+        chosen = r.branch;
+        break;
       }
     }
     if (!chosen) {
@@ -459,9 +622,9 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+      const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
       ctx.add(plan, chosen.advice);
-      walk.collected = ctx.result();
+      ctx.finish(walk);
     }
     todo.push(chosen.target);
     for (let k = chosen.starts.length - 1; k >= 0; k--) todo.push(chosen.starts[k]!);
@@ -470,14 +633,13 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
 }
 
 /** The answer the first preset whose condition holds gives, or undefined when none holds. */
-function presetFor(plan: StepPlan, answers: readonly GivenAnswer[]): AnswerValue | undefined {
-  const lookup = lookupOf(answers);
-  for (const p of plan.presets) if (evaluate(p.when, lookup)) return p.value;
+function presetFor(plan: StepPlan, walk: Walking): AnswerValue | undefined {
+  for (const p of plan.presets) if (p.test(walk.answers, walk.index)) return p.value;
   return undefined;
 }
 
 /** The walk after `advance`: the answers settled on the way, the advice collected, the next question. */
-function moved(state: WalkState, walk: Walking, at: string | null, stack: readonly string[]): WalkState {
+function moved(state: { protocol: Protocol; previous: WalkState | null }, walk: Walking, at: string | null, stack: readonly string[]): WalkState {
   return {
     protocol: state.protocol,
     at,
@@ -487,19 +649,8 @@ function moved(state: WalkState, walk: Walking, at: string | null, stack: readon
     collected: walk.collected,
     previous: state.previous,
     via: walk.via,
-  };
-}
-
-/** The position of the latest answer to `step`, or -1. */
-function answerIndex(answers: readonly GivenAnswer[], step: string): number {
-  for (let i = answers.length - 1; i >= 0; i--) if (answers[i]!.step === step) return i;
-  return -1;
-}
-
-function lookupOf(answers: readonly GivenAnswer[]): (step: string) => AnswerValue | undefined {
-  return (step) => {
-    const i = answerIndex(answers, step);
-    return i < 0 ? undefined : answers[i]!.value;
+    immediate: walk.immediate,
+    answerIndex: { of: walk.answers, index: walk.index },
   };
 }
 
@@ -508,16 +659,17 @@ class Collector {
   /** The advice so far; copied on the first addition (the walk before keeps its own list). */
   private items: readonly CollectedAdvice[];
   private copied = false;
-  private readonly lookup: (step: string) => AnswerValue | undefined;
+  /** The immediate items added here. */
+  private urgent: CollectedAdvice[] | undefined;
 
   constructor(
     private readonly answers: readonly GivenAnswer[],
     private readonly explained: readonly Because[],
+    private readonly index: AnswerIndex,
     collected: readonly CollectedAdvice[],
     private readonly via: Readonly<Record<string, string>> | undefined,
   ) {
     this.items = collected;
-    this.lookup = lookupOf(answers);
   }
 
   private push(item: CollectedAdvice): void {
@@ -526,14 +678,15 @@ class Collector {
       this.copied = true;
     }
     (this.items as CollectedAdvice[]).push(item);
+    if (isImmediate(item)) (this.urgent ??= []).push(item);
   }
 
   add(plan: StepPlan, advice: readonly ItemPlan[] | undefined): void {
     if (!advice) return;
     // Items without a condition of their own share the reasons of the list (read-only).
     let shared: Because[] | undefined;
-    for (const { advice: item, kind, decisive } of advice) {
-      if (item.when && !evaluate(item.when, this.lookup)) continue;
+    for (const { advice: item, test, kind, decisive } of advice) {
+      if (test && !test(this.answers, this.index)) continue;
       let because: Because[];
       if (!item.when && shared) {
         because = shared;
@@ -554,16 +707,32 @@ class Collector {
   private explain(steps: readonly string[]): Because[] {
     const out: Because[] = [];
     for (const id of steps) {
-      const i = answerIndex(this.answers, id);
+      const i = this.index.find(this.answers, id);
       // Only question steps are answered, and each answer has its explanation.
       if (i >= 0) out.push(this.explained[i]!);
     }
     return out;
   }
 
-  result(): readonly CollectedAdvice[] {
-    return this.items;
+  /** Hands the advice to the walk (its list only changes when something was added). */
+  finish(walk: Walking): void {
+    if (!this.copied) return;
+    const before = walk.immediate.items;
+    walk.immediate = { of: this.items, items: this.urgent ? [...before, ...this.urgent] : before };
+    walk.collected = this.items;
   }
+}
+
+/** What `optionLabel` gives per option value of a step. */
+function labelsOf(step: Step): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (step.type === 'choice' || step.type === 'multi') {
+    for (const o of step.options) if (!labels.has(o.value)) labels.set(o.value, o.label);
+  } else if (step.type === 'yes-no') {
+    labels.set(YES, 'Ja');
+    labels.set(NO, 'Nee');
+  }
+  return labels;
 }
 
 /** The human label of an answer: "Ja", the option's label, "14 jaar". */
@@ -594,6 +763,22 @@ const remainingCache = new WeakMap<Protocol, Map<string, number>>();
 function remainingQuestions(state: WalkState): number {
   let memo = remainingCache.get(state.protocol);
   if (!memo) remainingCache.set(state.protocol, (memo = new Map<string, number>()));
+  // Mostly every target is known already: add them up without setting up the search.
+  known: {
+    let sum = 0;
+    if (state.at) {
+      const here = memo.get(state.at);
+      if (here === undefined) break known;
+      sum += here - 1;
+    }
+    for (const t of state.stack) {
+      if (t === END) continue;
+      const n = memo.get(t);
+      if (n === undefined) break known;
+      sum += n;
+    }
+    return Math.max(0, sum);
+  }
   const index = indexProtocol(state.protocol);
   const visiting = new Set<string>();
   const fromTarget = (target: string): number => {

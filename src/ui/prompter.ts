@@ -37,7 +37,7 @@ export interface QuestionBase {
 
 /** One of several options. `choices` already holds "Weet ik niet" when that is a real answer. */
 export interface SelectQuestion extends QuestionBase {
-  choices: Choice[];
+  choices: readonly Choice[];
   /** Pre-selected value (the earlier answer, after going back). */
   default?: string;
 }
@@ -54,7 +54,7 @@ export interface NumberQuestion extends QuestionBase {
 }
 
 export interface MultiQuestion extends QuestionBase {
-  choices: Choice[];
+  choices: readonly Choice[];
   allowUnknown: boolean;
   default?: readonly string[] | Unknown;
 }

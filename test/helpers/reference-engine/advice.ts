@@ -1,0 +1,345 @@
+// The finished advice: duplicates merged, most urgent first, each item with the answers behind it.
+import {
+  UNKNOWN,
+  URGENCIES,
+  type ActionAdvice,
+  type AnswerValue,
+  type ProtocolContext,
+  type InfoAdvice,
+  type Partner,
+  type PartnerAdvice,
+  type RuleAdvice,
+  type RuleSet,
+  type Urgency,
+} from '../../../src/model/core.js';
+import { indexProtocol } from './index-protocol.js';
+import type { Because, WalkState } from './walk.js';
+
+/** One task of a partner with its own urgency (the most urgent advice with its key or text). */
+export interface TaskItem {
+  text: string;
+  urgency: Urgency;
+  reasons: string[];
+  sources: string[];
+  because: Because[];
+}
+
+export interface PartnerItem {
+  id: string;
+  /** Undefined only when the protocol names a partner it does not define (validate reports it). */
+  partner?: Partner;
+  name: string;
+  /** The urgency of the most urgent task. */
+  urgency: Urgency;
+  /** The task texts, most urgent first (the same tasks as `taskItems`). */
+  tasks: string[];
+  /** Each task once, with its own urgency; most urgent first, then in the order first advised. */
+  taskItems: TaskItem[];
+  reasons: string[];
+  sources: string[];
+  because: Because[];
+}
+
+export interface ActionItem {
+  text: string;
+  urgency: Urgency;
+  order: number;
+  sources: string[];
+  because: Because[];
+}
+
+export interface RuleItem {
+  id: string;
+  rule?: RuleSet;
+  title: string;
+  conclusions: string[];
+  steps: string[];
+  sources: string[];
+  because: Because[];
+}
+
+export interface InfoItem {
+  text: string;
+  audience?: string;
+  sources: string[];
+  because: Because[];
+}
+
+export interface AnswerItem {
+  step: string;
+  question: string;
+  answer: string;
+  value: unknown;
+  /** Settled by a preset of the step (earlier answers decided it), not asked. */
+  inferred: boolean;
+}
+
+/** The incident context, read from the steps `protocol.context` names; null when not answered. */
+export interface AdviceContext {
+  perpetrator: string | null;
+  victim: string | null;
+  age: number | null;
+  /** The label of the age step's range the age falls in. */
+  ageBand: string | null;
+  schoolType: string | null;
+  place: string | null;
+}
+
+export interface AdviceResult {
+  answers: AnswerItem[];
+  partners: PartnerItem[];
+  actions: ActionItem[];
+  rules: RuleItem[];
+  info: InfoItem[];
+  context: AdviceContext;
+  /** The values of the categories step (`protocol.context.categories`), in the protocol's order. */
+  categories: string[];
+  /** Set when the walk stopped on a fault in the protocol. */
+  fault?: string;
+}
+
+export const urgencyRank = (u: Urgency): number => URGENCIES.indexOf(u);
+/** urgencyRank as a table: merging ranks every advice item. */
+const RANK: Readonly<Record<Urgency, number>> = Object.fromEntries(URGENCIES.map((u, i) => [u, i])) as Record<Urgency, number>;
+
+// Merging keeps each text and each reason once, in the order first met. The lists are short (a
+// few items), so a linear look-up beats a Set.
+function addBecause(into: Because[], because: readonly Because[]): void {
+  for (const b of because) {
+    if (!into.some((x) => x.step === b.step && x.answer === b.answer)) into.push(b);
+  }
+}
+function add(into: string[], item: string): void {
+  if (!into.includes(item)) into.push(item);
+}
+function addAll(into: string[], items: readonly string[]): void {
+  for (const item of items) add(into, item);
+}
+
+/** Raises the item's urgency to `urgency` when that is more urgent. */
+function moreUrgent(acc: { item: { urgency: Urgency }; rank: number }, urgency: Urgency): void {
+  const rank = RANK[urgency];
+  if (rank < acc.rank) {
+    acc.rank = rank;
+    acc.item.urgency = urgency;
+  }
+}
+
+// Items while merging, with the position of their first advice for a stable order.
+interface PartnerAcc {
+  item: PartnerItem;
+  seq: number;
+  /** urgencyRank of item.urgency. */
+  rank: number;
+  /** Tasks with their key (or text when the advice has no key); a few per partner, so a list. */
+  tasks: TaskAcc[];
+}
+interface TaskAcc {
+  id: string;
+  item: TaskItem;
+  seq: number;
+  rank: number;
+}
+interface ActionAcc {
+  item: ActionItem;
+  seq: number;
+  /** urgencyRank of item.urgency. */
+  rank: number;
+}
+interface RuleAcc {
+  item: RuleItem;
+  seq: number;
+}
+interface InfoAcc {
+  item: InfoItem;
+  seq: number;
+}
+
+/**
+ * One task per key (or text): the most urgent advice gives its text, urgency and reason; sources
+ * and the answers behind it are merged from all of them.
+ */
+function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
+  const id = advice.key ?? advice.task;
+  const rank = RANK[advice.urgency];
+  let task: TaskAcc | undefined;
+  for (const t of acc.tasks) if (t.id === id) task = t;
+  if (!task) {
+    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
+    acc.tasks.push(task);
+  } else if (rank < task.rank) {
+    task.rank = rank;
+    task.item.text = advice.task;
+    task.item.urgency = advice.urgency;
+    task.item.reasons = [];
+  } else if (rank > task.rank) {
+    addAll(task.item.sources, advice.sources);
+    addBecause(task.item.because, because);
+    return;
+  }
+  if (advice.reason) add(task.item.reasons, advice.reason);
+  addAll(task.item.sources, advice.sources);
+  addBecause(task.item.because, because);
+}
+
+/** The tasks in order, and the partner's reasons: those of the tasks that remain. */
+function finishPartner(acc: PartnerAcc): PartnerItem {
+  const item = acc.item;
+  const tasks = acc.tasks;
+  if (tasks.length > 1) tasks.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+  for (const t of tasks) {
+    item.taskItems.push(t.item);
+    item.tasks.push(t.item.text);
+    addAll(item.reasons, t.item.reasons);
+  }
+  return item;
+}
+
+export function adviceOf(state: WalkState): AdviceResult {
+  const index = indexProtocol(state.protocol);
+  const partners = new Map<string, PartnerAcc>();
+  const actions = new Map<string, ActionAcc>();
+  const rules = new Map<string, RuleAcc>();
+  const info = new Map<string, InfoAcc>();
+
+  for (const { advice: given, kind, because, seq } of state.collected) {
+    if (kind === 'partner') {
+      const advice = given as PartnerAdvice;
+      let acc = partners.get(advice.partner);
+      if (!acc) {
+        const partner = index.partners.get(advice.partner);
+        // Keys in the order of the JSON contract.
+        const item = { id: advice.partner } as PartnerItem;
+        if (partner) item.partner = partner;
+        item.name = partner?.name ?? advice.partner;
+        item.urgency = advice.urgency;
+        item.tasks = [];
+        item.taskItems = [];
+        item.reasons = [];
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq, rank: RANK[advice.urgency], tasks: [] };
+        partners.set(advice.partner, acc);
+      }
+      moreUrgent(acc, advice.urgency);
+      addTask(acc, advice, because, seq);
+      addAll(acc.item.sources, advice.sources);
+      addBecause(acc.item.because, because);
+    } else if (kind === 'action') {
+      const advice = given as ActionAdvice;
+      let acc = actions.get(advice.action);
+      if (!acc) {
+        const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
+        acc = { item, seq, rank: RANK[advice.urgency] };
+        actions.set(advice.action, acc);
+      }
+      const item = acc.item;
+      moreUrgent(acc, advice.urgency);
+      item.order = Math.min(item.order, advice.order ?? 100);
+      addAll(item.sources, advice.sources);
+      addBecause(item.because, because);
+    } else if (kind === 'rule') {
+      const advice = given as RuleAdvice;
+      let acc = rules.get(advice.rule);
+      if (!acc) {
+        const rule = index.rules.get(advice.rule);
+        const item = { id: advice.rule } as RuleItem;
+        if (rule) item.rule = rule;
+        item.title = rule?.title ?? advice.rule;
+        item.conclusions = [];
+        item.steps = [];
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq };
+        rules.set(advice.rule, acc);
+      }
+      const item = acc.item;
+      add(item.conclusions, advice.conclusion);
+      if (advice.steps) addAll(item.steps, advice.steps);
+      addAll(item.sources, advice.sources);
+      addBecause(item.because, because);
+    } else {
+      const advice = given as InfoAdvice;
+      let acc = info.get(advice.info);
+      if (!acc) {
+        const item = { text: advice.info } as InfoItem;
+        if (advice.audience) item.audience = advice.audience;
+        item.sources = [];
+        item.because = [];
+        acc = { item, seq };
+        info.set(advice.info, acc);
+      }
+      addAll(acc.item.sources, advice.sources);
+      addBecause(acc.item.because, because);
+    }
+  }
+
+  const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+  const result: AdviceResult = {
+    answers: state.answers.map(({ step, value, inferred }, i) => {
+      const { question, answer } = state.explained[i]!;
+      return { step, question, answer, value, inferred: inferred === true };
+    }),
+    partners: [...partners.values()].sort((a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
+    actions: [...actions.values()]
+      .sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq)
+      .map((a) => a.item),
+    rules: [...rules.values()].sort(bySeq).map((a) => a.item),
+    info: [...info.values()].sort(bySeq).map((a) => a.item),
+    context: contextOf(state),
+    categories: categoriesOf(state),
+  };
+  if (state.fault) result.fault = state.fault;
+  return result;
+}
+
+/** The value the walk gave the step of a context role, or undefined. */
+function roleValue(state: WalkState, role: keyof NonNullable<ProtocolContext>): AnswerValue | undefined {
+  const id = state.protocol.meta.context?.[role];
+  if (id === undefined) return undefined;
+  for (const a of state.answers) if (a.step === id) return a.value;
+  return undefined;
+}
+
+function contextOf(state: WalkState): AdviceContext {
+  const text = (role: keyof ProtocolContext): string | null => {
+    const v = roleValue(state, role);
+    return typeof v === 'string' ? v : null;
+  };
+  const raw = roleValue(state, 'age');
+  const age = typeof raw === 'number' ? raw : null;
+  let ageBand: string | null = null;
+  const ageStep = age === null ? undefined : indexProtocol(state.protocol).steps.get(state.protocol.meta.context!.age!)?.step;
+  if (age !== null && ageStep?.type === 'number') {
+    const range = ageStep.ranges?.find((r) => (r.min === undefined || age >= r.min) && (r.max === undefined || age <= r.max));
+    ageBand = range?.label ?? null;
+  }
+  return { perpetrator: text('perpetrator'), victim: text('victim'), age, ageBand, schoolType: text('school-type'), place: text('place') };
+}
+
+function categoriesOf(state: WalkState): string[] {
+  const v = roleValue(state, 'categories');
+  if (Array.isArray(v)) return [...(v as readonly string[])];
+  return typeof v === 'string' && v !== UNKNOWN ? [v] : [];
+}
+
+/**
+ * What must happen right now, as far as the walk has come: the immediate actions (in their order),
+ * or when there are none the immediate partner tasks. For the wizard's "Nu direct" banner, which
+ * shows as soon as any answer raises immediate advice.
+ */
+export function immediateSoFar(state: WalkState): string[] {
+  const actions: { text: string; order: number }[] = [];
+  const tasks: string[] = [];
+  for (const { advice, kind } of state.collected) {
+    if (kind === 'action') {
+      const a = advice as ActionAdvice;
+      if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });
+    } else if (kind === 'partner') {
+      const p = advice as PartnerAdvice;
+      if (p.urgency === 'immediate') add(tasks, p.task);
+    }
+  }
+  if (actions.length > 0) return actions.sort((a, b) => a.order - b.order).map((a) => a.text);
+  return tasks;
+}
