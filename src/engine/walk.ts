@@ -240,6 +240,24 @@ interface Walking {
   explained: readonly Because[];
   collected: readonly CollectedAdvice[];
   via: Readonly<Record<string, string>> | undefined;
+  /**
+   * `collected` is a list this answer copied (the states before keep their own): more advice is
+   * pushed onto it. Without this a loop the engine goes round silently copies the growing list on
+   * every turn.
+   */
+  owned?: boolean;
+}
+
+/** A collector that adds to the walk's advice (copying the list only the first time). */
+function collectorFor(walk: Walking): Collector {
+  return new Collector(walk.answers, walk.explained, walk.collected, walk.via, walk.owned === true);
+}
+
+/** Stores what the collector added in the walk. */
+function collected(walk: Walking, ctx: Collector): void {
+  const items = ctx.result();
+  if (items !== walk.collected) walk.owned = true;
+  walk.collected = items;
 }
 
 /**
@@ -257,11 +275,11 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
     for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
     walk.via = handedOver;
   }
-  const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+  const ctx = collectorFor(walk);
   // Advice given whatever the answer is not explained by this answer, but by what led here.
   ctx.add(plan, plan.own);
   for (const b of branches) ctx.add(plan, b.advice);
-  walk.collected = ctx.result();
+  collected(walk, ctx);
   for (const b of branches) for (const s of b.starts) pending.push(s);
   // A multi answer goes on to the step's `next`; any other answer to its branch's target.
   pending.push(value === UNKNOWN || step.type !== 'multi' ? (branches[0] ? branches[0].target : plan.next) : plan.next);
@@ -459,9 +477,9 @@ function advance(state: WalkState, pending: readonly string[]): WalkState {
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(walk.answers, walk.explained, walk.collected, walk.via);
+      const ctx = collectorFor(walk);
       ctx.add(plan, chosen.advice);
-      walk.collected = ctx.result();
+      collected(walk, ctx);
     }
     todo.push(chosen.target);
     for (let k = chosen.starts.length - 1; k >= 0; k--) todo.push(chosen.starts[k]!);
@@ -515,8 +533,11 @@ class Collector {
     private readonly explained: readonly Because[],
     collected: readonly CollectedAdvice[],
     private readonly via: Readonly<Record<string, string>> | undefined,
+    /** `collected` may be pushed onto (the walk copied it already). */
+    owned = false,
   ) {
     this.items = collected;
+    this.copied = owned;
     this.lookup = lookupOf(answers);
   }
 
