@@ -57,7 +57,7 @@ describe('random protocol folders', () => {
     );
     // The generator is useful: most folders load, and some walks (not most) run into a cycle.
     expect(walked).toBeGreaterThan(RUNS / 2);
-    expect(faults).toBeGreaterThan(0);
+    if (RUNS >= 50) expect(faults).toBeGreaterThan(0);
     expect(faults).toBeLessThan(walked / 2);
   });
 });
