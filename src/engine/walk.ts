@@ -381,6 +381,12 @@ interface Walking {
   via: Readonly<Record<string, string>> | undefined;
   /** What becomes the state's `immediate`: always of `collected`. */
   immediate: NonNullable<WalkState['immediate']>;
+  /**
+   * `collected` is a list this answer copied (the states before keep their own): more advice is
+   * pushed onto it. Without this a loop the engine goes round silently copies the growing list on
+   * every turn.
+   */
+  owned?: boolean;
 }
 
 /**
@@ -401,7 +407,7 @@ function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string
   let advised = plan.own !== undefined;
   for (const b of branches) if (b.advice) advised = true;
   if (advised) {
-    const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
+    const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via, walk.owned === true);
     // Advice given whatever the answer is not explained by this answer, but by what led here.
     ctx.add(plan, plan.own);
     for (const b of branches) ctx.add(plan, b.advice);
@@ -622,7 +628,7 @@ function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, 
       continue;
     }
     if (chosen.advice) {
-      const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via);
+      const ctx = new Collector(walk.answers, walk.explained, walk.index, walk.collected, walk.via, walk.owned === true);
       ctx.add(plan, chosen.advice);
       ctx.finish(walk);
     }
@@ -668,8 +674,11 @@ class Collector {
     private readonly index: AnswerIndex,
     collected: readonly CollectedAdvice[],
     private readonly via: Readonly<Record<string, string>> | undefined,
+    /** `collected` may be pushed onto (the walk copied it already). */
+    owned = false,
   ) {
     this.items = collected;
+    this.copied = owned;
   }
 
   private push(item: CollectedAdvice): void {
@@ -720,6 +729,7 @@ class Collector {
     const before = walk.immediate.items;
     walk.immediate = { of: this.items, items: this.urgent ? [...before, ...this.urgent] : before };
     walk.collected = this.items;
+    walk.owned = true;
   }
 }
 

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderJsonSchema } from '../../src/render/json-schema.js';
 import { runCli } from '../helpers/run-cli.js';
+import { failing } from '../helpers/shipped.js';
 
 const require = createRequire(import.meta.url);
 const addFormats = require('ajv-formats') as (ajv: unknown) => void;
@@ -42,9 +43,13 @@ describe('JSON Schema', () => {
       scenario: ajv.compile(JSON.parse(readFileSync(SCHEMA.scenario, 'utf8'))),
     };
 
-    it.each(FILES)('accepts %s', (_name, file) => {
-      const validate = validators[kindOf(file)];
-      expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+    it('accepts every shipped file', () => {
+      expect(FILES.length).toBeGreaterThan(10);
+      const failures = failing(FILES, ([name]) => name, ([, file]) => {
+        const validate = validators[kindOf(file)];
+        expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+      });
+      expect(failures).toEqual([]);
     });
 
     it('reports a misspelt key in the step the author meant, not "must match exactly one schema"', () => {
@@ -92,11 +97,14 @@ describe('JSON Schema', () => {
     }
   });
 
-  it.each(FILES)('%s names the right schema on its first line', (_name, file) => {
-    const first = readFileSync(file, 'utf8').split('\n')[0]!;
-    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(match, first).not.toBeNull();
-    expect(resolve(dirname(file), match![1]!)).toBe(SCHEMA[kindOf(file)]);
+  it('every shipped file names the right schema on its first line', () => {
+    const failures = failing(FILES, ([name]) => name, ([, file]) => {
+      const first = readFileSync(file, 'utf8').split('\n')[0]!;
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(match, first).not.toBeNull();
+      expect(resolve(dirname(file), match![1]!)).toBe(SCHEMA[kindOf(file)]);
+    });
+    expect(failures).toEqual([]);
   });
 
   it('plain ajv on the command line accepts every shipped file (bench/ajv-validate.mjs, as a coordinator would run it)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviceOf, answer, back, next, replay, start, type WalkState } from '../../src/engine/index.js';
 import { protocol } from './fixture.js';
+import { protocolFrom, yaml } from '../helpers/protocol.js';
 
 const p = protocol();
 
@@ -189,5 +190,43 @@ describe('replay', () => {
   it('names an invalid answer', () => {
     const { problems } = replay(p, { gevaar: 'nee', soort: 'geweld', leeftijd: 'oud' });
     expect(problems[0]).toMatchObject({ step: 'leeftijd', kind: 'invalid-answer' });
+  });
+});
+
+describe('a protocol that loops (validate reports it as an error)', () => {
+  // b goes back to a; a was answered, so its branch is taken again without asking: round and round.
+  const looping = protocolFrom(yaml`
+    flows:
+      - id: main
+        title: Hoofd
+        steps:
+          - id: a
+            type: yes-no
+            question: Eerst?
+            yes: { next: b, advice: [{ action: Bel de ouders, urgency: today, sources: [s1] }] }
+            no: { next: end }
+          - id: b
+            type: route
+            routes:
+              - when: { step: a, is: ja }
+                next: a
+                advice: [{ partner: politie, urgency: today, task: Meld het, sources: [s1] }]
+  `);
+
+  it('stops the walk with a fault instead of going on forever; the advice lists each item once', () => {
+    const first = start(looping);
+    const before = first.collected.length;
+    const r = answer(first, 'ja');
+    expect(r.ok).toBe(true);
+    const state = (r as { state: WalkState }).state;
+    expect(next(state).kind).toBe('done');
+    const advice = adviceOf(state);
+    expect(advice.fault).toBe('de stappen lopen in een kring zonder vraag');
+    expect(advice.actions.map((a) => a.text)).toEqual(['Bel de ouders']);
+    expect(advice.partners.map((p) => [p.id, p.tasks])).toEqual([['politie', ['Meld het']]]);
+    // The walk before is untouched (the engine added the loop's advice to a list of its own).
+    expect(first.collected.length).toBe(before);
+    expect(back(state)).toBe(first);
+    expect(adviceOf(must(first, 'nee'))).toMatchObject({ actions: [], partners: [] });
   });
 });

@@ -1,14 +1,19 @@
 // Fuzzing with fast-check: whatever text or structure a protocol, scenario or answers file holds,
-// the loader never throws and every diagnostic points inside the file; whatever the answers, the
-// engine never throws and every walk ends. `npm test` runs a few hundred cases per property with a
+// the loader never throws and every diagnostic points inside the file; whatever loads is walked to
+// its end with advice that keeps the JSON contract; whatever the answers, the engine never throws
+// and every walk ends. `npm test` runs a few hundred cases per property with a
 // fixed seed; `npm run fuzz` runs 10,000 (FUZZ_RUNS, FUZZ_SEED to change them).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { adviceOf, answer, next, optionsOf, replay, start, type WalkState } from '../../src/engine/index.js';
-import { loadProtocolFiles, parseScenarioFiles, parseYamlData } from '../../src/loader/index.js';
+import { hashFiles, loadProtocol, loadProtocolFiles, parseScenarioFiles, parseYamlData, type ProtocolSourceFile } from '../../src/loader/index.js';
 import type { Protocol } from '../../src/model/index.js';
+import { renderAdviceJson } from '../../src/render/advice-json.js';
+import { expectAdviceContract } from '../helpers/advice-contract.js';
+import { MINI_DIR } from '../helpers/mini.js';
+import { folderArb, randomAnswer } from '../helpers/random-folder.js';
 import { buildProtocol, shapeArb } from '../helpers/random-protocol.js';
 import { shipped } from '../helpers/shipped.js';
 import { BASE_PROTOCOL } from './hostile-dir.js';
@@ -95,7 +100,7 @@ describe('the loader on arbitrary input', () => {
         for (const d of loaded.diagnostics) expectInBounds(d, d.file === 'fuzz.yaml' ? text : BASE_PROTOCOL);
         for (const d of parseScenarioFiles([{ name: 's.yaml', text: stringify({ scenarios: [data] }) }]).diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
         // Whatever loads without errors can be walked to the end.
-        if (loaded.ok) walkToEnd(loaded.protocol!, 0);
+        if (loaded.ok) walkToEnd(loaded.protocol!, 0, [BASE, { name: 'fuzz.yaml', text }]);
       }),
       settings,
     );
@@ -116,35 +121,122 @@ describe('the loader on arbitrary input', () => {
       settings,
     );
   });
+
+  // The shipped folder is too big to load hundreds of times; the mini folder is complete, so most
+  // of its edits still load, and those are walked.
+  it('an arbitrary edit of a small complete folder never throws; whatever still loads is walked to its end', () => {
+    const folder = loadProtocol(MINI_DIR).files;
+    const flows = folder.findIndex((f) => f.name.endsWith('flows/melding.yaml'));
+    let walked = 0;
+    fc.assert(
+      fc.property(fc.nat(folder[flows]!.text.length), fc.nat(20), yamlChar, fc.constantFrom('insert', 'delete', 'replace'), fc.nat(), (at, length, char, how, seed) => {
+        const file = folder[flows]!;
+        const text =
+          how === 'insert' ? file.text.slice(0, at) + char + file.text.slice(at) : file.text.slice(0, at) + (how === 'replace' ? char : '') + file.text.slice(at + length);
+        const files = folder.map((f, i) => (i === flows ? { ...f, text } : f));
+        const loaded = loadProtocolFiles(files);
+        for (const d of loaded.diagnostics) expectInBounds(d, files.find((f) => f.name === d.file)!.text);
+        if (loaded.ok) {
+          walked++;
+          walkToEnd(loaded.protocol!, seed, files);
+        }
+      }),
+      settings,
+    );
+    expect(walked, 'edits that still load').toBeGreaterThan(RUNS / 10);
+  });
+
+  it('random folders with random parts deleted, replaced or copied: whatever still loads is walked to its end', () => {
+    let walked = 0;
+    fc.assert(
+      fc.property(folderArb, fc.array(mutationArb, { minLength: 1, maxLength: 2 }), fc.nat(), (folder, mutations, seed) => {
+        const files = folder.map((f) => ({ ...f, text: stringify(mutate(parse(f.text), mutations)) }));
+        const loaded = loadProtocolFiles(files);
+        for (const d of loaded.diagnostics) expectInBounds(d, files.find((f) => f.name === d.file)!.text);
+        if (loaded.ok) {
+          walked++;
+          walkToEnd(loaded.protocol!, seed, files);
+        }
+      }),
+      { ...settings, numRuns: Math.ceil(RUNS / 2) },
+    );
+    expect(walked, 'mutated folders that still load').toBeGreaterThan(RUNS / 10);
+  });
 });
+
+/**
+ * A change to a YAML tree: an optional key dropped, a value swapped for the value of the same key
+ * elsewhere (a `when`, `next` or `call` moved to another step), or any value replaced by a random one.
+ */
+interface Mutation {
+  op: 'drop' | 'swap' | 'replace';
+  /** Which slot (an index into the candidates, modulo their number). */
+  node: number;
+  from: number;
+  value: unknown;
+}
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  op: fc.constantFrom<Mutation['op']>('drop', 'drop', 'drop', 'swap', 'swap', 'swap', 'swap', 'replace'),
+  node: fc.nat(),
+  from: fc.nat(),
+  value: fc.oneof({ arbitrary: fc.constantFrom('f0', 'f1', 'f0-s0', 'f0-s1', 'f1-s0', 'o0', 'm0', 'ja', 'end', 'today', 3), weight: 3 }, scalar, tree),
+});
+/** Keys the schema lets a protocol leave out. */
+const OPTIONAL = new Set(['next', 'call', 'advice', 'when', 'unknown', 'preset', 'yes', 'no', 'otherwise', 'help', 'before', 'start', 'exclusive', 'ranges', 'min', 'max', 'is', 'answered', 'context', 'key', 'reason', 'order', 'audience', 'unit', 'label']);
+
+/** The tree with each mutation applied. */
+function mutate(data: unknown, mutations: readonly Mutation[]): unknown {
+  for (const m of mutations) {
+    // Every (parent, key) pair in the tree, in document order.
+    const slots: [Record<string | number, unknown>, string | number][] = [];
+    const visit = (node: unknown) => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries(node)) {
+        slots.push([node as Record<string, unknown>, Array.isArray(node) ? Number(k) : k]);
+        visit(v);
+      }
+    };
+    visit(data);
+    const pick = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
+    if (m.op === 'drop') {
+      const slot = pick(slots.filter(([, k]) => OPTIONAL.has(String(k))), m.node);
+      if (slot) delete slot[0][slot[1]];
+    } else if (m.op === 'swap') {
+      const slot = pick(slots.filter(([, k]) => typeof k === 'string'), m.node);
+      const other = slot && pick(slots.filter(([p, k]) => k === slot[1] && p !== slot[0]), m.from);
+      if (slot && other) slot[0][slot[1]] = structuredClone(other[0][other[1]]);
+    } else {
+      const slot = pick(slots, m.node);
+      if (slot) slot[0][slot[1]] = m.value;
+    }
+  }
+  return data;
+}
 
 // ---------------------------------------------------------------- answers
 
 /** Answers the current question from `pick` (a valid answer); returns the state after. */
 function answerValid(state: WalkState, pick: number): WalkState {
-  const q = next(state);
-  if (q.kind !== 'question') return state;
-  const options = optionsOf(q.step).map((o) => o.value);
-  const raw =
-    q.step.type === 'number'
-      ? q.step.min + (pick % (q.step.max - q.step.min + 1))
-      : q.step.type === 'multi'
-        ? options.filter((v, i) => v !== 'weet-niet' && ((pick >> i) & 1 || i === 0) && !(i > 0 && q.step.type === 'multi' && q.step.options[i]?.exclusive))
-        : options[pick % options.length];
-  const r = answer(state, raw);
+  if (next(state).kind !== 'question') return state;
+  const r = answer(state, randomAnswer(state, pick));
   expect(r.ok, r.ok ? '' : r.message).toBe(true);
   return r.ok ? r.state : state;
 }
 
-/** Walks with valid answers until the protocol says it is done; fails if that takes absurdly long. */
-function walkToEnd(protocol: Protocol, seed: number): WalkState {
+/**
+ * Walks with valid answers until the protocol says it is done; fails if that takes more answers
+ * than the protocol has questions (each is asked once). With the folder's files, the advice must
+ * keep the JSON contract too.
+ */
+function walkToEnd(protocol: Protocol, seed: number, files?: readonly ProtocolSourceFile[]): WalkState {
   let state = start(protocol);
-  const limit = 10 * protocol.flows.reduce((n, f) => n + f.steps.length, 0) + 10;
+  const questions = protocol.flows.reduce((n, f) => n + f.steps.filter((s) => s.type !== 'route').length, 0);
   for (let i = 0; next(state).kind !== 'done'; i++) {
-    expect(i).toBeLessThan(limit);
+    expect(i, 'the walk does not end').toBeLessThan(questions);
     state = answerValid(state, seed * 7919 + i * 104729);
   }
-  adviceOf(state);
+  const advice = adviceOf(state);
+  if (files) expectAdviceContract(renderAdviceJson({ advice, protocol, sha256: hashFiles(files), generated: new Date(0) }));
   return state;
 }
 
@@ -216,7 +308,9 @@ describe('the engine on arbitrary answers', () => {
         for (const d of parsed.diagnostics) expectInBounds(d, text);
         const data = parsed.data;
         if (parsed.readable && data !== null && typeof data === 'object' && !Array.isArray(data)) {
-          adviceOf(replay(protocol, data as Record<string, unknown>).state);
+          const { state, problems } = replay(protocol, data as Record<string, unknown>);
+          expect(adviceOf(state).fault).toBeUndefined();
+          if (next(state).kind !== 'done') expect(problems.length).toBeGreaterThan(0);
         }
       }),
       settings,

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Advice, Condition, Partner, Step, type Urgency } from '../../src/model/index.js';
+import { Advice, Condition, Partner, Step, Urgency } from '../../src/model/index.js';
 
 const codes = (r: { success: boolean; error?: { issues: { code: string; path: PropertyKey[] }[] } }) =>
   r.success ? [] : r.error!.issues.map((i) => `${i.code}@${i.path.join('.')}`);
@@ -38,8 +38,10 @@ describe('schema', () => {
     expect(Condition.safeParse({ some: [] }).success).toBe(false);
   });
 
-  it('types are inferred from the schema', () => {
+  it('types are inferred from the schema: the types (checked by tsc) name what the schema accepts', () => {
     expectTypeOf<Urgency>().toEqualTypeOf<'immediate' | 'today' | 'this-week' | 'when-needed'>();
     expectTypeOf<Step['type']>().toEqualTypeOf<'choice' | 'multi' | 'yes-no' | 'number' | 'route'>();
+    expect(Urgency.options).toEqual(['immediate', 'today', 'this-week', 'when-needed']);
+    expect(Step.options.map((o) => o.shape.type.value)).toEqual(['choice', 'multi', 'yes-no', 'number', 'route']);
   });
 });
