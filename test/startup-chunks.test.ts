@@ -80,7 +80,7 @@ describe('start-up chunks', () => {
     expect(inputsOf(Object.keys(meta.outputs)).filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
     expect(inputsOf(Object.keys(meta.outputs))).toContain('src/loader/yaml-lib.ts');
     const own = await build({ ...(yamlBuildOptions as object), write: false, metafile: true, logLevel: 'silent' });
-    expect(Object.keys(own.metafile!.inputs).some((i) => i.includes('node_modules/yaml/'))).toBe(true);
+    expect(Object.keys(own.metafile.inputs).some((i) => i.includes('node_modules/yaml/'))).toBe(true);
     expect((buildOptions as { define: Record<string, string> }).define.__YAML_BUNDLE__).toBe(JSON.stringify(`./${(yamlBuildOptions as { outfile: string }).outfile.split('/').pop()}`));
   });
 

@@ -106,6 +106,7 @@ class AnswerIndex implements AnswerFinder {
   /** The index for `after`: `before` (which this index is for) with one answer added. */
   extended(before: readonly GivenAnswer[], after: readonly GivenAnswer[]): AnswerIndex {
     const added = after[after.length - 1]!;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the index itself is the answer when no copy is needed
     let index: AnswerIndex = this;
     // Copy when the walk branched off, or (never in a walk) when the step was answered before.
     if (this.tip !== before || this.at.has(added.step)) {

@@ -46,9 +46,10 @@ function compile(schema: Schema): Compiled {
   let fn = compiled.get(schema);
   if (!fn) {
     // Recursive schemas (z.lazy) reach themselves while compiling: they find this forward.
-    let body: Compiled | undefined;
-    compiled.set(schema, (value) => body!(value));
-    body = withChecks(schema, build(schema));
+    const forward: { body?: Compiled } = {};
+    compiled.set(schema, (value) => forward.body!(value));
+    const body = withChecks(schema, build(schema));
+    forward.body = body;
     compiled.set(schema, body);
     fn = body;
   }

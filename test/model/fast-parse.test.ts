@@ -25,7 +25,7 @@ function yamlFiles(dir: string): string[] {
 /** Every item of the shipped protocol with its schema; scenario files as a whole. */
 const items: [string, z.ZodType, unknown][] = yamlFiles(SHIPPED_DIR).flatMap((file) => {
   const data = parseYamlData(file, readFileSync(file, 'utf8')).data as Record<string, unknown>;
-  if (file.includes('/scenarios/')) return [[file, ScenarioFile as z.ZodType, data]];
+  if (file.includes('/scenarios/')) return [[file, ScenarioFile, data]];
   return Object.entries(data).flatMap(([key, value]): [string, z.ZodType, unknown][] =>
     key === 'protocol' ? [[`${file} protocol`, Meta, value]] : (value as unknown[]).map((item, i) => [`${file} ${key}[${i}]`, SECTIONS[key]!, item]),
   );

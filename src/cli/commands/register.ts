@@ -84,7 +84,7 @@ Afsluitcodes: 0 gelukt, 2 verkeerd gebruik, onleesbaar bestand of geen register 
     .argument('<nr>', 'het nummer uit convenant register list')
     .argument('<zaakcode>', 'een korte code van de school, zoals 2026-014 (geen naam of omschrijving)')
     .option(...REGISTER_OPTION)
-    .action(async (id: string, code: string, options) => {
+    .action(async (id: string, code: string, options: RegisterOptions) => {
       outcome.code = await run((m) => m.runRegisterRef(io, id, code, options));
     });
 
