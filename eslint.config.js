@@ -5,9 +5,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /** What the plain JavaScript scripts (bench, scripts, bin) use from Node (TypeScript checks the rest). */
-const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'performance', 'Buffer', 'structuredClone'].map((name) => [name, 'readonly']),
-);
+const NODE_GLOBALS = Object.fromEntries(['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'performance', 'Buffer', 'structuredClone'].map((name) => [name, 'readonly']));
 const BROWSER_GLOBALS = Object.fromEntries(['window', 'document', 'MutationObserver', 'addEventListener', 'requestAnimationFrame'].map((name) => [name, 'readonly']));
 
 export default defineConfig(

@@ -43,7 +43,9 @@ export function generateProtocol(dir, steps) {
     count += stepCount;
   };
 
-  put('protocol.yaml', `${HEADER(2)}protocol:
+  put(
+    'protocol.yaml',
+    `${HEADER(2)}protocol:
   id: synthetisch-${steps}
   title: Synthetisch protocol van ${steps} stappen
   region: Proefregio
@@ -52,15 +54,26 @@ export function generateProtocol(dir, steps) {
   evaluation: "2099-10-01"
   start: incident
   sources: [bron-convenant]
-`, 0);
-  put('sources.yaml', `${HEADER(2)}sources:
-${SOURCES.map((id, i) => `  - id: ${id}
+`,
+    0,
+  );
+  put(
+    'sources.yaml',
+    `${HEADER(2)}sources:
+${SOURCES.map(
+  (id, i) => `  - id: ${id}
     kind: ${['law', 'covenant', 'guidance', 'website', 'guidance', 'guidance'][i]}
     title: Bron ${i + 1} voor de meetopstelling
     text: Een korte samenvatting van wat deze bron zegt over veiligheid op school.
-`).join('')}`, 0);
-  put('partners.yaml', `${HEADER(2)}partners:
-${PARTNERS.map((id) => `  - id: ${id}
+`,
+).join('')}`,
+    0,
+  );
+  put(
+    'partners.yaml',
+    `${HEADER(2)}partners:
+${PARTNERS.map(
+  (id) => `  - id: ${id}
     name: Partner ${id}
     kind: external
     duties:
@@ -68,8 +81,13 @@ ${PARTNERS.map((id) => `  - id: ${id}
         sources: [bron-convenant]
     contact:
       phone: "0000-000000"
-`).join('')}`, 0);
-  put('rules.yaml', `${HEADER(2)}rules:
+`,
+).join('')}`,
+    0,
+  );
+  put(
+    'rules.yaml',
+    `${HEADER(2)}rules:
   - id: meldcode
     title: Meldcode
     summary: Volg de vijf stappen van de meldcode.
@@ -77,10 +95,14 @@ ${PARTNERS.map((id) => `  - id: ${id}
   - id: aangifte
     title: Aangifte
     sources: [bron-politie]
-`, 0);
+`,
+    0,
+  );
 
   // Entry flow: acute danger, then the category menu (one option per group).
-  put('flows/incident.yaml', `${HEADER(3)}flows:
+  put(
+    'flows/incident.yaml',
+    `${HEADER(3)}flows:
   - id: incident
     title: Incident op of rond school
     steps:
@@ -111,19 +133,31 @@ ${PARTNERS.map((id) => `  - id: ${id}
         question: Waar gaat het om?
         known: Voor de benchmark altijd te beantwoorden.
         options:
-${range(groups).map((g) => `          - value: groep-${g}
+${range(groups)
+  .map(
+    (g) => `          - value: groep-${g}
             label: Groep ${g} van incidenten
             call: groep-${g}
             next: end
-`).join('')}${groups < 2 ? `          - value: anders
+`,
+  )
+  .join('')}${
+      groups < 2
+        ? `          - value: anders
             label: Iets anders
             advice:
               - info: Overleg met de coördinator veiligheid.
                 sources: [bron-convenant]
             next: end
-` : ''}`, 2);
+`
+        : ''
+    }`,
+    2,
+  );
 
-  put('flows/dader-leeftijd.yaml', `${HEADER(3)}flows:
+  put(
+    'flows/dader-leeftijd.yaml',
+    `${HEADER(3)}flows:
   - id: dader-leeftijd
     title: Leeftijd van de dader
     steps:
@@ -151,9 +185,13 @@ ${range(groups).map((g) => `          - value: groep-${g}
           - min: 18
             label: 18 of ouder
         next: end
-`, 1);
+`,
+    1,
+  );
 
-  put('flows/zorg.yaml', `${HEADER(3)}flows:
+  put(
+    'flows/zorg.yaml',
+    `${HEADER(3)}flows:
   - id: zorg
     title: Zorgen over thuis
     steps:
@@ -197,16 +235,20 @@ ${range(groups).map((g) => `          - value: groep-${g}
                 task: Bespreek de signalen in het zorgteam.
                 sources: [bron-zorg]
         next: end
-`, 3);
+`,
+    3,
+  );
 
   for (let g = 0; g < groups; g++) {
     const members = range(flows).filter((f) => Math.floor(f / FLOWS_PER_GROUP) === g);
-    const options = members.map((f) => `          - value: cat-${f}
+    const options = members.map(
+      (f) => `          - value: cat-${f}
             label: Categorie ${f}
             help: Een korte uitleg bij categorie ${f}.
             call: cat-${f}
             next: end
-`);
+`,
+    );
     if (members.length < 2) {
       options.push(`          - value: anders
             label: Iets anders
@@ -216,7 +258,9 @@ ${range(groups).map((g) => `          - value: groep-${g}
             next: end
 `);
     }
-    put(`flows/groep-${g}.yaml`, `${HEADER(3)}flows:
+    put(
+      `flows/groep-${g}.yaml`,
+      `${HEADER(3)}flows:
   - id: groep-${g}
     title: Groep ${g}
     steps:
@@ -225,7 +269,9 @@ ${range(groups).map((g) => `          - value: groep-${g}
         question: Welke soort incident uit groep ${g}?
         known: Voor de benchmark altijd te beantwoorden.
         options:
-${options.join('')}`, 1);
+${options.join('')}`,
+      1,
+    );
   }
 
   for (let f = 0; f < flows; f++) {

@@ -45,9 +45,7 @@ function pick(step: QuestionStep, options: readonly { value: string }[], r: () =
     case 'number': {
       if (step.unknown && r() < 0.1) return UNKNOWN;
       // A bound of every range, so each range is taken by some script.
-      const points = [step.min, step.max, ...(step.ranges ?? []).flatMap((x) => [x.min, x.max])].filter(
-        (n): n is number => n !== undefined && n >= step.min && n <= step.max,
-      );
+      const points = [step.min, step.max, ...(step.ranges ?? []).flatMap((x) => [x.min, x.max])].filter((n): n is number => n !== undefined && n >= step.min && n <= step.max);
       return points[Math.floor(r() * points.length)]!;
     }
   }
@@ -88,9 +86,7 @@ function record(protocol: Protocol, choose: (step: QuestionStep, options: readon
 function scripts(protocol: Protocol, perCategory: number): { typical: AnswerValue[][]; long: AnswerValue[][]; categories: number } {
   const categoryStep = categoryQuestion(protocol);
   const categories =
-    categoryStep.type === 'choice' || categoryStep.type === 'multi'
-      ? categoryStep.options.filter((o) => !('exclusive' in o && o.exclusive)).map((o) => o.value)
-      : [];
+    categoryStep.type === 'choice' || categoryStep.type === 'multi' ? categoryStep.options.filter((o) => !('exclusive' in o && o.exclusive)).map((o) => o.value) : [];
   if (categories.length === 0) throw new Error('the category question offers no categories');
   const asAnswer = (values: string[]): AnswerValue => (categoryStep.type === 'multi' ? values : values[0]!);
   let seed = 1;

@@ -73,7 +73,20 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // A register of 100,000 records over two years, through an export and `register import`.
 log(`bench register: register van ${REPORT.toLocaleString('nl-NL')} incidenten vullen…`);
-const CATEGORIES = ['fysiek-geweld', 'bedreiging', 'pesten', 'diefstal', 'vernieling', 'drugs-alcohol', 'seksuele-intimidatie', 'sexting', 'zorgen-thuis', 'verzuim', 'wapens', 'psychische-nood'];
+const CATEGORIES = [
+  'fysiek-geweld',
+  'bedreiging',
+  'pesten',
+  'diefstal',
+  'vernieling',
+  'drugs-alcohol',
+  'seksuele-intimidatie',
+  'sexting',
+  'zorgen-thuis',
+  'verzuim',
+  'wapens',
+  'psychische-nood',
+];
 const PARTNERS = ['politie', 'halt', 'cjg', 'veilig-thuis', 'leerplicht', 'om', 'ggd'];
 const URGENCIES = ['immediate', 'today', 'this-week', 'when-needed'];
 const ROLES = ['leerling', 'medewerker', 'ouder', 'derde', null];
@@ -84,7 +97,7 @@ const rand = (n) => {
   let t = seed;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+  return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
 };
 const records = [];
 for (let n = 0; n < REPORT; n++) {
@@ -121,11 +134,13 @@ for (let round = 0; round < ROUNDS; round++) {
     reportCpu[format].push(r.cpu ?? NaN);
   }
 }
-const node = median(Array.from({ length: ROUNDS }, () => {
-  const t0 = process.hrtime.bigint();
-  spawnSync(NODE, ['-e', '0']);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}));
+const node = median(
+  Array.from({ length: ROUNDS }, () => {
+    const t0 = process.hrtime.bigint();
+    spawnSync(NODE, ['-e', '0']);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  }),
+);
 
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(0) : '');
 // CPU time (all threads) says how much work it was when a busy machine makes the wall time meaningless.

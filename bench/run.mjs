@@ -143,7 +143,11 @@ function timeProcess(args) {
 }
 
 /** Strips terminal escapes and folds whitespace, so a question wrapped over lines still matches. */
-const plain = (s) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\x1b[()][0-9A-B]/g, '').replace(/\s+/g, ' ');
+const plain = (s) =>
+  s
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\x1b[()][0-9A-B]/g, '')
+    .replace(/\s+/g, ' ');
 
 /**
  * Wall time in a pseudo-terminal (`script` from util-linux): from spawn until `text` appears on
@@ -195,7 +199,12 @@ const measurements = [
   { id: 'validate', label: 'convenant validate (meegeleverd)', run: () => timeProcess([NODE, BIN, 'validate']) },
   { id: 'validate-edited', label: 'convenant validate (bewerkt)', run: () => timeProcess([NODE, BIN, 'validate', EDITED]) },
   { id: 'ajv', label: 'ajv, zelfde bestanden, JSON Schema', run: () => timeProcess([NODE, ...ajvArgs]) },
-  ...generated.map((g) => ({ id: `validate-${g.steps}`, label: `convenant validate, ${g.steps} stappen`, run: () => timeProcess([NODE, BIN, 'validate', g.dir]), rounds: g.steps > 1000 ? Math.min(RUNS, 5) : RUNS })),
+  ...generated.map((g) => ({
+    id: `validate-${g.steps}`,
+    label: `convenant validate, ${g.steps} stappen`,
+    run: () => timeProcess([NODE, BIN, 'validate', g.dir]),
+    rounds: g.steps > 1000 ? Math.min(RUNS, 5) : RUNS,
+  })),
 ];
 
 log(`bench: ${RUNS} rondes, elke ronde alle opdrachten na elkaar…`);

@@ -22,7 +22,16 @@ await writeEmergencyData();
 /** dist/emergency.json: the emergency card's numbers, taken from the shipped protocol at build time. */
 async function writeEmergencyData() {
   const script = fileURLToPath(new URL('../dist/.emergency-data.mjs', import.meta.url));
-  await build({ entryPoints: [fileURLToPath(new URL('./emergency-data.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: script, packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./emergency-data.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: script,
+    packages: 'external',
+    logLevel: 'warning',
+  });
   try {
     const { emergencyData } = await import(pathToFileURL(script).href);
     writeFileSync(fileURLToPath(new URL('../dist/emergency.json', import.meta.url)), emergencyData(fileURLToPath(new URL('../protocols/weert-nederweert', import.meta.url))));

@@ -46,7 +46,9 @@ if (!loaded.protocol) {
   process.exit(2);
 }
 const walks = [];
-const files = readdirSync(join(dir, 'scenarios')).filter((f) => f.endsWith('.yaml') && (!onlyFiles || onlyFiles.has(f))).sort();
+const files = readdirSync(join(dir, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml') && (!onlyFiles || onlyFiles.has(f)))
+  .sort();
 for (const file of files) {
   const doc = parse(readFileSync(join(dir, 'scenarios', file), 'utf8'));
   for (const scenario of doc?.scenarios ?? []) {
@@ -60,7 +62,10 @@ for (const file of files) {
   }
 }
 
-const counted = walks.filter((w) => w.questions !== null).map((w) => w.questions).sort((a, b) => a - b);
+const counted = walks
+  .filter((w) => w.questions !== null)
+  .map((w) => w.questions)
+  .sort((a, b) => a - b);
 const mid = counted.length / 2;
 const median = counted.length === 0 ? null : counted.length % 2 ? counted[Math.floor(mid)] : (counted[mid - 1] + counted[mid]) / 2;
 const mean = counted.length === 0 ? null : counted.reduce((s, n) => s + n, 0) / counted.length;
@@ -73,8 +78,16 @@ if (asJson) {
 } else {
   console.log(`${counted.length} walks (${failed.length} could not be replayed)`);
   console.log(`median ${median} questions, mean ${mean?.toFixed(2)}, min ${counted[0]}, max ${counted.at(-1)}`);
-  console.log('questions: walks  ' + Object.entries(histogram).map(([n, c]) => `${n}:${c}`).join('  '));
-  for (const w of walks.filter((x) => x.questions !== null).sort((a, b) => b.questions - a.questions).slice(0, 5)) {
+  console.log(
+    'questions: walks  ' +
+      Object.entries(histogram)
+        .map(([n, c]) => `${n}:${c}`)
+        .join('  '),
+  );
+  for (const w of walks
+    .filter((x) => x.questions !== null)
+    .sort((a, b) => b.questions - a.questions)
+    .slice(0, 5)) {
     console.log(`  ${w.questions}  ${w.file}: ${w.name}`);
   }
   for (const w of failed.slice(0, 10)) console.log(`  not replayed: ${w.file}: ${w.name}: ${w.error}`);

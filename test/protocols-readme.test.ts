@@ -22,7 +22,11 @@ describe('protocols/README.md', () => {
   it('has YAML examples without syntax errors', () => {
     const blocks = [...GUIDE.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(10);
-    for (const block of blocks) expect(parseDocument(block).errors.map((e) => e.message), block).toEqual([]);
+    for (const block of blocks)
+      expect(
+        parseDocument(block).errors.map((e) => e.message),
+        block,
+      ).toEqual([]);
   });
 
   it('has a scenario example that passes on the shipped protocol', () => {

@@ -20,7 +20,9 @@ describe('scenario files of the shipped protocol', () => {
       (s) => `${s.location.file}:${s.location.line} ${s.scenario.name}`,
       (located) => {
         const outcome = runScenario(loaded.protocol!, located.scenario);
-        expect(outcome.failures.map((f) => `${f.message}${f.expected ? ` (verwacht: ${f.expected}` : ''}${f.actual ? `, kreeg: ${f.actual})` : f.expected ? ')' : ''}`).join('; ')).toBe('');
+        expect(
+          outcome.failures.map((f) => `${f.message}${f.expected ? ` (verwacht: ${f.expected}` : ''}${f.actual ? `, kreeg: ${f.actual})` : f.expected ? ')' : ''}`).join('; '),
+        ).toBe('');
       },
     );
     expect(failures).toEqual([]);

@@ -59,21 +59,31 @@ describe('start-up chunks', () => {
     const inputs = inputsOf(closure(entry()));
     expect(inputs.some((i) => i.includes('node_modules/commander/'))).toBe(true);
     expect(inputs).toContain('src/cli/main.ts');
-    for (const [name, re] of HEAVY) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+    for (const [name, re] of HEAVY)
+      expect(
+        inputs.filter((i) => re.test(i)),
+        name,
+      ).toEqual([]);
   });
 
   it('the command registrations are in the main chunk itself, not one chunk per command', () => {
     // A run module that imports from a registration file splits it off into a chunk of its own,
     // one more file for every start to load: shared constants live in src/cli/commands/formats.ts.
     const own = Object.keys(meta.outputs[entry()]!.inputs);
-    const registrations = inputsOf(Object.keys(meta.outputs)).filter((i) => /^src\/cli\/commands\/(checklist|contacts|explain|graph|partners|test|validate|incident|completion|schema)\.ts$/.test(i));
+    const registrations = inputsOf(Object.keys(meta.outputs)).filter((i) =>
+      /^src\/cli\/commands\/(checklist|contacts|explain|graph|partners|test|validate|incident|completion|schema)\.ts$/.test(i),
+    );
     expect(registrations.length).toBe(10);
     expect(registrations.filter((r) => !own.includes(r))).toEqual([]);
   });
 
   it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
     const all = inputsOf(Object.keys(meta.outputs));
-    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml')) expect(all.some((i) => re.test(i)), name).toBe(true);
+    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml'))
+      expect(
+        all.some((i) => re.test(i)),
+        name,
+      ).toBe(true);
   });
 
   it('the yaml package is in no chunk: the loader requires it from its own file only when a file needs the full parser', async () => {
@@ -81,7 +91,9 @@ describe('start-up chunks', () => {
     expect(inputsOf(Object.keys(meta.outputs))).toContain('src/loader/yaml-lib.ts');
     const own = await build({ ...(yamlBuildOptions as object), write: false, metafile: true, logLevel: 'silent' });
     expect(Object.keys(own.metafile.inputs).some((i) => i.includes('node_modules/yaml/'))).toBe(true);
-    expect((buildOptions as { define: Record<string, string> }).define.__YAML_BUNDLE__).toBe(JSON.stringify(`./${(yamlBuildOptions as { outfile: string }).outfile.split('/').pop()}`));
+    expect((buildOptions as { define: Record<string, string> }).define.__YAML_BUNDLE__).toBe(
+      JSON.stringify(`./${(yamlBuildOptions as { outfile: string }).outfile.split('/').pop()}`),
+    );
   });
 
   const heavy = (...names: string[]) => HEAVY.filter(([n]) => names.includes(n));
@@ -91,14 +103,22 @@ describe('start-up chunks', () => {
     const inputs = inputsOf(new Set([...closure(output(/^incident-run-/)), ...closure(output(/^inquirer-prompter-/))]));
     expect(inputs.some((i) => i.includes('node_modules/@inquirer/'))).toBe(true);
     expect(inputs).toContain('src/loader/plain-yaml.ts');
-    for (const [name, re] of heavy('@viz-js', 'de analyse')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+    for (const [name, re] of heavy('@viz-js', 'de analyse'))
+      expect(
+        inputs.filter((i) => re.test(i)),
+        name,
+      ).toEqual([]);
   });
 
   it('validate loads the loader and the analysis, but no prompts and no graph renderer', () => {
     const inputs = inputsOf(closure(output(/^validate-run-/)));
     expect(inputs).toContain('src/analysis/validate.ts');
     expect(inputs).toContain('src/loader/load.ts');
-    for (const [name, re] of heavy('@inquirer', '@viz-js')) expect(inputs.filter((i) => re.test(i)), name).toEqual([]);
+    for (const [name, re] of heavy('@inquirer', '@viz-js'))
+      expect(
+        inputs.filter((i) => re.test(i)),
+        name,
+      ).toEqual([]);
   });
 
   it('only the register commands load the register and its native database module, which stays outside the bundle', () => {
@@ -112,7 +132,11 @@ describe('start-up chunks', () => {
   it('without colour no command loads chalk: the plain theme needs none, colour loads it when asked', () => {
     const runs = Object.keys(meta.outputs).filter((o) => /-run-[^/]*\.js$/.test(o));
     expect(runs.length).toBeGreaterThan(5);
-    for (const run of runs) expect(inputsOf(closure(run)).filter((i) => /node_modules\/chalk\//.test(i)), run).toEqual([]);
+    for (const run of runs)
+      expect(
+        inputsOf(closure(run)).filter((i) => /node_modules\/chalk\//.test(i)),
+        run,
+      ).toEqual([]);
     expect(inputsOf(closure(output(/^color-theme-/))).some((i) => i.includes('node_modules/chalk/'))).toBe(true);
   });
   it('the graph renderer (@viz-js) is reached only through the dynamic import in graph-run (graph --format svg)', () => {
@@ -130,7 +154,10 @@ describe('start-up chunks', () => {
     expect(intoSvg.map((i) => [Object.keys(meta.outputs[i.from]!.inputs).includes('src/cli/commands/graph-run.ts'), i.kind])).toEqual([[true, 'dynamic-import']]);
     // And no chunk loads it statically: not the entry, not main, not any command's run module.
     for (const o of Object.keys(meta.outputs).filter((o) => !holding.includes(o))) {
-      expect(inputsOf(closure(o)).filter((i) => viz.test(i)), o).toEqual([]);
+      expect(
+        inputsOf(closure(o)).filter((i) => viz.test(i)),
+        o,
+      ).toEqual([]);
     }
   });
 });

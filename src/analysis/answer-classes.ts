@@ -2,16 +2,7 @@
 // option, "ja"/"nee", "weet ik niet", "niet beantwoord", and for number steps the intervals between
 // the thresholds that the protocol's conditions and ranges use (so one number per interval decides
 // every condition exactly). A set of classes is a bigint bit mask.
-import {
-  conditionsOf,
-  factsOf,
-  UNKNOWN,
-  YES,
-  NO,
-  type AnswerValue,
-  type Protocol,
-  type Step,
-} from '../model/core.js';
+import { conditionsOf, factsOf, UNKNOWN, YES, NO, type AnswerValue, type Protocol, type Step } from '../model/core.js';
 import type { Out } from './graph.js';
 
 export interface AnswerClass {
@@ -65,9 +56,7 @@ export class AnswerClasses {
         add('beantwoord', [], undefined, true);
         break;
       case 'number': {
-        const cuts = [...thresholds, step.min, step.max + 1]
-          .filter((c) => c >= step.min && c <= step.max + 1)
-          .sort((a, b) => a - b);
+        const cuts = [...thresholds, step.min, step.max + 1].filter((c) => c >= step.min && c <= step.max + 1).sort((a, b) => a - b);
         const unit = step.unit ? ` ${step.unit}` : '';
         for (let i = 0; i < cuts.length - 1; i++) {
           const lo = cuts[i]!;

@@ -29,9 +29,7 @@ export function applyCheckConfig(diagnostics: readonly Diagnostic[], protocol: P
       code: 'invalid-value',
       severity: 'error',
       ...at,
-      message: known
-        ? `controle "${code}" kan niet worden aangepast: die bewaakt de vorm van het protocol`
-        : `"${code}" is geen controle van convenant`,
+      message: known ? `controle "${code}" kan niet worden aangepast: die bewaakt de vorm van het protocol` : `"${code}" is geen controle van convenant`,
       hint: known
         ? 'Alleen controles van de analyse kun je aanpassen (convenant validate --list-rules, fase "analyse"). Haal deze regel weg uit "checks:".'
         : `${close ? `Bedoel je "${close}"? ` : ''}Alle controles: convenant validate --list-rules.`,

@@ -14,8 +14,7 @@ export function factsWithPolarity(condition: Condition, positive = true): { fact
 
 /** The answers a step can give, as condition values. */
 export function answerValues(step: Step): string[] {
-  const values =
-    step.type === 'yes-no' ? [YES, NO] : step.type === 'choice' || step.type === 'multi' ? step.options.map((o) => o.value) : [];
+  const values = step.type === 'yes-no' ? [YES, NO] : step.type === 'choice' || step.type === 'multi' ? step.options.map((o) => o.value) : [];
   return step.type !== 'route' && step.unknown ? [...values, UNKNOWN] : values;
 }
 

@@ -28,9 +28,7 @@ export const REVIEW_MONTHS = 12;
  */
 export function contactReport(protocol: Protocol, today: string): ContactReport {
   if (!isCalendarDate(today)) throw new RangeError(`geen geldige datum: ${today}`);
-  const entries = protocol.partners
-    .filter((p) => p.person !== undefined || p.kind === 'core')
-    .map((partner) => entryFor(partner, today));
+  const entries = protocol.partners.filter((p) => p.person !== undefined || p.kind === 'core').map((partner) => entryFor(partner, today));
   return { today, entries };
 }
 

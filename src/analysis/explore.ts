@@ -7,19 +7,7 @@
 // answers that conditions tell apart, merging walks that agree on every step conditions name. It only
 // runs when a rule has a suspicion, and stops after a fixed number of answers.
 import { answer, evaluate, start, type WalkState } from '../engine/index.js';
-import {
-  conditionsOf,
-  END,
-  factsOf,
-  startOf,
-  UNKNOWN,
-  YES,
-  NO,
-  type AnswerValue,
-  type QuestionStep,
-  type RouteStep,
-  type Step,
-} from '../model/core.js';
+import { conditionsOf, END, factsOf, startOf, UNKNOWN, YES, NO, type AnswerValue, type QuestionStep, type RouteStep, type Step } from '../model/core.js';
 import type { AnalysisContext } from './context.js';
 
 /** Answers tried before a search gives up. */
@@ -59,8 +47,7 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
   };
   // With `towards`, only walks that can still reach one of those steps are followed.
   const relevant = search.towards ? stepsLeadingTo(ctx, search.towards) : undefined;
-  const mayMatter = (state: WalkState) =>
-    !relevant || [state.at, ...state.stack].some((id) => id !== null && id !== END && relevant.has(graph.info(id)?.step as Step));
+  const mayMatter = (state: WalkState) => !relevant || [state.at, ...state.stack].some((id) => id !== null && id !== END && relevant.has(graph.info(id)?.step as Step));
   const first = start(protocol);
   if (search.onRoute && graph.startFlow) {
     const entry = startOf(graph.startFlow);
@@ -103,7 +90,10 @@ export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unkn
     case 'choice':
       return [...step.options.map((o) => o.value), ...unknown];
     case 'number':
-      return ctx.paths.classesOf(step.id)!.classes.slice(1).map((c) => c.value);
+      return ctx.paths
+        .classesOf(step.id)!
+        .classes.slice(1)
+        .map((c) => c.value);
     case 'multi': {
       // Options that no condition names and that give no advice or hand-over change nothing: the
       // subsets of the others stand for every answer.

@@ -1,20 +1,7 @@
 // The flows as a graph for diagrams: question and route steps, the advice a branch gives (partners
 // and rules), hand-overs to other flows, and flow ends. Renderers (Mermaid, DOT) draw this model;
 // it holds raw protocol text, which they sanitise and escape for their own syntax.
-import {
-  branchesOf,
-  callsOf,
-  enteredFlows,
-  END,
-  startOf,
-  targetOf,
-  type Advice,
-  type Branch,
-  type Condition,
-  type Flow,
-  type MultiOption,
-  type Protocol,
-} from '../model/core.js';
+import { branchesOf, callsOf, enteredFlows, END, startOf, targetOf, type Advice, type Branch, type Condition, type Flow, type MultiOption, type Protocol } from '../model/core.js';
 import { indexProtocol } from '../engine/index.js';
 
 export type GraphNodeKind = 'question' | 'route' | 'advice' | 'call' | 'end' | 'missing';

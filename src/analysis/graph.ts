@@ -2,19 +2,7 @@
 // (each from its start, returning at `end`) and then goes to its `next`. Built once per analysis;
 // every pass here is linear in the number of steps and branches (iterative, no recursion on the
 // protocol's shape, so a long flow cannot overflow the stack).
-import {
-  branchesOf,
-  callsOf,
-  enteredFlows,
-  END,
-  startOf,
-  targetOf,
-  type Advice,
-  type Flow,
-  type Protocol,
-  type Step,
-  type StepBranch,
-} from '../model/core.js';
+import { branchesOf, callsOf, enteredFlows, END, startOf, targetOf, type Advice, type Flow, type Protocol, type Step, type StepBranch } from '../model/core.js';
 
 /** One way out of a step, as the engine can take it. */
 export interface Out {
@@ -275,11 +263,9 @@ export class Graph {
     const returns = new Set<Step>();
     const flows = new Set<Flow>();
     const stepReturns = (s: Step): boolean =>
-      this.steps.get(s.id)!.outs.some(
-        (o) =>
-          o.calls.every((f) => flows.has(f)) &&
-          (o.target === undefined || o.target === END ? true : o.targetStep ? returns.has(o.targetStep) : false),
-      );
+      this.steps
+        .get(s.id)!
+        .outs.some((o) => o.calls.every((f) => flows.has(f)) && (o.target === undefined || o.target === END ? true : o.targetStep ? returns.has(o.targetStep) : false));
     const update = (s: Step): boolean => {
       if (returns.has(s) || !stepReturns(s)) return false;
       returns.add(s);
@@ -293,7 +279,7 @@ export class Graph {
         continue;
       }
       // A cycle: iterate to the (small) fixpoint.
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         for (const s of component) if (update(s)) changed = true;
       }

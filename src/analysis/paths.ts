@@ -365,12 +365,17 @@ export class PathAnalysis {
       const all = [...new Set([...route.facts, ...facts])];
       const index = out!.routeIndex!;
       let satisfiable = false;
-      const complete = this.enumerate(all, all.map((f) => this.maskAt(step, f)), new Map(), (lookup, picks) => {
-        const first = step.routes.findIndex((r) => evaluate(r.when, lookup));
-        if ((first < 0 ? step.routes.length : first) !== index) return;
-        all.forEach((f, i) => masks.set(f, (masks.get(f) ?? 0n) | (1n << BigInt(picks[i]!.classIndex))));
-        if (evaluate(condition, lookup)) satisfiable = true;
-      });
+      const complete = this.enumerate(
+        all,
+        all.map((f) => this.maskAt(step, f)),
+        new Map(),
+        (lookup, picks) => {
+          const first = step.routes.findIndex((r) => evaluate(r.when, lookup));
+          if ((first < 0 ? step.routes.length : first) !== index) return;
+          all.forEach((f, i) => masks.set(f, (masks.get(f) ?? 0n) | (1n << BigInt(picks[i]!.classIndex))));
+          if (evaluate(condition, lookup)) satisfiable = true;
+        },
+      );
       return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
     }
     const own = this.classesOf(step.id)!;
@@ -378,9 +383,14 @@ export class PathAnalysis {
     if (out?.kind === 'option' && out.branch?.value !== undefined) mustInclude.set(step.id, out.branch.value);
     for (const f of facts) masks.set(f, f === step.id ? (out ? own.select(out) : own.answered) : this.maskAt(step, f));
     let satisfiable = false;
-    const complete = this.enumerate(facts, facts.map((f) => masks.get(f)!), mustInclude, (lookup) => {
-      if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
-    });
+    const complete = this.enumerate(
+      facts,
+      facts.map((f) => masks.get(f)!),
+      mustInclude,
+      (lookup) => {
+        if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
+      },
+    );
     return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
   }
 

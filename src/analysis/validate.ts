@@ -15,13 +15,7 @@ export interface LoadedProtocol {
 }
 
 /** The analysis findings of one protocol. `complete` is false when the loader reported errors. */
-export function analyseProtocol(
-  protocol: Protocol,
-  sourceMap: Pick<SourceMap, 'locate'>,
-  options: AnalysisOptions,
-  complete = true,
-  rules: readonly Rule[] = RULES,
-): Diagnostic[] {
+export function analyseProtocol(protocol: Protocol, sourceMap: Pick<SourceMap, 'locate'>, options: AnalysisOptions, complete = true, rules: readonly Rule[] = RULES): Diagnostic[] {
   const ctx = new AnalysisContext(protocol, options, complete);
   const out: Diagnostic[] = [];
   for (const rule of rules) {

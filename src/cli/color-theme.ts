@@ -10,5 +10,5 @@ export function createTheme(level: 0 | 1 | 2 | 3): Theme {
 /** The colour level the terminal supports according to chalk (1 when it cannot tell). */
 export function supportedLevel(): 1 | 2 | 3 {
   const level = supportsColor ? supportsColor.level : 1;
-  return (level || 1);
+  return level || 1;
 }

@@ -46,9 +46,7 @@ export function translateError(message: string): string {
 const helpConfig: Partial<Help> = {
   styleTitle: (title: string) => TITLES[title] ?? title,
   commandUsage(this: Help, command) {
-    return (Object.getPrototypeOf(this).commandUsage.call(this, command) as string)
-      .replace('[options]', '[opties]')
-      .replace('[command]', '[opdracht]');
+    return (Object.getPrototypeOf(this).commandUsage.call(this, command) as string).replace('[options]', '[opties]').replace('[command]', '[opdracht]');
   },
   optionDescription(this: Help, option) {
     return NOTES.reduce((text, [pattern, dutch]) => text.replace(pattern, dutch), Object.getPrototypeOf(this).optionDescription.call(this, option) as string);

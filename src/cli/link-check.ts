@@ -15,7 +15,10 @@ export interface LinkResult {
   offline?: boolean;
 }
 
-export type Fetch = (url: string, init: { method: string; redirect: 'follow'; signal: AbortSignal; headers: Record<string, string> }) => Promise<{
+export type Fetch = (
+  url: string,
+  init: { method: string; redirect: 'follow'; signal: AbortSignal; headers: Record<string, string> },
+) => Promise<{
   status: number;
   url: string;
   body?: { cancel(): Promise<void> } | null;

@@ -20,8 +20,7 @@ export interface WriteOutputOptions {
 
 export const OUTPUT_MODE = 0o600;
 
-const errorCode = (error: unknown): string | undefined =>
-  error && typeof error === 'object' && 'code' in error ? String((error).code) : undefined;
+const errorCode = (error: unknown): string | undefined => (error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined);
 
 /**
  * Fails early (before any work) when the file could not be written: an existing file without
@@ -44,7 +43,10 @@ export function checkOutputTarget(file: string, options: WriteOutputOptions): st
   // --force replaces a file (or a link to one), never a device, FIFO or socket: as root, /dev/null.
   const kind = existing ? specialKind(existing.isSymbolicLink() ? statOrUndefined(target) : existing) : undefined;
   if (kind) {
-    throw new UsageError(`${file} is ${kind}, geen gewoon bestand; het wordt niet vervangen`, 'Kies een gewoon bestand met --output, of laat --output weg om op het scherm te schrijven.');
+    throw new UsageError(
+      `${file} is ${kind}, geen gewoon bestand; het wordt niet vervangen`,
+      'Kies een gewoon bestand met --output, of laat --output weg om op het scherm te schrijven.',
+    );
   }
   let folder;
   try {
@@ -138,7 +140,7 @@ const WRITE_FAILURE: Record<string, [why: string, hint: string]> = {
  * it is repeated for the rest; a write that takes nothing is a failure, never a shorter file.
  */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length;) {
     const written = writeSync(fd, bytes, done, bytes.length - done);
     if (written <= 0) throw Object.assign(new Error('short write'), { code: 'SHORT_WRITE' });
     done += written;

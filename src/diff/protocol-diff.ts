@@ -143,11 +143,13 @@ function compare(path: NamedPath, before: PathOutcome, after: PathOutcome): Path
   const ids = [...new Set([...Object.keys(before.advice.partners), ...Object.keys(after.advice.partners)])].sort();
   const partners = ids
     .filter((id) => before.advice.partners[id] !== after.advice.partners[id])
-    .map((id) => ({ id, ...(before.advice.partners[id] ? { before: before.advice.partners[id] } : {}), ...(after.advice.partners[id] ? { after: after.advice.partners[id] } : {}) }));
+    .map((id) => ({
+      id,
+      ...(before.advice.partners[id] ? { before: before.advice.partners[id] } : {}),
+      ...(after.advice.partners[id] ? { after: after.advice.partners[id] } : {}),
+    }));
   const ruleIds = [...new Set([...before.advice.rules, ...after.advice.rules])].sort();
-  const rules = ruleIds
-    .map((id) => ({ id, before: before.advice.rules.includes(id), after: after.advice.rules.includes(id) }))
-    .filter((r) => r.before !== r.after);
+  const rules = ruleIds.map((id) => ({ id, before: before.advice.rules.includes(id), after: after.advice.rules.includes(id) })).filter((r) => r.before !== r.after);
   if (partners.length === 0 && rules.length === 0) return undefined;
   return { answers, origin: path.origin, before, after, partners, rules };
 }

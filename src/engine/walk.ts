@@ -126,8 +126,7 @@ function answerIndexOf(state: WalkState): AnswerIndex {
   return own !== undefined && own.of === state.answers ? own.index : AnswerIndex.of(state.answers);
 }
 
-const isImmediate = (c: CollectedAdvice): boolean =>
-  (c.kind === 'action' || c.kind === 'partner') && (c.advice as { urgency?: string }).urgency === 'immediate';
+const isImmediate = (c: CollectedAdvice): boolean => (c.kind === 'action' || c.kind === 'partner') && (c.advice as { urgency?: string }).urgency === 'immediate';
 
 /** The advice collected on this walk of immediate urgency (actions and partner tasks), in order. */
 export function immediateItemsOf(state: WalkState): readonly CollectedAdvice[] {
@@ -265,7 +264,13 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
       return fail(`antwoord met "ja" of "nee"${step.unknown ? ' (of "weet-niet")' : ''}`);
     case 'choice': {
       const option = step.options.find((o) => o.value === raw);
-      return option ? { ok: true, value: option.value } : fail(`kies een van: ${optionsOf(step).map((o) => o.value).join(', ')}`);
+      return option
+        ? { ok: true, value: option.value }
+        : fail(
+            `kies een van: ${optionsOf(step)
+              .map((o) => o.value)
+              .join(', ')}`,
+          );
     }
     case 'multi': {
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : undefined;

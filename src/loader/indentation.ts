@@ -24,7 +24,13 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     if (rest === '' || rest.startsWith('#')) continue;
     if (lead.includes('\t')) {
       const expected = previous ? (previous.opens ? previous.column + 2 : previous.column) : 0;
-      return problem(file, i + 1, lead.indexOf('\t') + 1, 'een tab als inspringing; YAML springt in met spaties', `Vervang de tab door spaties: zet deze regel op kolom ${expected + 1}${previous ? `, ${previous.opens ? 'verder in dan' : 'net onder'} "${clip(previous.key, 30)}:"` : ''}.`);
+      return problem(
+        file,
+        i + 1,
+        lead.indexOf('\t') + 1,
+        'een tab als inspringing; YAML springt in met spaties',
+        `Vervang de tab door spaties: zet deze regel op kolom ${expected + 1}${previous ? `, ${previous.opens ? 'verder in dan' : 'net onder'} "${clip(previous.key, 30)}:"` : ''}.`,
+      );
     }
     const indent = lead.length;
     if (textBelow >= 0 && indent > textBelow) continue;

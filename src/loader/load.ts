@@ -2,15 +2,7 @@
 // hide the problems of the others), merges the folder and resolves references. No I/O.
 import type { z } from 'zod';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
-import {
-  ChecklistSection,
-  Flow,
-  Meta,
-  Partner,
-  RuleSet,
-  Source,
-  type Protocol,
-} from '../model/index.js';
+import { ChecklistSection, Flow, Meta, Partner, RuleSet, Source, type Protocol } from '../model/index.js';
 import { parseValid } from '../model/fast-parse.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_FILE_NODES, MAX_FOLDER_NODES } from './limits.js';
@@ -58,11 +50,7 @@ interface FileContent {
 }
 
 /** Parses one protocol YAML file. Never throws. */
-export function parseProtocolFile(
-  file: ProtocolSourceFile,
-  sourceMap: SourceMap,
-  maxNodes = MAX_FILE_NODES,
-): { content: FileContent; diagnostics: Diagnostic[] } {
+export function parseProtocolFile(file: ProtocolSourceFile, sourceMap: SourceMap, maxNodes = MAX_FILE_NODES): { content: FileContent; diagnostics: Diagnostic[] } {
   const content: FileContent = {
     lists: { sources: [], partners: [], rules: [], flows: [], checklist: [] },
     brokenIds: new Set(),
@@ -78,8 +66,7 @@ export function parseProtocolFile(
     return { content, diagnostics };
   }
 
-  const locate = (path: readonly (string | number)[], atKey?: boolean) =>
-    sourceMap.locatePath(file.name, path, atKey);
+  const locate = (path: readonly (string | number)[], atKey?: boolean) => sourceMap.locatePath(file.name, path, atKey);
 
   if (data === null || data === undefined) {
     diagnostics.push({
@@ -114,9 +101,7 @@ export function parseProtocolFile(
         content.meta = { value: parsed.data, file: file.name };
         sourceMap.record(parsed.data, file.name, ['protocol']);
       } else {
-        diagnostics.push(
-          ...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema: Meta, data: value, base: ['protocol'], locate }),
-        );
+        diagnostics.push(...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema: Meta, data: value, base: ['protocol'], locate }));
       }
       continue;
     }
@@ -151,9 +136,7 @@ export function parseProtocolFile(
         sourceMap.record(parsed.data, file.name, [key, index]);
       } else {
         collectIds(item, content.brokenIds);
-        diagnostics.push(
-          ...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema, data: item, base: [key, index], locate }),
-        );
+        diagnostics.push(...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema, data: item, base: [key, index], locate }));
       }
     });
   }
@@ -243,7 +226,5 @@ export function loadProtocolFiles(
 /** Files in the order given, problems within a file by position. */
 function inFileOrder(diagnostics: Diagnostic[], files: readonly ProtocolSourceFile[]): Diagnostic[] {
   const rank = new Map(files.map((f, i) => [f.name, i]));
-  return diagnostics.sort(
-    (a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || a.line - b.line || a.column - b.column,
-  );
+  return diagnostics.sort((a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || a.line - b.line || a.column - b.column);
 }

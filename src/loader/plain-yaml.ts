@@ -170,7 +170,8 @@ class Reader {
       if (c >= line.length || line.charCodeAt(c) === 35) throw BAIL; // an item on the next lines
       KEY.lastIndex = c;
       if (KEY.test(line)) items.push(this.map(c, c, depth + 1));
-      else if (line.charCodeAt(c) === 45 && line.charCodeAt(c + 1) === 32) throw BAIL; // "- - x"
+      else if (line.charCodeAt(c) === 45 && line.charCodeAt(c + 1) === 32)
+        throw BAIL; // "- - x"
       else items.push(this.value(line, c, indent, depth + 1));
       if (node) {
         node.kids!.set(items.length - 1, this.last!);

@@ -104,7 +104,12 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
         if (seenDirs.has(target)) continue;
         seenDirs.add(target);
         if (depth + 1 > MAX_FOLDER_DEPTH) {
-          problem(full, 'folder-too-deep', `mappen meer dan ${MAX_FOLDER_DEPTH} niveaus diep in de protocolmap; deze map wordt niet gelezen`, 'Zet de bestanden hoger in de protocolmap.');
+          problem(
+            full,
+            'folder-too-deep',
+            `mappen meer dan ${MAX_FOLDER_DEPTH} niveaus diep in de protocolmap; deze map wordt niet gelezen`,
+            'Zet de bestanden hoger in de protocolmap.',
+          );
           continue;
         }
         walk(full, target, depth + 1, inScenarios || name === SCENARIO_DIR);
@@ -113,7 +118,12 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
       if (!info.isFile() && isYaml(name)) {
         // Pipes, sockets and devices are never opened (reading one could block for ever), but a
         // .yaml name that is not read is a trap, as for a folder.
-        problem(full, 'not-a-file', 'dit is geen gewoon bestand (maar een pipe, socket of apparaat) met een .yaml-naam', 'Vervang het door een gewoon bestand of hernoem het; alleen gewone bestanden worden gelezen.');
+        problem(
+          full,
+          'not-a-file',
+          'dit is geen gewoon bestand (maar een pipe, socket of apparaat) met een .yaml-naam',
+          'Vervang het door een gewoon bestand of hernoem het; alleen gewone bestanden worden gelezen.',
+        );
         continue;
       }
       if (!info.isFile() || !isYaml(name) || seenFiles.has(target)) continue;
@@ -208,7 +218,11 @@ export function hashFiles(files: readonly ProtocolSourceFile[]): string {
   const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => ((a.rel ?? a.name) < (b.rel ?? b.name) ? -1 : 1))) {
-    hash.update(f.rel ?? f.name).update('\0').update(f.text).update('\0');
+    hash
+      .update(f.rel ?? f.name)
+      .update('\0')
+      .update(f.text)
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -1,14 +1,6 @@
 // Duplicate ids and references to things that do not exist, each located at the offending key.
 import { suggest, type Diagnostic } from '../diagnostics/index.js';
-import {
-  adviceListsOf,
-  branchesOf,
-  callsOf,
-  conditionsOf,
-  END,
-  factsOf,
-  type Protocol,
-} from '../model/index.js';
+import { adviceListsOf, branchesOf, callsOf, conditionsOf, END, factsOf, type Protocol } from '../model/index.js';
 import { normaliseAnswer } from '../engine/walk.js';
 import { clip } from './clip.js';
 import type { SourceMap } from './source-map.js';
@@ -42,8 +34,14 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   const partners = index('partner', protocol.partners);
   const rules = index('regelset', protocol.rules);
   const flows = index('flow', protocol.flows);
-  const steps = index('stap', protocol.flows.flatMap((f) => f.steps));
-  index('checklist-onderdeel', protocol.checklist.flatMap((s) => [s, ...s.items]));
+  const steps = index(
+    'stap',
+    protocol.flows.flatMap((f) => f.steps),
+  );
+  index(
+    'checklist-onderdeel',
+    protocol.checklist.flatMap((s) => [s, ...s.items]),
+  );
 
   const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number) => {
     if (known.has(id) || brokenIds.has(id)) return;
@@ -56,8 +54,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${clip(id)}" aan of verwijs naar een bestaande.`,
     });
   };
-  const refSources = (owner: { sources?: string[] }) =>
-    owner.sources?.forEach((id, i) => ref('bron', sources, id, owner.sources!, i));
+  const refSources = (owner: { sources?: string[] }) => owner.sources?.forEach((id, i) => ref('bron', sources, id, owner.sources!, i));
 
   ref('flow', flows, protocol.meta.start, protocol.meta, 'start');
   refSources(protocol.meta);

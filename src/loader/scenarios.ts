@@ -41,7 +41,13 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
     }
     for (const key of Object.keys(data as object)) {
       if (key !== 'scenarios' && key !== '__proto__') {
-        diagnostics.push({ code: 'unknown-key', severity: 'error', ...locate([key], true), message: `onbekende sleutel "${clip(key)}"`, hint: 'Een scenariobestand heeft alleen "scenarios:".' });
+        diagnostics.push({
+          code: 'unknown-key',
+          severity: 'error',
+          ...locate([key], true),
+          message: `onbekende sleutel "${clip(key)}"`,
+          hint: 'Een scenariobestand heeft alleen "scenarios:".',
+        });
       }
     }
     list.forEach((item: unknown, i: number) => {

@@ -62,11 +62,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
           severity: 'error',
           ...at(ctx.locate([...full, key], true)),
           message: `onbekende sleutel "${clip(key)}"`,
-          hint: guess
-            ? `Bedoel je "${guess}"?`
-            : allowed.length > 0
-              ? `Toegestaan op deze plek: ${allowed.join(', ')}.`
-              : 'Haal deze sleutel weg.',
+          hint: guess ? `Bedoel je "${guess}"?` : allowed.length > 0 ? `Toegestaan op deze plek: ${allowed.join(', ')}.` : 'Haal deze sleutel weg.',
         });
       }
       return;
@@ -191,7 +187,7 @@ function describe(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  const s = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -243,10 +239,7 @@ function resolve(schema: AnySchema, value: unknown): AnySchema {
     if (!shape) continue;
     const known = keys.filter((k) => Object.hasOwn(shape, k)).length;
     const discriminator = d.discriminator;
-    const tag =
-      discriminator && value && typeof value === 'object'
-        ? (value as Record<string, unknown>)[discriminator]
-        : undefined;
+    const tag = discriminator && value && typeof value === 'object' ? (value as Record<string, unknown>)[discriminator] : undefined;
     const literal = discriminator ? (defOf(unwrap(shape[discriminator]!)) as { values?: unknown[] }).values : undefined;
     const score = known - (keys.length - known) + (literal && literal.includes(tag) ? 100 : 0);
     if (score > bestScore) {

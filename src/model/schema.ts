@@ -4,12 +4,9 @@ import * as z from 'zod';
 import { CHECK_LEVELS, END, isCalendarDate, URGENCIES } from './types.js';
 
 /** Lower-case ids with digits, dots and dashes: `politie`, `art-11.2`, `geweld-ouders`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, {
-    message: 'een id bestaat uit kleine letters, cijfers, punten en streepjes (bijv. "art-11.2")',
-  });
-
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, {
+  message: 'een id bestaat uit kleine letters, cijfers, punten en streepjes (bijv. "art-11.2")',
+});
 
 const Text = z.string().min(1, { message: 'de tekst mag niet leeg zijn' });
 const IsoDate = z
@@ -76,11 +73,7 @@ export const Partner = z.strictObject({
 // ---------------------------------------------------------------- conditions
 
 /** A condition over earlier answers (json-rules-engine vocabulary: all / any / not / fact). */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | FactCondition;
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition;
 
 export const AnswerLiteral = z.union([Id, z.number()]);
 
@@ -96,12 +89,7 @@ export const FactCondition = z.strictObject({
 });
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-    FactCondition,
-  ]),
+  z.union([z.strictObject({ all: z.array(Condition).min(1) }), z.strictObject({ any: z.array(Condition).min(1) }), z.strictObject({ not: Condition }), FactCondition]),
 );
 
 // ---------------------------------------------------------------- advice

@@ -16,8 +16,7 @@ export interface StepBranch {
   branch: Branch | MultiOption;
 }
 
-const rangeLabel = (min?: number, max?: number) =>
-  min === undefined ? `t/m ${max}` : max === undefined ? `${min} of ouder` : min === max ? `${min}` : `${min} t/m ${max}`;
+const rangeLabel = (min?: number, max?: number) => (min === undefined ? `t/m ${max}` : max === undefined ? `${min} of ouder` : min === max ? `${min}` : `${min} t/m ${max}`);
 
 export function branchesOf(step: Step): StepBranch[] {
   const out: StepBranch[] = [];
@@ -31,9 +30,7 @@ export function branchesOf(step: Step): StepBranch[] {
       out.push({ value: NO, label: 'Nee', path: ['no'], branch: step.no ?? {} });
       break;
     case 'number':
-      (step.ranges ?? []).forEach((r, i) =>
-        out.push({ label: r.label ?? rangeLabel(r.min, r.max), path: ['ranges', i], branch: r }),
-      );
+      (step.ranges ?? []).forEach((r, i) => out.push({ label: r.label ?? rangeLabel(r.min, r.max), path: ['ranges', i], branch: r }));
       break;
     case 'route':
       step.routes.forEach((r, i) => out.push({ label: `route ${i + 1}`, path: ['routes', i], branch: r }));

@@ -144,7 +144,7 @@ export const REFERENCE_HINT = 'Kies een korte code van de school zelf, bijvoorbe
 /** The configured school name: a name of an institution, one line, no control characters. */
 export function schoolProblem(name: string): string | undefined {
   if (name.trim() !== name || name.length < 2 || name.length > 80) return 'de naam van de school is 2 tot 80 tekens, zonder spaties aan begin of eind';
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} .,'&()/-]*$/u.test(name)) return 'de naam van de school bevat alleen letters, cijfers, spaties en . , \' & ( ) / -';
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} .,'&()/-]*$/u.test(name)) return "de naam van de school bevat alleen letters, cijfers, spaties en . , ' & ( ) / -";
   return undefined;
 }
 
@@ -173,14 +173,33 @@ export function recordFromAdvice(data: unknown, options: FromAdviceOptions): Bui
   if (!isObject(data) || data.schemaVersion === undefined || !Array.isArray(data.answers)) {
     return {
       ok: false,
-      problems: [{ path: [], message: 'dit is geen bewaard advies van convenant (JSON)', hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Advies downloaden (JSON)" op de webpagina.' }],
+      problems: [
+        {
+          path: [],
+          message: 'dit is geen bewaard advies van convenant (JSON)',
+          hint: 'Bewaar het advies met convenant incident --format json --output advies.json, of met "Advies downloaden (JSON)" op de webpagina.',
+        },
+      ],
     };
   }
   if (data.schemaVersion !== 1) {
-    return { ok: false, problems: [{ path: ['schemaVersion'], message: `onbekende schemaVersion ${JSON.stringify(data.schemaVersion)}; deze versie van convenant leest versie 1`, hint: 'Werk convenant bij.' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: ['schemaVersion'],
+          message: `onbekende schemaVersion ${JSON.stringify(data.schemaVersion)}; deze versie van convenant leest versie 1`,
+          hint: 'Werk convenant bij.',
+        },
+      ],
+    };
   }
   if (data.fault !== null && data.fault !== undefined) {
-    fail(['fault'], 'dit advies is onvolledig (het protocol liep vast) en wordt niet geregistreerd', 'Meld de fout bij de beheerder van het protocol en doorloop het incident opnieuw.');
+    fail(
+      ['fault'],
+      'dit advies is onvolledig (het protocol liep vast) en wordt niet geregistreerd',
+      'Meld de fout bij de beheerder van het protocol en doorloop het incident opnieuw.',
+    );
   }
   const generated = typeof data.generated === 'string' ? new Date(data.generated) : undefined;
   if (!generated || Number.isNaN(generated.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(data.generated as string)) {

@@ -289,12 +289,22 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
     columns: [String(year), String(year - 1), 'verschil'],
     rows: [
       { label: 'Incidenten', cells: [shown(now.total, small(now.total, share)), shown(before.total, small(before.total, share)), difference(now.total, before.total, share)] },
-      { label: 'Meldcode gevolgd', cells: [shown(now.meldcode, small(now.meldcode, share)), shown(before.meldcode, small(before.meldcode, share)), difference(now.meldcode, before.meldcode, share)] },
+      {
+        label: 'Meldcode gevolgd',
+        cells: [shown(now.meldcode, small(now.meldcode, share)), shown(before.meldcode, small(before.meldcode, share)), difference(now.meldcode, before.meldcode, share)],
+      },
       {
         label: 'Meldplicht (zeden, medewerker)',
-        cells: [shown(now.meldplicht, small(now.meldplicht, share)), shown(before.meldplicht, small(before.meldplicht, share)), difference(now.meldplicht, before.meldplicht, share)],
+        cells: [
+          shown(now.meldplicht, small(now.meldplicht, share)),
+          shown(before.meldplicht, small(before.meldplicht, share)),
+          difference(now.meldplicht, before.meldplicht, share),
+        ],
       },
-      { label: 'Camerabeelden', cells: [shown(now.camera, small(now.camera, share)), shown(before.camera, small(before.camera, share)), difference(now.camera, before.camera, share)] },
+      {
+        label: 'Camerabeelden',
+        cells: [shown(now.camera, small(now.camera, share)), shown(before.camera, small(before.camera, share)), difference(now.camera, before.camera, share)],
+      },
       { label: 'Opvolging nog open', cells: [shown(now.open, small(now.open, share)), shown(before.open, small(before.open, share)), { value: null, text: '' }] },
     ],
   });
@@ -334,7 +344,12 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
       }),
       {
         label: 'Alle incidenten',
-        cells: [...now.months.map((v, i) => shown(v, monthHide[i]!)), shown(now.total, small(now.total, share)), shown(before.total, small(before.total, share)), difference(now.total, before.total, share)],
+        cells: [
+          ...now.months.map((v, i) => shown(v, monthHide[i]!)),
+          shown(now.total, small(now.total, share)),
+          shown(before.total, small(before.total, share)),
+          difference(now.total, before.total, share),
+        ],
       },
     ],
     chart: 12,
@@ -364,7 +379,16 @@ export function buildReport(now: YearCounts, before: YearCounts, options: Report
     ),
   );
   tables.push(
-    yearOnYear('plek', 'Waar het gebeurde', [...PLACES.map((p) => ({ key: p, label: PLACE_LABEL[p] })), { key: null, label: 'onbekend' }], now.place, before.place, options, year, true),
+    yearOnYear(
+      'plek',
+      'Waar het gebeurde',
+      [...PLACES.map((p) => ({ key: p, label: PLACE_LABEL[p] })), { key: null, label: 'onbekend' }],
+      now.place,
+      before.place,
+      options,
+      year,
+      true,
+    ),
   );
 
   const partners = [...now.partners.keys()].sort();
@@ -474,7 +498,12 @@ export function renderReportHtml(report: Report): string {
     }
     if (t.chart !== undefined) {
       const col = t.chart;
-      body.push(`<figure>${barChart(`${t.title}: ${t.columns[col]}`, t.rows.map((r) => ({ label: r.label, cell: r.cells[col]! })))}<figcaption>${html(t.columns[col]!)}</figcaption></figure>`);
+      body.push(
+        `<figure>${barChart(
+          `${t.title}: ${t.columns[col]}`,
+          t.rows.map((r) => ({ label: r.label, cell: r.cells[col]! })),
+        )}<figcaption>${html(t.columns[col]!)}</figcaption></figure>`,
+      );
     }
     body.push(
       '<table>',

@@ -96,7 +96,7 @@ function sqlite(): typeof BetterSqlite3 {
   }
 }
 
-const codeOf = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String((error).code) : '');
+const codeOf = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
 
 /** Whether a file that exists is worth opening at all: empty, or starting with the SQLite header. */
 function checkHeader(file: string, shown: string): void {
@@ -146,7 +146,10 @@ export class RegisterStore {
     try {
       db = new Database(file, { fileMustExist: exists && !options.create });
     } catch (error) {
-      throw new RegisterError(`kan het register ${shown} niet openen (${codeOf(error) || (error instanceof Error ? error.message : String(error))})`, 'Controleer de map en de rechten.');
+      throw new RegisterError(
+        `kan het register ${shown} niet openen (${codeOf(error) || (error instanceof Error ? error.message : String(error))})`,
+        'Controleer de map en de rechten.',
+      );
     }
     const store = new RegisterStore(db, file);
     try {
@@ -426,7 +429,12 @@ export class RegisterStore {
     let at = 0;
     // Values no incident has are left out, as when counting incidents one by one.
     const byValue = (values: readonly string[]) => new Map<string | null, number>([...values, null].map((v) => [v, closed[at++]!] as const).filter(([, n]) => n > 0));
-    const [perpetrator, victim, ageBand, place] = s.fields.map(([, values]) => byValue(values)) as [Map<string | null, number>, Map<string | null, number>, Map<string | null, number>, Map<string | null, number>];
+    const [perpetrator, victim, ageBand, place] = s.fields.map(([, values]) => byValue(values)) as [
+      Map<string | null, number>,
+      Map<string | null, number>,
+      Map<string | null, number>,
+      Map<string | null, number>,
+    ];
     return {
       categories: (s.categories.all(range) as [number, string, number][]).map(([month, categories, count]) => ({ month, categories: unpack(categories), count })),
       perpetrator,

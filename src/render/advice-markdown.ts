@@ -3,16 +3,7 @@
 // or other personal data: the tool never asks for them.
 import type { PartnerItem, RuleItem } from '../engine/index.js';
 import { sanitize } from './sanitize.js';
-import {
-  SourceNumbers,
-  contactLines,
-  infoGroups,
-  sourceTitle,
-  sourcesById,
-  taskLines,
-  urgencyGroups,
-  type AdviceInput,
-} from './advice-view.js';
+import { SourceNumbers, contactLines, infoGroups, sourceTitle, sourcesById, taskLines, urgencyGroups, type AdviceInput } from './advice-view.js';
 
 /** Plain text safe inside markdown: one line, markdown punctuation escaped. */
 export function mdText(text: string): string {

@@ -36,13 +36,7 @@ export function renderChecklistText(protocol: Protocol, theme: Theme, width: num
 /** Markdown with task-list checkboxes: renders on GitHub/GitLab and prints well. */
 export function renderChecklistMarkdown(protocol: Protocol): string {
   const meta = protocol.meta;
-  const out = [
-    '# Checklist preventieve acties',
-    '',
-    `${mdText(meta.title)} · ${mdText(meta.region)} · versie ${mdText(meta.version)}`,
-    '',
-    'Doorgelopen op: ____________________',
-  ];
+  const out = ['# Checklist preventieve acties', '', `${mdText(meta.title)} · ${mdText(meta.region)} · versie ${mdText(meta.version)}`, '', 'Doorgelopen op: ____________________'];
   if (protocol.checklist.length === 0) out.push('', 'Dit protocol heeft geen checklist.');
   for (const section of protocol.checklist) {
     out.push('', `## ${mdText(section.title)}`, '');

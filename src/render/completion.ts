@@ -104,7 +104,11 @@ function bash(spec: CompletionSpec): string {
 // ---------------------------------------------------------------- zsh
 
 /** Text inside single quotes in zsh, also safe inside an _arguments [description]. */
-const zshQuoted = (text: string) => oneLine(text).replace(/\\/g, '\\\\').replace(/'/g, `'\\''`).replace(/([[\]:])/g, '\\$1');
+const zshQuoted = (text: string) =>
+  oneLine(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, `'\\''`)
+    .replace(/([[\]:])/g, '\\$1');
 
 function zshOptionSpecs(options: readonly CompletionOption[]): string[] {
   return options.flatMap((option) => {
@@ -158,16 +162,7 @@ function zsh(spec: CompletionSpec): string {
     if (values.length) specs.push(`'1:${zshQuoted(command.argument!.label)}:(${values.join(' ')})'`);
     out.push(`    ${command.name})`, `      _arguments -s ${specs.join(' \\\n        ')}`, '      ;;');
   }
-  out.push(
-    '  esac',
-    '}',
-    `if [ "$funcstack[1]" = "${fn}" ]; then`,
-    `  ${fn} "$@"`,
-    'else',
-    `  compdef ${fn} ${spec.program}`,
-    'fi',
-    '',
-  );
+  out.push('  esac', '}', `if [ "$funcstack[1]" = "${fn}" ]; then`, `  ${fn} "$@"`, 'else', `  compdef ${fn} ${spec.program}`, 'fi', '');
   return out.join('\n');
 }
 

@@ -53,7 +53,12 @@ export function renderExplanation(protocol: Protocol, explanation: Explanation, 
     out.push('', chalk.yellow(wrapIndented(LIMIT_NOTE(limited, ways.length), width, '')));
   }
   if (missing) {
-    out.push('', chalk.yellow(wrapIndented(`${missing} van de ${ways.length} plekken zijn met geen enkele reeks antwoorden te bereiken. Controleer het protocol met: convenant validate`, width, '')));
+    out.push(
+      '',
+      chalk.yellow(
+        wrapIndented(`${missing} van de ${ways.length} plekken zijn met geen enkele reeks antwoorden te bereiken. Controleer het protocol met: convenant validate`, width, ''),
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -110,7 +115,9 @@ export function explanationJson(protocol: Protocol, explanation: Explanation): u
     ways: explanation.ways.map(({ site, walk, limited }) => ({
       flow: site.flow.id,
       step: site.step.id,
-      branch: site.branch ? { label: site.branch.label, ...(site.branch.value !== undefined ? { value: site.branch.value } : {}), ...(site.branch.when ? { when: site.branch.when } : {}) } : null,
+      branch: site.branch
+        ? { label: site.branch.label, ...(site.branch.value !== undefined ? { value: site.branch.value } : {}), ...(site.branch.when ? { when: site.branch.when } : {}) }
+        : null,
       path: site.path,
       advice: site.advice,
       walk: walk

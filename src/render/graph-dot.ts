@@ -8,7 +8,11 @@ import { sanitize } from './sanitize.js';
  * escapes (\N, \G, \l), and `&` is written as an entity because Graphviz decodes entities in labels.
  */
 export function escapeDot(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;').replace(/[\r\n]/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/&/g, '&amp;')
+    .replace(/[\r\n]/g, ' ');
 }
 
 const quote = (s: string) => `"${escapeDot(s)}"`;

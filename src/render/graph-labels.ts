@@ -34,8 +34,7 @@ export function adviceText(line: AdviceLine): string {
 }
 
 /** Explains the colours and words of a diagram. */
-export const LEGEND =
-  'Geel: partners (id · hoe snel) en regels die de hulp adviseert. Blauw: de hulp gaat verder in een andere flow en komt daarna terug.';
+export const LEGEND = 'Geel: partners (id · hoe snel) en regels die de hulp adviseert. Blauw: de hulp gaat verder in een andere flow en komt daarna terug.';
 
 export function edgeLines(edge: GraphEdge): string[] {
   const text = edge.when ? `als ${describeCondition(edge.when)}` : edge.otherwise ? 'anders' : edge.label ? sanitize(edge.label) : '';

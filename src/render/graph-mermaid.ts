@@ -8,18 +8,20 @@ import { sanitize } from './sanitize.js';
  * characters that would end the label or start markup are written that way.
  */
 export function escapeMermaid(text: string): string {
-  return text
-    .replace(/#/g, '#35;')
-    .replace(/"/g, '#quot;')
-    .replace(/&/g, '#amp;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/\|/g, '#124;')
-    .replace(/`/g, '#96;')
-    // `%%{init: …}%%` anywhere in the text is a directive that restyles the whole diagram.
-    .replace(/%/g, '#37;')
-    .replace(/\{/g, '#123;')
-    .replace(/\}/g, '#125;');
+  return (
+    text
+      .replace(/#/g, '#35;')
+      .replace(/"/g, '#quot;')
+      .replace(/&/g, '#amp;')
+      .replace(/</g, '#lt;')
+      .replace(/>/g, '#gt;')
+      .replace(/\|/g, '#124;')
+      .replace(/`/g, '#96;')
+      // `%%{init: …}%%` anywhere in the text is a directive that restyles the whole diagram.
+      .replace(/%/g, '#37;')
+      .replace(/\{/g, '#123;')
+      .replace(/\}/g, '#125;')
+  );
 }
 
 const label = (lines: string[]) => `"${lines.map(escapeMermaid).join('<br>')}"`;
@@ -45,7 +47,14 @@ const CLASS_DEF: Record<string, string> = {
 
 export function renderMermaid(graph: FlowGraph, title: string): string {
   const ids = new IdAllocator();
-  const out: string[] = [`%% ${sanitize(title).replace(/[\r\n]/g, ' ').replace(/%(?=%)/g, '% ')}`, `%% ${LEGEND}`, '%% Gemaakt met: convenant graph', 'flowchart TD'];
+  const out: string[] = [
+    `%% ${sanitize(title)
+      .replace(/[\r\n]/g, ' ')
+      .replace(/%(?=%)/g, '% ')}`,
+    `%% ${LEGEND}`,
+    '%% Gemaakt met: convenant graph',
+    'flowchart TD',
+  ];
   const byClass = new Map<string, string[]>();
   for (const cluster of graph.clusters) {
     out.push(`  subgraph ${ids.of(`flow:${cluster.flow.id}`)}[${label([sanitize(cluster.flow.title)])}]`, '    direction TB');
@@ -84,4 +93,3 @@ class IdAllocator {
     return id;
   }
 }
-

@@ -13,8 +13,7 @@ export type SchemaKind = 'protocol' | 'scenario';
 const HEADER: Record<SchemaKind, { title: string; description: string }> = {
   protocol: {
     title: 'convenant: protocolbestand',
-    description:
-      'Eén YAML-bestand van een protocolmap (protocol, sources, partners, rules, flows, checklist). Zie protocols/README.md.',
+    description: 'Eén YAML-bestand van een protocolmap (protocol, sources, partners, rules, flows, checklist). Zie protocols/README.md.',
   },
   scenario: {
     title: 'convenant: scenariobestand',
@@ -24,10 +23,42 @@ const HEADER: Record<SchemaKind, { title: string; description: string }> = {
 
 /** Parts with a name in "$defs"; everything else is written in place. */
 const NAMED = [
-  'Id', 'Urgency', 'Source', 'Contact', 'ContactPerson', 'Duty', 'Partner', 'FactCondition', 'Condition', 'AnswerLiteral',
-  'PartnerAdvice', 'ActionAdvice', 'RuleAdvice', 'InfoAdvice', 'Advice', 'Branch', 'ChoiceOption', 'MultiOption', 'NumberRange',
-  'Preset', 'PresetAnswer', 'ChoiceStep', 'MultiStep', 'YesNoStep', 'NumberStep', 'Route', 'RouteStep', 'Step', 'Flow', 'RuleSet',
-  'ChecklistItem', 'ChecklistSection', 'ProtocolContext', 'Meta', 'ScenarioAnswer', 'Scenario',
+  'Id',
+  'Urgency',
+  'Source',
+  'Contact',
+  'ContactPerson',
+  'Duty',
+  'Partner',
+  'FactCondition',
+  'Condition',
+  'AnswerLiteral',
+  'PartnerAdvice',
+  'ActionAdvice',
+  'RuleAdvice',
+  'InfoAdvice',
+  'Advice',
+  'Branch',
+  'ChoiceOption',
+  'MultiOption',
+  'NumberRange',
+  'Preset',
+  'PresetAnswer',
+  'ChoiceStep',
+  'MultiStep',
+  'YesNoStep',
+  'NumberStep',
+  'Route',
+  'RouteStep',
+  'Step',
+  'Flow',
+  'RuleSet',
+  'ChecklistItem',
+  'ChecklistSection',
+  'ProtocolContext',
+  'Meta',
+  'ScenarioAnswer',
+  'Scenario',
 ] as const;
 
 function registry() {
@@ -88,7 +119,13 @@ const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
  */
 function discriminate(defs: Record<string, Json>): void {
   if (defs.Step) {
-    const kinds: [string, string][] = [['choice', 'ChoiceStep'], ['multi', 'MultiStep'], ['yes-no', 'YesNoStep'], ['number', 'NumberStep'], ['route', 'RouteStep']];
+    const kinds: [string, string][] = [
+      ['choice', 'ChoiceStep'],
+      ['multi', 'MultiStep'],
+      ['yes-no', 'YesNoStep'],
+      ['number', 'NumberStep'],
+      ['route', 'RouteStep'],
+    ];
     defs.Step = {
       type: 'object',
       required: ['type'],
@@ -97,7 +134,12 @@ function discriminate(defs: Record<string, Json>): void {
     };
   }
   if (defs.Advice) {
-    const kinds: [string, string][] = [['partner', 'PartnerAdvice'], ['action', 'ActionAdvice'], ['rule', 'RuleAdvice'], ['info', 'InfoAdvice']];
+    const kinds: [string, string][] = [
+      ['partner', 'PartnerAdvice'],
+      ['action', 'ActionAdvice'],
+      ['rule', 'RuleAdvice'],
+      ['info', 'InfoAdvice'],
+    ];
     defs.Advice = {
       type: 'object',
       anyOf: kinds.map(([key]) => ({ required: [key] })),

@@ -33,7 +33,10 @@ export function renderPartnerList(protocol: Protocol, { theme, width }: PartnerR
     if (group.length === 0) continue;
     out.push(chalk.bold.underline(`${PARTNER_KIND_LABEL[kind]} (${group.length})`));
     for (const partner of group) {
-      const extra = [partner.role && partner.role !== partner.id ? sanitize(partner.role) : undefined, partner.contact?.phone ? `tel. ${sanitize(partner.contact.phone)}` : undefined]
+      const extra = [
+        partner.role && partner.role !== partner.id ? sanitize(partner.role) : undefined,
+        partner.contact?.phone ? `tel. ${sanitize(partner.contact.phone)}` : undefined,
+      ]
         .filter(Boolean)
         .join(' · ');
       const line = `  ${chalk.cyan(sanitize(partner.id).padEnd(idWidth))}  ${sanitize(partner.name)}`;
@@ -86,7 +89,9 @@ export function renderPartnerDetail(protocol: Protocol, partner: Partner, { them
   if (!p || !p.name?.trim()) {
     out.push(
       wrapIndented(
-        p ? 'Nog niet ingevuld. Vul naam, functie, telefoon, e-mail en de datum van controle (reviewed) in bij deze partner in partners.yaml.' : 'Het protocol houdt voor deze partner geen vaste contactpersoon bij.',
+        p
+          ? 'Nog niet ingevuld. Vul naam, functie, telefoon, e-mail en de datum van controle (reviewed) in bij deze partner in partners.yaml.'
+          : 'Het protocol houdt voor deze partner geen vaste contactpersoon bij.',
         width,
         '  ',
       ),

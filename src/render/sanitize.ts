@@ -28,7 +28,5 @@ export const XML_ESCAPE: CommandEscape = (c) => `&#${c.codePointAt(0)!};`;
  * or the second `#` escaped in the way of the format, so JSON and XML readers get the same data.
  */
 export function guardWorkflowCommands(output: string, escape: CommandEscape): string {
-  return output
-    .replace(/^([^\S\r\n]*):(?=:)/gm, (_m, space: string) => `${space}${escape(':')}`)
-    .replace(/##\[/g, `#${escape('#')}[`);
+  return output.replace(/^([^\S\r\n]*):(?=:)/gm, (_m, space: string) => `${space}${escape(':')}`).replace(/##\[/g, `#${escape('#')}[`);
 }

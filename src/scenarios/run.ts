@@ -46,7 +46,8 @@ export function runScenario(protocol: Protocol, scenario: Scenario): ScenarioOut
   for (const [id, urgency] of Object.entries(expect.partners ?? {})) {
     const got = partners.get(id);
     if (!got) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" wordt niet geadviseerd`, expected: urgency, actual: 'niet geadviseerd' });
-    else if (got.urgency !== urgency) failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" heeft een andere urgentie`, expected: urgency, actual: got.urgency });
+    else if (got.urgency !== urgency)
+      failures.push({ path: ['expect', 'partners', id], message: `partner "${id}" heeft een andere urgentie`, expected: urgency, actual: got.urgency });
   }
   for (const [id, byUrgency] of Object.entries(expect.tasks ?? {})) {
     const got = partners.get(id);
@@ -76,7 +77,8 @@ export function runScenario(protocol: Protocol, scenario: Scenario): ScenarioOut
     if (!text.includes(wanted.toLowerCase())) failures.push({ path: ['expect', 'text'], message: `tekst "${wanted}" staat niet in het advies`, expected: wanted });
   }
   for (const unwanted of expect['no-text'] ?? []) {
-    if (text.includes(unwanted.toLowerCase())) failures.push({ path: ['expect', 'no-text'], message: `tekst "${unwanted}" staat in het advies maar hoort er niet in`, expected: `niet "${unwanted}"`, actual: unwanted });
+    if (text.includes(unwanted.toLowerCase()))
+      failures.push({ path: ['expect', 'no-text'], message: `tekst "${unwanted}" staat in het advies maar hoort er niet in`, expected: `niet "${unwanted}"`, actual: unwanted });
   }
   if (expect.first !== undefined) {
     const first = advice.actions[0]?.text ?? '';

@@ -280,7 +280,15 @@ export class InquirerPrompter implements Prompter {
     const choices: ((typeof items)[number] | Separator)[] = [...items];
     if (q.canGoBack) choices.push(new Separator(' '), { value: BACK, name: BACK_LABEL, short: BACK_LABEL });
     const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.canGoBack ? 2 : 0);
-    const pageSize = this.header(q, { question: message.lines, list, below: this.below(q.choices.map((o) => o.help), [], 1) });
+    const pageSize = this.header(q, {
+      question: message.lines,
+      list,
+      below: this.below(
+        q.choices.map((o) => o.help),
+        [],
+        1,
+      ),
+    });
     const known = q.default !== undefined && q.choices.some((o) => o.value === q.default);
     return this.guard(
       select(
@@ -364,7 +372,16 @@ export class InquirerPrompter implements Prompter {
     const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.allowUnknown ? 1 : 0);
     const hint = `Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.${q.canGoBack ? ' Terug naar de vorige vraag: typ <.' : ''}`;
     const keyLines = this.keyHelp([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...keys], CHECKBOX_KEYS).length;
-    const pageSize = this.header(q, { question: message.lines, list, below: this.below(q.choices.map((o) => o.help), errors, keyLines), hint });
+    const pageSize = this.header(q, {
+      question: message.lines,
+      list,
+      below: this.below(
+        q.choices.map((o) => o.help),
+        errors,
+        keyLines,
+      ),
+      hint,
+    });
 
     // "<" goes back: a checkbox list has no place for "← Vorige vraag" that is not itself a checkbox.
     const back = new AbortController();
@@ -462,7 +479,18 @@ export class InquirerPrompter implements Prompter {
       const message = this.message('Welk antwoord wil je wijzigen? De vragen daarna komen opnieuw, met je eerdere antwoorden al gekozen.');
       if (reminder.length > 0) this.write(`${reminder.join('\n')}\n`);
       const list = choices.reduce((n, ch) => n + (ch instanceof Separator ? 1 : ch.name.split('\n').length), 0);
-      const { pageSize } = fitScreen({ rows: this.rows, now: reminder.length, banner: 0, progress: 0, progressShort: 0, help: 0, hint: 0, question: message.lines, list, below: 2 });
+      const { pageSize } = fitScreen({
+        rows: this.rows,
+        now: reminder.length,
+        banner: 0,
+        progress: 0,
+        progressShort: 0,
+        help: 0,
+        hint: 0,
+        question: message.lines,
+        list,
+        below: 2,
+      });
       const index = await this.guard(
         select(
           {
@@ -489,12 +517,7 @@ export class InquirerPrompter implements Prompter {
       { value: 'json' as const, name: 'Ja, als JSON', description: "Voor andere programma's." },
     ].map((ch) => ({ ...ch, name: this.hang(ch.name, 2).join('\n'), short: ch.name }));
     const question = this.message('Wil je dit advies bewaren?');
-    const format = await this.guard(
-      select<SaveFormat | null>(
-        { message: question.text, choices, loop: false, theme: this.inquirerTheme({ used: question.used }) },
-        this.context,
-      ),
-    );
+    const format = await this.guard(select<SaveFormat | null>({ message: question.text, choices, loop: false, theme: this.inquirerTheme({ used: question.used }) }, this.context));
     if (format === null) return undefined;
     const name = this.message('Naam van het bestand:');
     const file = await this.guard(

@@ -83,9 +83,7 @@ function ask(prompter: Prompter, q: Question, earlier: AnswerValue | undefined, 
     case 'multi':
       return prompter.multi({
         ...base,
-        choices: q.options
-          .filter((o) => o.value !== UNKNOWN)
-          .map((o) => (step.options.find((s) => s.value === o.value)?.exclusive ? { ...o, exclusive: true } : o)),
+        choices: q.options.filter((o) => o.value !== UNKNOWN).map((o) => (step.options.find((s) => s.value === o.value)?.exclusive ? { ...o, exclusive: true } : o)),
         allowUnknown,
         ...(Array.isArray(earlier) || earlier === UNKNOWN ? { default: earlier as readonly string[] | typeof UNKNOWN } : {}),
       });

@@ -37,7 +37,14 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   const refs = (ids: readonly string[]): Child[] => {
     const ns = numbers.of(ids);
     if (ns.length === 0) return [];
-    return [' ', h('span', { class: 'refs' }, ns.map((n) => h('a', { href: `#bron-${n}`, class: 'ref', 'aria-label': `bron ${n}` }, `[${n}]`)))];
+    return [
+      ' ',
+      h(
+        'span',
+        { class: 'refs' },
+        ns.map((n) => h('a', { href: `#bron-${n}`, class: 'ref', 'aria-label': `bron ${n}` }, `[${n}]`)),
+      ),
+    ];
   };
   const urls: string[] = [];
   const download = (text: string, type: string, name: string, label: string) => {
@@ -65,7 +72,11 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   const body: Child[] = [];
   if (advice.fault) {
     body.push(
-      h('p', { class: 'fault', role: 'alert' }, `Let op: het protocol liep vast (${advice.fault}). Dit advies is onvolledig en kan niet bewaard worden; meld dit bij de beheerder van het protocol.`),
+      h(
+        'p',
+        { class: 'fault', role: 'alert' },
+        `Let op: het protocol liep vast (${advice.fault}). Dit advies is onvolledig en kan niet bewaard worden; meld dit bij de beheerder van het protocol.`,
+      ),
     );
   }
   const groups = urgencyGroups(advice);
@@ -95,7 +106,18 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
   }
   if (advice.rules.length > 0) body.push(h('section', { class: 'group rules' }, h('h3', {}, 'Regels die gelden'), advice.rules.map(ruleBlock)));
   for (const group of infoGroups(advice)) {
-    body.push(h('section', { class: 'group info' }, h('h3', {}, group.heading), h('ul', {}, group.items.map((i) => h('li', {}, i.text, refs(i.sources))))));
+    body.push(
+      h(
+        'section',
+        { class: 'group info' },
+        h('h3', {}, group.heading),
+        h(
+          'ul',
+          {},
+          group.items.map((i) => h('li', {}, i.text, refs(i.sources))),
+        ),
+      ),
+    );
   }
   const list = numbers.list();
   if (list.length > 0) {
@@ -135,14 +157,32 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
       { class: 'partner' },
       h('h4', {}, p.name),
       h('p', { class: 'label' }, 'Wat te doen'),
-      h('ul', {}, taskLines(p).map(({ label, task }) => h('li', {}, label ? [h('strong', {}, `${label}:`), ' '] : null, task.text))),
+      h(
+        'ul',
+        {},
+        taskLines(p).map(({ label, task }) => h('li', {}, label ? [h('strong', {}, `${label}:`), ' '] : null, task.text)),
+      ),
       p.reasons.length > 0 || p.because.length > 0
         ? [
             h('p', { class: 'label' }, 'Waarom'),
-            h('ul', {}, p.reasons.map((r) => h('li', {}, r)), p.because.map((b) => h('li', { class: 'because' }, `${b.question} `, h('em', {}, b.answer)))),
+            h(
+              'ul',
+              {},
+              p.reasons.map((r) => h('li', {}, r)),
+              p.because.map((b) => h('li', { class: 'because' }, `${b.question} `, h('em', {}, b.answer))),
+            ),
           ]
         : null,
-      contact.length > 0 ? [h('p', { class: 'label' }, 'Zo bereik je ze'), h('ul', { class: 'contact' }, contact.map((line) => h('li', {}, line)))] : null,
+      contact.length > 0
+        ? [
+            h('p', { class: 'label' }, 'Zo bereik je ze'),
+            h(
+              'ul',
+              { class: 'contact' },
+              contact.map((line) => h('li', {}, line)),
+            ),
+          ]
+        : null,
       numbers.of(p.sources).length > 0 ? h('p', { class: 'sources-line' }, 'Bronnen:', refs(p.sources)) : null,
     );
   }
@@ -153,8 +193,26 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
       { class: 'rule' },
       h('h4', {}, rule.title),
       rule.conclusions.map((c) => h('p', {}, c)),
-      rule.steps.length > 0 ? [h('p', { class: 'label' }, 'Stappen'), h('ul', {}, rule.steps.map((s) => h('li', {}, s)))] : null,
-      rule.because.length > 0 ? [h('p', { class: 'label' }, 'Waarom'), h('ul', {}, rule.because.map((b) => h('li', { class: 'because' }, `${b.question} `, h('em', {}, b.answer))))] : null,
+      rule.steps.length > 0
+        ? [
+            h('p', { class: 'label' }, 'Stappen'),
+            h(
+              'ul',
+              {},
+              rule.steps.map((s) => h('li', {}, s)),
+            ),
+          ]
+        : null,
+      rule.because.length > 0
+        ? [
+            h('p', { class: 'label' }, 'Waarom'),
+            h(
+              'ul',
+              {},
+              rule.because.map((b) => h('li', { class: 'because' }, `${b.question} `, h('em', {}, b.answer))),
+            ),
+          ]
+        : null,
       numbers.of(rule.sources).length > 0 ? h('p', { class: 'sources-line' }, 'Bronnen:', refs(rule.sources)) : null,
     );
   }
@@ -199,7 +257,11 @@ function answersBlock(input: AdviceInput): HTMLElement {
     'section',
     { class: 'group answers' },
     h('h3', {}, 'Je antwoorden'),
-    h('ol', {}, input.advice.answers.map((a) => h('li', {}, `${a.question} `, h('strong', {}, a.answer)))),
+    h(
+      'ol',
+      {},
+      input.advice.answers.map((a) => h('li', {}, `${a.question} `, h('strong', {}, a.answer))),
+    ),
     h(
       'p',
       { class: 'help' },

@@ -45,7 +45,11 @@ export class DomPrompter implements Prompter {
       const known = q.default !== undefined && q.choices.some((c) => c.value === q.default);
       const inputs = q.choices.map((c, i) => option('radio', name, c, known ? c.value === q.default : false, i));
       return {
-        body: h('div', { class: 'options' }, inputs.map((o) => o.row)),
+        body: h(
+          'div',
+          { class: 'options' },
+          inputs.map((o) => o.row),
+        ),
         read: () => {
           const checked = inputs.find((o) => o.input.checked);
           return checked ? { ok: true, value: checked.input.value } : { ok: false, message: 'Kies een van de antwoorden.', focus: inputs[0]?.input };
@@ -108,7 +112,11 @@ export class DomPrompter implements Prompter {
         });
       }
       return {
-        body: h('div', { class: 'options' }, all.map((o) => o.row)),
+        body: h(
+          'div',
+          { class: 'options' },
+          all.map((o) => o.row),
+        ),
         read: () => {
           if (unknown?.input.checked) return { ok: true, value: UNKNOWN };
           const values = inputs.filter((o) => o.input.checked).map((o) => o.input.value);
@@ -173,7 +181,11 @@ export class DomPrompter implements Prompter {
           'div',
           { class: 'nu-inner' },
           h('p', { class: 'nu-title' }, 'Nu direct'),
-          h('ul', {}, lines.map((line) => h('li', {}, line))),
+          h(
+            'ul',
+            {},
+            lines.map((line) => h('li', {}, line)),
+          ),
           h('p', { class: 'nu-note' }, 'Doe dit eerst. Daarna kun je verder met de vragen; het volledige advies volgt aan het eind.'),
         ),
       ),

@@ -10,7 +10,8 @@ const findings = (flows: string) =>
     .map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
 
 /** A category flow that hands over to the shared flow and then routes on its answer. */
-const category = (name: string, value: string, how: 'call' | 'before') => yaml`
+const category = (name: string, value: string, how: 'call' | 'before') =>
+  yaml`
     - id: flow-${name}
       title: ${name.toUpperCase()}
       ${how === 'before' ? 'before: [gedeeld]' : `description: ${name}`}

@@ -26,7 +26,24 @@ async function script(shell: string, ...args: string[]): Promise<string> {
 describe('convenant completion', () => {
   it.each(['bash', 'zsh', 'fish'])('%s: names every command, the look-up flags and the shipped ids', async (shell) => {
     const text = await script(shell);
-    for (const word of ['partners', 'contacts', 'checklist', 'graph', 'explain', 'completion', '--format', '--protocols', '--today', '--calls', 'mermaid', 'svg', 'politie', 'veilig-thuis', 'meldcode', 'fysiek-geweld']) {
+    for (const word of [
+      'partners',
+      'contacts',
+      'checklist',
+      'graph',
+      'explain',
+      'completion',
+      '--format',
+      '--protocols',
+      '--today',
+      '--calls',
+      'mermaid',
+      'svg',
+      'politie',
+      'veilig-thuis',
+      'meldcode',
+      'fysiek-geweld',
+    ]) {
       // fish spells a long flag as `-l format`.
       const spelled = shell === 'fish' && word.startsWith('--') ? `-l ${word.slice(2)}` : word;
       expect(text, word).toContain(spelled);
@@ -70,7 +87,10 @@ describe('convenant completion', () => {
     writeFileSync(file, await script('fish'));
     const result = spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C 'convenant partners pol'; complete -C 'convenant graph --format '`], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    const lines = result.stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
     expect(lines).toEqual(['politie', 'dot', 'mermaid', 'svg']);
   });
 

@@ -14,7 +14,9 @@ describe('convenant contacts', () => {
     const { code, stdout } = await mini();
     expect(code).toBe(0);
     expect(stdout).toContain('peildatum 2025-06-01');
-    expect(stdout).toMatch(/in orde {2}De testschool \(school\)\n.*Sam Voorbeeld \(veiligheidscoördinator\) · 000-0000001 · sam@example.org\n.*gecontroleerd op 2025-03-01, opnieuw controleren uiterlijk 2026-03-01/);
+    expect(stdout).toMatch(
+      /in orde {2}De testschool \(school\)\n.*Sam Voorbeeld \(veiligheidscoördinator\) · 000-0000001 · sam@example.org\n.*gecontroleerd op 2025-03-01, opnieuw controleren uiterlijk 2026-03-01/,
+    );
     expect(stdout).toMatch(/let op {3}Politie Testdorp \(politie\)[\s\S]*gecontroleerd op 2023-05-01[\s\S]*verouderd: langer dan 12 maanden niet gecontroleerd/);
     expect(stdout).toMatch(/let op {3}Het zorgteam \(zorgteam\)\n\s+ontbreekt: nog geen contactpersoon ingevuld/);
     expect(stdout).toContain('2 van de 3 contactpersonen vragen aandacht (verouderd: 1, ontbreekt: 1).');
@@ -47,7 +49,10 @@ describe('convenant contacts', () => {
       const file = join(dir, 'partners.yaml');
       const fixed = readFileSync(file, 'utf8')
         .replace('reviewed: "2023-05-01"', 'reviewed: "2025-05-20"')
-        .replace('person: { name: null, role: null, phone: null, email: null, reviewed: null }', 'person: { name: Lou, role: null, phone: "000-0000002", email: null, reviewed: "2025-05-01" }');
+        .replace(
+          'person: { name: null, role: null, phone: null, email: null, reviewed: null }',
+          'person: { name: Lou, role: null, phone: "000-0000002", email: null, reviewed: "2025-05-01" }',
+        );
       writeFileSync(file, fixed);
       const { code, stdout } = await runCli(['contacts', '--protocols', dir, '--today', '2025-06-01', '--check']);
       expect(stdout).toContain('Alle 3 contactpersonen zijn ingevuld en in de afgelopen 12 maanden gecontroleerd.');

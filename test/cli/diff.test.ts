@@ -51,7 +51,10 @@ describe('convenant diff', () => {
     edit((t) =>
       t
         .replace('question: Is er nu gevaar?', 'question: Is er op dit moment gevaar?')
-        .replace('            call: leeftijd\n', '            advice:\n              - rule: meldcode\n                conclusion: Kijk ook naar thuis.\n                sources: [bron-wet]\n            call: leeftijd\n')
+        .replace(
+          '            call: leeftijd\n',
+          '            advice:\n              - rule: meldcode\n                conclusion: Kijk ook naar thuis.\n                sources: [bron-wet]\n            call: leeftijd\n',
+        )
         .replace(/ {6}- id: signalen[\s\S]*?next: end\n\n/, '      - id: signalen-nieuw\n        type: yes-no\n        question: Zie je letsel?\n        next: end\n\n')
         .replace('next: signalen', 'next: signalen-nieuw'),
     );
@@ -74,7 +77,12 @@ describe('convenant diff', () => {
 
   it('compares git revisions (REVISION:path)', async () => {
     const repo = join(cwd, 'repo');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     cpSync(MINI_DIR, join(repo, 'protocol'), { recursive: true });
     git('init', '-q');
     git('add', '.');

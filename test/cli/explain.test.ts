@@ -35,7 +35,9 @@ describe('convenant explain', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('Hoe komt iemand bij Politie Testdorp (partner politie)?');
     expect(stdout).toContain('De hulp noemt deze partner op 2 plekken.');
-    expect(stdout).toContain('1. Melding op school › vraag "Is er nu gevaar?" › antwoord: Ja\n   Advies (direct): Bel 112.\n   Kortste route (1 antwoord):\n     1. Is er nu gevaar? → Ja\n   Als antwoorden: {gevaar: ja}');
+    expect(stdout).toContain(
+      '1. Melding op school › vraag "Is er nu gevaar?" › antwoord: Ja\n   Advies (direct): Bel 112.\n   Kortste route (1 antwoord):\n     1. Is er nu gevaar? → Ja\n   Als antwoorden: {gevaar: ja}',
+    );
     expect(stdout).toContain('2. Melding op school › automatische keuze: als leeftijd 12 t/m 17');
     expect(stdout).toContain('Kortste route (3 antwoorden):\n     1. Is er nu gevaar? → Nee\n     2. Wat is er gebeurd? → Ruzie of geweld\n     3. Hoe oud is de dader? → 12 jaar');
     expect(stdout).toContain('Als antwoorden: {gevaar: nee, soort: ruzie, leeftijd: 12}');

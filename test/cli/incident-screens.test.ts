@@ -97,7 +97,11 @@ const WALKS: Walk[] = [
         ({ screen, prompt } = await step(t, () => answerWith(t, prompt, '')));
       }
       t.literal('De leerling praat');
-      await t.waitFor('the cursor on the talk of suicide', (s) => s.includes('❯ De leerling praat'), () => t.visible());
+      await t.waitFor(
+        'the cursor on the talk of suicide',
+        (s) => s.includes('❯ De leerling praat'),
+        () => t.visible(),
+      );
     },
     prefer: '',
     keep: ['113'],
@@ -119,7 +123,11 @@ async function answerOpening(t: Tmux, first: string, categories: readonly string
   if (promptOf(shown) === 'done') throw new Error(`the command ended:\n${t.history()}`);
   if (first) {
     t.literal(first);
-    await t.waitFor(`the cursor on ${first}`, (s) => (s.match(/^❯ (.*)$/m)?.[1] ?? '').startsWith(first), () => t.visible());
+    await t.waitFor(
+      `the cursor on ${first}`,
+      (s) => (s.match(/^❯ (.*)$/m)?.[1] ?? '').startsWith(first),
+      () => t.visible(),
+    );
   }
   await step(t, () => t.keys('Enter'), 'multi');
   for (const category of categories) await tick(t, category);
@@ -133,7 +141,8 @@ const ROW = /^([❯ ])([◯◉]) (.*)$/u;
  * cursor and it (a page down first when it is not on screen yet), then Space.
  */
 async function tick(t: Tmux, label: string): Promise<void> {
-  const isLabel = (text: string) => text.trim() !== '' && (label === text.trim() || label.startsWith(`${text.trim()} `) || label.startsWith(text.trim()) && text.trim().length >= 6);
+  const isLabel = (text: string) =>
+    text.trim() !== '' && (label === text.trim() || label.startsWith(`${text.trim()} `) || (label.startsWith(text.trim()) && text.trim().length >= 6));
   for (let page = 0; page < 30; page++) {
     const rows = t
       .visible()
@@ -150,8 +159,21 @@ async function tick(t: Tmux, label: string): Promise<void> {
     await t.settled(before, (s) => s.includes('aan/uit'));
   }
   const before = t.visible();
-  const on = (s: string) => s.split('\n').some((l) => { const m = l.match(ROW); return m !== null && m[1] === '❯' && m[2] === '◉' && isLabel(m[3] ?? ''); });
-  if (!t.visible().split('\n').some((l) => { const m = l.match(ROW); return m !== null && m[1] === '❯' && isLabel(m[3] ?? ''); })) throw new Error(`the cursor did not reach ${label}:\n${before}`);
+  const on = (s: string) =>
+    s.split('\n').some((l) => {
+      const m = l.match(ROW);
+      return m !== null && m[1] === '❯' && m[2] === '◉' && isLabel(m[3] ?? '');
+    });
+  if (
+    !t
+      .visible()
+      .split('\n')
+      .some((l) => {
+        const m = l.match(ROW);
+        return m !== null && m[1] === '❯' && isLabel(m[3] ?? '');
+      })
+  )
+    throw new Error(`the cursor did not reach ${label}:\n${before}`);
   t.keys('Space');
   await t.waitFor(`${label} ticked`, on, () => t.visible());
 }
@@ -204,32 +226,40 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
   };
 
   describe.each(SIZES)('$width x $height', (size) => {
-    it.each(WALKS)('$name: whole words, nothing too wide, the urgent line in view', async (walk) => {
-      tmux.start(`node ${BIN} incident`, { cwd: dir, size, env: { HOME: dir } });
-      await walk.opening(tmux);
-      const found: string[] = [];
-      let seen: string[] = [];
-      let { screen, prompt } = await step(tmux, () => tmux.keys('Enter'));
-      for (let n = 3; prompt !== 'review'; n++) {
-        if (n > 40) throw new Error(`the walk does not end:\n${screen}`);
-        seen = [...seen, ...walk.keep.filter((k) => history().includes(k) && !seen.includes(k))];
-        record(`${size.width}x${size.height}-${walk.name}-q${n}`, screen);
-        found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `question ${n}: ${p}\n${screen}`));
-        ({ screen, prompt } = await step(tmux, () => answer(prompt, walk.prefer)));
-      }
-      record(`${size.width}x${size.height}-${walk.name}-review`, screen);
-      found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `review: ${p}\n${screen}`));
-      // "Ja, toon het advies": the pager opens on the whole "Nu en vandaag" card.
-      const before = tmux.visible();
-      tmux.keys('Enter');
-      const advice = await tmux.settled(before, (s) => s.includes('NU EN VANDAAG'));
-      record(`${size.width}x${size.height}-${walk.name}-advice`, advice);
-      found.push(...cardProblems(advice, size, walk.keep));
-      tmux.keys('q');
-      await tmux.waitFor('the offer to save', (s) => s.includes('Wil je dit advies bewaren?'), () => tmux.visible());
-      expect(found).toEqual([]);
-      expect(seen).toEqual(walk.keep);
-    }, 180_000);
+    it.each(WALKS)(
+      '$name: whole words, nothing too wide, the urgent line in view',
+      async (walk) => {
+        tmux.start(`node ${BIN} incident`, { cwd: dir, size, env: { HOME: dir } });
+        await walk.opening(tmux);
+        const found: string[] = [];
+        let seen: string[] = [];
+        let { screen, prompt } = await step(tmux, () => tmux.keys('Enter'));
+        for (let n = 3; prompt !== 'review'; n++) {
+          if (n > 40) throw new Error(`the walk does not end:\n${screen}`);
+          seen = [...seen, ...walk.keep.filter((k) => history().includes(k) && !seen.includes(k))];
+          record(`${size.width}x${size.height}-${walk.name}-q${n}`, screen);
+          found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `question ${n}: ${p}\n${screen}`));
+          ({ screen, prompt } = await step(tmux, () => answer(prompt, walk.prefer)));
+        }
+        record(`${size.width}x${size.height}-${walk.name}-review`, screen);
+        found.push(...problems(screen, tmux.visible(true), size, seen).map((p) => `review: ${p}\n${screen}`));
+        // "Ja, toon het advies": the pager opens on the whole "Nu en vandaag" card.
+        const before = tmux.visible();
+        tmux.keys('Enter');
+        const advice = await tmux.settled(before, (s) => s.includes('NU EN VANDAAG'));
+        record(`${size.width}x${size.height}-${walk.name}-advice`, advice);
+        found.push(...cardProblems(advice, size, walk.keep));
+        tmux.keys('q');
+        await tmux.waitFor(
+          'the offer to save',
+          (s) => s.includes('Wil je dit advies bewaren?'),
+          () => tmux.visible(),
+        );
+        expect(found).toEqual([]);
+        expect(seen).toEqual(walk.keep);
+      },
+      180_000,
+    );
   });
 
   describe('a broken shipped protocol', () => {
@@ -245,14 +275,22 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
     });
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-    it.each(SIZES)('$width x $height: the emergency card with its numbers is on screen, exit 1', async (size) => {
-      tmux.start(`node ${join(copy, 'bin', 'convenant.js')} incident`, { cwd: dir, size });
-      const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t), () => tmux.visible());
-      record(`${size.width}x${size.height}-emergency-card`, done);
-      expect(tmux.history()).toContain('EXIT:1');
-      const folder = join(copy, 'protocols', 'weert-nederweert');
-      expect(problems(done, tmux.visible(true), size, ['NOODKAART', '112', '0900-8844', '0800-2000', '113', 'ingebouwde protocol'], [folder])).toEqual([]);
-    }, 120_000);
+    it.each(SIZES)(
+      '$width x $height: the emergency card with its numbers is on screen, exit 1',
+      async (size) => {
+        tmux.start(`node ${join(copy, 'bin', 'convenant.js')} incident`, { cwd: dir, size });
+        const done = await tmux.waitFor(
+          'the exit code',
+          (t) => /EXIT:\d+/.test(t),
+          () => tmux.visible(),
+        );
+        record(`${size.width}x${size.height}-emergency-card`, done);
+        expect(tmux.history()).toContain('EXIT:1');
+        const folder = join(copy, 'protocols', 'weert-nederweert');
+        expect(problems(done, tmux.visible(true), size, ['NOODKAART', '112', '0900-8844', '0800-2000', '113', 'ingebouwde protocol'], [folder])).toEqual([]);
+      },
+      120_000,
+    );
   });
 
   describe('the advice in a pager', () => {
@@ -263,14 +301,22 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
       tmux.start(`${process.execPath} ${BIN} incident --answers antwoorden.yaml ${args}`, { cwd: dir, size, env });
     };
 
-    it.each(SIZES)('$width x $height: less opens on the whole card with the police numbers', async (size) => {
-      run(size);
-      const first = await tmux.settled('', (s) => s.includes('NU EN VANDAAG') && /^:/m.test(s));
-      record(`${size.width}x${size.height}-pager-less`, first);
-      expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
-      tmux.keys('q');
-      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
-    }, 120_000);
+    it.each(SIZES)(
+      '$width x $height: less opens on the whole card with the police numbers',
+      async (size) => {
+        run(size);
+        const first = await tmux.settled('', (s) => s.includes('NU EN VANDAAG') && /^:/m.test(s));
+        record(`${size.width}x${size.height}-pager-less`, first);
+        expect(cardProblems(first, size, ['Bel 112', '0900-8844'])).toEqual([]);
+        tmux.keys('q');
+        await tmux.waitFor(
+          'the exit code',
+          (t) => /EXIT:0/.test(t),
+          () => tmux.visible(),
+        );
+      },
+      120_000,
+    );
 
     it('without less: the built-in pager, a screen at a time', async () => {
       const size = { width: 60, height: 12 };
@@ -281,18 +327,26 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
       tmux.keys('Space');
       await tmux.settled(first, (s) => s.includes('-- meer') || /EXIT:/.test(s));
       tmux.keys('q');
-      await tmux.waitFor('the exit code', (t) => /EXIT:0/.test(t), () => tmux.visible());
+      await tmux.waitFor(
+        'the exit code',
+        (t) => /EXIT:0/.test(t),
+        () => tmux.visible(),
+      );
     }, 120_000);
 
     it.each([
       ['--no-pager', {}],
       ['', { PAGER: 'cat' }],
-    ] as const)('%s %j: straight through, no key needed', async (args, env) => {
-      run({ width: 60, height: 12 }, args, env);
-      const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
-      expect(done).toContain('EXIT:0');
-      expect(done).toContain('IN HET KORT');
-    }, 120_000);
+    ] as const)(
+      '%s %j: straight through, no key needed',
+      async (args, env) => {
+        run({ width: 60, height: 12 }, args, env);
+        const done = await tmux.waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+        expect(done).toContain('EXIT:0');
+        expect(done).toContain('IN HET KORT');
+      },
+      120_000,
+    );
   });
 
   function history(): string {

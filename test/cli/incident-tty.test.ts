@@ -47,7 +47,11 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
     keys('Down', 'Down', 'Down', 'Enter'); // Nee (after: nu in gevaar, dader in de buurt, net gebeurd op school)
     await question(2);
     // Categories are a multi (checkboxes, no type-to-jump): move down to the option, tick it, confirm.
-    const options = screen().slice(screen().lastIndexOf('Vraag 2 ·')).split('\n').filter((l) => /^[ ❯]◯ /.test(l)).map((l) => l.slice(3));
+    const options = screen()
+      .slice(screen().lastIndexOf('Vraag 2 ·'))
+      .split('\n')
+      .filter((l) => /^[ ❯]◯ /.test(l))
+      .map((l) => l.slice(3));
     const at = options.indexOf(category);
     expect(at, `option "${category}" in ${options.join(' | ')}`).toBeGreaterThanOrEqual(0);
     if (at > 0) keys(...Array<string>(at).fill('Down'));

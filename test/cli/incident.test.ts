@@ -329,7 +329,9 @@ describe('convenant incident, interactive with a scripted prompter', () => {
     expect(io.out()).toContain('Advies bewaard in');
     const saved = JSON.parse(readFileSync(join(dir, 'advies.json'), 'utf8'));
     // The record also lists the steps the context settled (fysiek-geweld-dader, from "dader"), marked inferred.
-    const asked = ACUTE.trim().split('\n').map((l) => l.split(':')[0]);
+    const asked = ACUTE.trim()
+      .split('\n')
+      .map((l) => l.split(':')[0]);
     expect(saved.answers.filter((a: { inferred?: boolean }) => !a.inferred).map((a: { step: string }) => a.step)).toEqual(asked);
     expect(saved.answers.filter((a: { inferred?: boolean }) => a.inferred).map((a: { step: string }) => a.step)).toContain('fysiek-geweld-dader');
   });

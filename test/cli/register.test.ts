@@ -77,7 +77,18 @@ describe('adding incidents', () => {
   });
 
   it('show and close: the follow-up of one incident', async () => {
-    write('a.json', advice({ partners: [['politie', 'today'], ['halt', 'when-needed']], rules: ['halt'], context: { perpetrator: 'leerling', victim: 'leerling', age: 14, place: 'op-school' }, categories: ['fysiek-geweld'] }));
+    write(
+      'a.json',
+      advice({
+        partners: [
+          ['politie', 'today'],
+          ['halt', 'when-needed'],
+        ],
+        rules: ['halt'],
+        context: { perpetrator: 'leerling', victim: 'leerling', age: 14, place: 'op-school' },
+        categories: ['fysiek-geweld'],
+      }),
+    );
     expect((await run(['register', 'add', 'a.json'])).stdout).toBe('Toegevoegd aan het register als nr. 1 (2026-03-10, fysiek-geweld).\n');
     const shown = await run(['register', 'show', '1']);
     expect(shown.stdout).toMatch(/Wie deed het\s+leerling/);
@@ -117,7 +128,10 @@ describe('adding incidents', () => {
     const r = await run(['register', 'add', 'goed.json', 'fout.json', 'kapot.json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('1 toegevoegd, 0 stonden er al in, 2 niet gelezen.\n');
-    const line = JSON.stringify(bad, null, 2).split('\n').findIndex((l) => l.includes('"straks"')) + 1;
+    const line =
+      JSON.stringify(bad, null, 2)
+        .split('\n')
+        .findIndex((l) => l.includes('"straks"')) + 1;
     expect(r.stderr).toMatch(new RegExp(`fout\\.json:${line}:\\d+: onbekende urgentie "straks"`));
     expect(r.stderr).toMatch(/kapot\.json:2:\d+: dit is geen geldig JSON-bestand/);
   });
@@ -140,8 +154,13 @@ describe('adding incidents', () => {
     expect(r.stderr).toMatch(/\na200\.json:2:\d+: dit is geen geldig JSON-bestand/);
     const store = RegisterStore.open(env.CONVENANT_REGISTER!, { create: false });
     try {
-      const uids = store.records().sort((a, b) => a.id - b.id).map((x) => x.uid);
-      const expected = Array.from({ length: 250 }, (_, n) => n).filter((n) => n !== 17 && n !== 200).map((n) => recordOf(nthAdvice(n)).uid);
+      const uids = store
+        .records()
+        .sort((a, b) => a.id - b.id)
+        .map((x) => x.uid);
+      const expected = Array.from({ length: 250 }, (_, n) => n)
+        .filter((n) => n !== 17 && n !== 200)
+        .map((n) => recordOf(nthAdvice(n)).uid);
       expect(uids).toEqual(expected);
     } finally {
       store.close();
@@ -203,7 +222,9 @@ describe('export and import', () => {
     expect((await run(['register', 'export', '--output', 'export.json'])).stderr).toMatch(/12 incidenten geëxporteerd/);
     const other = { CONVENANT_REGISTER: join(dir, 'bestuur.sqlite') };
     expect((await run(['register', 'import', 'export.json'], other)).stdout).toBe('export.json: 12 toegevoegd, 0 stonden er al in.\n');
-    expect((await run(['register', 'import', 'export.json', 'export.json'], other)).stdout).toBe('export.json: 0 toegevoegd, 12 stonden er al in.\nexport.json: 0 toegevoegd, 12 stonden er al in.\n');
+    expect((await run(['register', 'import', 'export.json', 'export.json'], other)).stdout).toBe(
+      'export.json: 0 toegevoegd, 12 stonden er al in.\nexport.json: 0 toegevoegd, 12 stonden er al in.\n',
+    );
     const mine = JSON.parse((await run(['register', 'list', '--format', 'json'])).stdout) as unknown[];
     const theirs = JSON.parse((await run(['register', 'list', '--format', 'json'], other)).stdout) as unknown[];
     expect(theirs).toEqual(mine);
@@ -233,10 +254,21 @@ describe('the yearly report', () => {
     let n = 0;
     const add = (day: string, shape: Parameters<typeof advice>[0]) =>
       records.push(recordOf(advice({ ...shape, generated: new Date(Date.UTC(2026, 0, 1) + n++ * 1000).toISOString() }), day));
-    for (let i = 0; i < 7; i++) add('2026-03-0' + (i + 1), { categories: ['fysiek-geweld'], partners: [['politie', 'today']], context: { perpetrator: 'leerling', victim: 'leerling', age: 14, place: 'op-school' } });
-    for (let i = 0; i < 2; i++) add('2026-05-1' + i, { categories: ['pesten'], partners: [['cjg', 'this-week']], context: { perpetrator: 'leerling', victim: 'leerling', age: 10, place: 'online' } });
+    for (let i = 0; i < 7; i++)
+      add('2026-03-0' + (i + 1), {
+        categories: ['fysiek-geweld'],
+        partners: [['politie', 'today']],
+        context: { perpetrator: 'leerling', victim: 'leerling', age: 14, place: 'op-school' },
+      });
+    for (let i = 0; i < 2; i++)
+      add('2026-05-1' + i, { categories: ['pesten'], partners: [['cjg', 'this-week']], context: { perpetrator: 'leerling', victim: 'leerling', age: 10, place: 'online' } });
     add('2026-09-01', { categories: ['zorgen-thuis'], partners: [['veilig-thuis', 'immediate']], rules: ['meldcode'] });
-    add('2026-10-01', { categories: ['zeden-medewerker', 'seksuele-intimidatie'], partners: [['politie', 'today']], rules: ['meldplicht-zeden'], context: { perpetrator: 'medewerker', victim: 'leerling', age: 15 } });
+    add('2026-10-01', {
+      categories: ['zeden-medewerker', 'seksuele-intimidatie'],
+      partners: [['politie', 'today']],
+      rules: ['meldplicht-zeden'],
+      context: { perpetrator: 'medewerker', victim: 'leerling', age: 15 },
+    });
     for (let i = 0; i < 3; i++) add('2025-03-0' + (i + 1), { categories: ['fysiek-geweld'] });
     seed(records);
   }

@@ -45,10 +45,14 @@ describe('JSON Schema', () => {
 
     it('accepts every shipped file', () => {
       expect(FILES.length).toBeGreaterThan(10);
-      const failures = failing(FILES, ([name]) => name, ([, file]) => {
-        const validate = validators[kindOf(file)];
-        expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
-      });
+      const failures = failing(
+        FILES,
+        ([name]) => name,
+        ([, file]) => {
+          const validate = validators[kindOf(file)];
+          expect(validate(parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+        },
+      );
       expect(failures).toEqual([]);
     });
 
@@ -64,7 +68,9 @@ describe('JSON Schema', () => {
 
     it('reports an advice item by the key it has (partner, action, rule, info)', () => {
       const validate = validators.protocol;
-      validate({ flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', question: 'A?', advice: [{ partner: 'politie', urgency: 'nu', task: 'Bel.', sources: ['s'] }] }] }] });
+      validate({
+        flows: [{ id: 'f', title: 'F', steps: [{ id: 'a', type: 'yes-no', question: 'A?', advice: [{ partner: 'politie', urgency: 'nu', task: 'Bel.', sources: ['s'] }] }] }],
+      });
       const paths = validate.errors!.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword}`);
       expect(paths).toEqual(['/flows/0/steps/0/advice/0/urgency enum']);
     });
@@ -98,12 +104,16 @@ describe('JSON Schema', () => {
   });
 
   it('every shipped file names the right schema on its first line', () => {
-    const failures = failing(FILES, ([name]) => name, ([, file]) => {
-      const first = readFileSync(file, 'utf8').split('\n')[0]!;
-      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-      expect(match, first).not.toBeNull();
-      expect(resolve(dirname(file), match![1]!)).toBe(SCHEMA[kindOf(file)]);
-    });
+    const failures = failing(
+      FILES,
+      ([name]) => name,
+      ([, file]) => {
+        const first = readFileSync(file, 'utf8').split('\n')[0]!;
+        const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+        expect(match, first).not.toBeNull();
+        expect(resolve(dirname(file), match![1]!)).toBe(SCHEMA[kindOf(file)]);
+      },
+    );
     expect(failures).toEqual([]);
   });
 

@@ -40,7 +40,9 @@ describe('convenant test', () => {
   it('--coverage names the questions and advice no scenario reaches, with file:line', async () => {
     const { stdout } = await test(OK, '--coverage');
     expect(stdout).toContain('Dekking: 2 van 2 vragen en 3 van 4 adviezen worden door een scenario bereikt.');
-    expect(stdout).toMatch(/Adviezen die geen scenario oplevert:\n {2}test\/fixtures\/scenario-run\/ok\/protocol\.yaml:30:22 {2}info "Registreer het incident\." in stap "soort"\n/);
+    expect(stdout).toMatch(
+      /Adviezen die geen scenario oplevert:\n {2}test\/fixtures\/scenario-run\/ok\/protocol\.yaml:30:22 {2}info "Registreer het incident\." in stap "soort"\n/,
+    );
   });
 
   it('--filter runs only the matching scenarios', async () => {

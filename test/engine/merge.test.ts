@@ -20,7 +20,8 @@ function adviseInOrder(items: readonly Given[]) {
       return `          - { value: o${i}, label: O${i}, advice: [{ partner: politie, urgency: ${g.urgency}, task: "${g.task}"${extra}, sources: [${g.source ?? 's1'}] }] }`;
     })
     .join('\n');
-  const p = protocolFrom(`${yaml`
+  const p = protocolFrom(
+    `${yaml`
     flows:
       - id: main
         title: Hoofd
@@ -31,7 +32,8 @@ function adviseInOrder(items: readonly Given[]) {
             known: Test
             next: end
             options:
-  `}\n${options}\n`);
+  `}\n${options}\n`,
+  );
   const { state, problems } = replay(p, { a: items.map((_, i) => `o${i}`) });
   expect(problems).toEqual([]);
   return { advice: adviceOf(state), state };
@@ -45,7 +47,10 @@ describe('partner tasks keep their own urgency', () => {
         { task: 'Doe aangifte', urgency: 'today' },
         { task: 'Bel 112', urgency: 'immediate' },
       ],
-      tasks: [['Bel 112', 'immediate'], ['Doe aangifte', 'today']],
+      tasks: [
+        ['Bel 112', 'immediate'],
+        ['Doe aangifte', 'today'],
+      ],
       partner: 'immediate',
     },
     {
@@ -95,7 +100,10 @@ describe('partner tasks keep their own urgency', () => {
         { task: 'Overleg', urgency: 'this-week', key: 'a' },
         { task: 'Overleg', urgency: 'today', key: 'b' },
       ],
-      tasks: [['Overleg', 'today'], ['Overleg', 'this-week']],
+      tasks: [
+        ['Overleg', 'today'],
+        ['Overleg', 'this-week'],
+      ],
       partner: 'today',
     },
   ])('$name', ({ given, tasks, partner, reasons, sources }) => {

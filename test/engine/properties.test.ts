@@ -25,7 +25,10 @@ function expectTasksOnce(state: WalkState): void {
   }
   for (const p of advice.partners) {
     const got = p.taskItems.map((t) => `${t.text}@${urgencyRank(t.urgency)}`).sort();
-    const want = [...expected.values()].filter((e) => e.partner === p.id).map((e) => `${e.text}@${e.rank}`).sort();
+    const want = [...expected.values()]
+      .filter((e) => e.partner === p.id)
+      .map((e) => `${e.text}@${e.rank}`)
+      .sort();
     expect(got).toEqual(want);
     expect(new Set(p.tasks).size).toBe(p.tasks.length);
     expect(urgencyRank(p.urgency)).toBe(Math.min(...p.taskItems.map((t) => urgencyRank(t.urgency))));

@@ -50,7 +50,10 @@ describe('random protocol folders', () => {
         expectAdviceContract(renderAdviceJson({ advice, protocol, sha256: hashFiles(files), generated: GENERATED }));
         if (advice.fault) {
           faults++;
-          expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), `fault "${advice.fault}" not reported by validate`).toContain('cycle');
+          expect(
+            diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+            `fault "${advice.fault}" not reported by validate`,
+          ).toContain('cycle');
         }
       }),
       { numRuns: RUNS, seed: SEED },

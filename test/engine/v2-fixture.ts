@@ -68,4 +68,3 @@ export const FLOWS = yaml`
           yes: { next: end, advice: [{ action: Bewaar de beelden niet zelf, urgency: today, sources: [s1] }] }
           no: { next: end }
 `;
-

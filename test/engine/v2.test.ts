@@ -94,9 +94,7 @@ describe('ask once, before and presets', () => {
     const same = replay(p, { gevaar: 'nee', categorie: 'online', dader: 'onbekend', leeftijd: 15, beelden: 'nee' });
     expect(same.problems).toEqual([]);
     const other = replay(p, { gevaar: 'nee', categorie: 'online', dader: 'leerling', leeftijd: 15, beelden: 'nee' });
-    expect(other.problems).toEqual([
-      expect.objectContaining({ step: 'dader', kind: 'unused-answer', message: expect.stringContaining('al vast op "Onbekend"') }),
-    ]);
+    expect(other.problems).toEqual([expect.objectContaining({ step: 'dader', kind: 'unused-answer', message: expect.stringContaining('al vast op "Onbekend"') })]);
   });
 
   it('names the missing step when an answers file lacks a question of the new model', () => {
@@ -200,8 +198,7 @@ describe('the incident context of the advice', () => {
 });
 
 describe('scenarios on the v2 model', () => {
-  const scenario = (answers: Record<string, unknown>, expect: Record<string, unknown>) =>
-    runScenario(p, Scenario.parse({ name: 'proef', answers, expect }));
+  const scenario = (answers: Record<string, unknown>, expect: Record<string, unknown>) => runScenario(p, Scenario.parse({ name: 'proef', answers, expect }));
   const walk = { gevaar: 'ja', categorie: ['online'], leeftijd: 15, beelden: 'nee' };
 
   it('may leave out a step a preset settles, and checks a task per urgency', () => {

@@ -35,9 +35,7 @@ function pick(step: QuestionStep, r: () => number): AnswerValue {
       return (ticked.length > 1 ? ticked.filter((o) => !o.exclusive) : ticked).map((o) => o.value);
     }
     case 'number': {
-      const points = [step.min, step.max, ...(step.ranges ?? []).flatMap((x) => [x.min, x.max])].filter(
-        (n): n is number => n !== undefined && n >= step.min && n <= step.max,
-      );
+      const points = [step.min, step.max, ...(step.ranges ?? []).flatMap((x) => [x.min, x.max])].filter((n): n is number => n !== undefined && n >= step.min && n <= step.max);
       return points[Math.floor(r() * points.length)]!;
     }
   }

@@ -104,9 +104,7 @@ describe('engine walks', () => {
 
   it('advice given whatever the answer is explained by the answer that handed over to its flow', () => {
     const advice = walk({ gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: [] });
-    expect(advice.actions.find((a) => a.text === 'Leg vast in het dossier')?.because).toEqual([
-      { step: 'soort', question: 'Wat is er gebeurd?', answer: 'Zorgen thuis' },
-    ]);
+    expect(advice.actions.find((a) => a.text === 'Leg vast in het dossier')?.because).toEqual([{ step: 'soort', question: 'Wat is er gebeurd?', answer: 'Zorgen thuis' }]);
   });
 
   it('a multi-select runs the selected options in protocol order and its hand-overs', () => {

@@ -124,7 +124,11 @@ describe('shortest walks are the shortest (mini fixture, checked by brute force)
       ...protocol,
       flows: protocol.flows.map((f) => ({
         ...f,
-        steps: f.steps.map((s) => (s.id === 'leeftijd' && s.type === 'number' ? { ...s, ranges: s.ranges!.map((r) => (r.advice ? { ...r, advice: [{ ...item, when: { step: 'leeftijd', min: 40 } }] } : r)) } : s)),
+        steps: f.steps.map((s) =>
+          s.id === 'leeftijd' && s.type === 'number'
+            ? { ...s, ranges: s.ranges!.map((r) => (r.advice ? { ...r, advice: [{ ...item, when: { step: 'leeftijd', min: 40 } }] } : r)) }
+            : s,
+        ),
       })),
     };
     const ways = explain(impossible, 'rule', 'meldcode').ways;

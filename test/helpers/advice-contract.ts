@@ -13,9 +13,7 @@ export const AdviceContract = z.object({
   schemaVersion: z.literal(1),
   generated: z.iso.datetime(),
   protocol: z.object({ id: z.string().min(1), version: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  answers: z.array(
-    z.object({ step: z.string(), question: z.string(), answer: z.string(), value: z.union([z.string(), z.number(), z.array(z.string())]), inferred: z.boolean() }),
-  ),
+  answers: z.array(z.object({ step: z.string(), question: z.string(), answer: z.string(), value: z.union([z.string(), z.number(), z.array(z.string())]), inferred: z.boolean() })),
   context: z.object({ perpetrator: Nullable, victim: Nullable, age: z.number().nullable(), ageBand: Nullable, schoolType: Nullable, place: Nullable }),
   categories: z.array(z.string()),
   partners: z.array(

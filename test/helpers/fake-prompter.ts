@@ -19,9 +19,7 @@ import {
  * ['save', {format, file?} | null] for the offer to save (no file: take the suggested name).
  */
 export type ScriptEntry =
-  | readonly [step: string, reply: unknown]
-  | readonly ['review', 'advice' | number]
-  | readonly ['save', { format: SaveChoice['format']; file?: string } | null];
+  readonly [step: string, reply: unknown] | readonly ['review', 'advice' | number] | readonly ['save', { format: SaveChoice['format']; file?: string } | null];
 
 export type Asked =
   | { kind: 'select' | 'yesNo'; q: SelectQuestion }

@@ -21,8 +21,7 @@ interface Skeleton {
 const TYPES = ['yes-no', 'choice', 'multi', 'number', 'route'] as const;
 const stepId = (f: number, s: number) => `f${f}-s${s}`;
 /** `arb` in about `percent` of the cases, else undefined. */
-const optional = <T>(arb: fc.Arbitrary<T>, percent = 50) =>
-  fc.oneof({ arbitrary: fc.constant(undefined), weight: 100 - percent }, { arbitrary: arb, weight: percent });
+const optional = <T>(arb: fc.Arbitrary<T>, percent = 50) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 100 - percent }, { arbitrary: arb, weight: percent });
 /** Drops undefined fields, so the YAML only has the keys that were chosen. */
 const compact = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -58,12 +57,22 @@ function folderOf(sk: Skeleton): fc.Arbitrary<ProtocolSourceFile[]> {
   const urgency = fc.constantFrom(...URGENCIES);
   const when = optional(condition, 30);
   const advice = fc.array(
-    fc.oneof(
-      fc.record({ partner: fc.constantFrom('p0', 'p1'), urgency, task: fc.constantFrom('Bel', 'Meld', 'Overleg'), key: optional(fc.constant('k')), reason: optional(fc.constant('Omdat')), when, sources: fc.constant(['s']) }),
-      fc.record({ action: fc.constantFrom('Zorg voor veiligheid', 'Noteer'), urgency, order: optional(fc.integer({ min: -2, max: 2 })), when, sources: fc.constant(['s']) }),
-      fc.record({ rule: fc.constant('r'), conclusion: fc.constantFrom('Geldt', 'Geldt niet'), steps: optional(fc.constant(['Stap een'])), when, sources: fc.constant(['s']) }),
-      fc.record({ info: fc.constant('Goed om te weten'), audience: optional(fc.constant('ouders')), when, sources: fc.constant(['s']) }),
-    ).map(compact),
+    fc
+      .oneof(
+        fc.record({
+          partner: fc.constantFrom('p0', 'p1'),
+          urgency,
+          task: fc.constantFrom('Bel', 'Meld', 'Overleg'),
+          key: optional(fc.constant('k')),
+          reason: optional(fc.constant('Omdat')),
+          when,
+          sources: fc.constant(['s']),
+        }),
+        fc.record({ action: fc.constantFrom('Zorg voor veiligheid', 'Noteer'), urgency, order: optional(fc.integer({ min: -2, max: 2 })), when, sources: fc.constant(['s']) }),
+        fc.record({ rule: fc.constant('r'), conclusion: fc.constantFrom('Geldt', 'Geldt niet'), steps: optional(fc.constant(['Stap een'])), when, sources: fc.constant(['s']) }),
+        fc.record({ info: fc.constant('Goed om te weten'), audience: optional(fc.constant('ouders')), when, sources: fc.constant(['s']) }),
+      )
+      .map(compact),
     { maxLength: 2 },
   );
   const calls = fc.oneof(fc.constantFrom(...flowIds), fc.uniqueArray(fc.constantFrom(...flowIds), { minLength: 1, maxLength: 2 }));
@@ -74,8 +83,7 @@ function folderOf(sk: Skeleton): fc.Arbitrary<ProtocolSourceFile[]> {
     const backward = Array.from({ length: s + 1 }, (_, k) => stepId(f, k));
     return fc.oneof({ arbitrary: fc.constantFrom('end', ...forward), weight: 6 }, { arbitrary: fc.constantFrom(...backward), weight: 1 });
   };
-  const branch = (f: number, s: number) =>
-    fc.record({ next: optional(target(f, s)), call: optional(calls, 15), advice: optional(advice) }).map(compact);
+  const branch = (f: number, s: number) => fc.record({ next: optional(target(f, s)), call: optional(calls, 15), advice: optional(advice) }).map(compact);
 
   // ------------------------------------------------------------ steps
   // Presets: a condition and a pick that becomes an answer the question accepts (see `settled`),
@@ -97,15 +105,10 @@ function folderOf(sk: Skeleton): fc.Arbitrary<ProtocolSourceFile[]> {
     const type = sk.types[f]![s]!;
     switch (type) {
       case 'yes-no':
-        return fc
-          .tuple(questionFields(f, s, type), optional(branch(f, s), 70), optional(branch(f, s), 70))
-          .map(([q, yes, no]) => compact({ ...compact(q), yes, no }));
+        return fc.tuple(questionFields(f, s, type), optional(branch(f, s), 70), optional(branch(f, s), 70)).map(([q, yes, no]) => compact({ ...compact(q), yes, no }));
       case 'choice':
         return fc
-          .tuple(
-            questionFields(f, s, type),
-            fc.array(branch(f, s), { minLength: 2, maxLength: 3 }),
-          )
+          .tuple(questionFields(f, s, type), fc.array(branch(f, s), { minLength: 2, maxLength: 3 }))
           .map(([q, options]) => ({ ...compact(q), options: options.map((b, k) => ({ value: `o${k}`, label: `Optie ${k}`, ...b })) }));
       case 'multi':
         return fc
@@ -119,7 +122,9 @@ function folderOf(sk: Skeleton): fc.Arbitrary<ProtocolSourceFile[]> {
           .tuple(
             questionFields(f, s, type),
             fc.integer({ min: 3, max: 12 }),
-            fc.array(fc.record({ min: optional(fc.integer({ min: -1, max: 13 })), max: optional(fc.integer({ min: -1, max: 13 })), label: optional(fc.constant('band')) }), { maxLength: 3 }),
+            fc.array(fc.record({ min: optional(fc.integer({ min: -1, max: 13 })), max: optional(fc.integer({ min: -1, max: 13 })), label: optional(fc.constant('band')) }), {
+              maxLength: 3,
+            }),
             fc.array(branch(f, s), { minLength: 3, maxLength: 3 }),
             fc.boolean(),
           )

@@ -60,11 +60,18 @@ export function buildProtocol(shape: Shape): Protocol {
             ? { action: `actie ${a}`, urgency: URGENCIES[(a + i) % 4]!, sources: ['s'] }
             : a % 4 === 2
               ? { rule: 'r', conclusion: `conclusie ${a}`, sources: ['s'], when: { step: stepId(0, 0), answered: true } }
-              : { partner: `p${a % 2}`, urgency: URGENCIES[(a + 1 + i) % 4]!, task: `taak ${a}`, ...key(a), sources: ['s'], when: { step: stepId(f, Math.max(0, s - 1)), min: st.bound } },
+              : {
+                  partner: `p${a % 2}`,
+                  urgency: URGENCIES[(a + 1 + i) % 4]!,
+                  task: `taak ${a}`,
+                  ...key(a),
+                  sources: ['s'],
+                  when: { step: stepId(f, Math.max(0, s - 1)), min: st.bound },
+                },
       );
       const branch = (k: number) => ({ next: forward(st.targets[k]!), advice, ...(calls.length ? { call: calls } : {}) });
       // A preset settles the step once the first question is answered (or, for `answered: false`, before).
-      const answer = st.preset === 3 ? 'weet-niet' : (['ja', 'o1', st.bound, ['m0']] as const)[st.type] ?? 'weet-niet';
+      const answer = st.preset === 3 ? 'weet-niet' : ((['ja', 'o1', st.bound, ['m0']] as const)[st.type] ?? 'weet-niet');
       const preset = st.preset ? { preset: [{ when: { step: stepId(0, 0), answered: st.preset !== 2 }, answer: answer as string | number | string[] }] } : {};
       const base = { id: stepId(f, s), question: `Vraag ${f}.${s}?`, unknown: branch(3), ...preset };
       switch (st.type) {
@@ -73,7 +80,16 @@ export function buildProtocol(shape: Shape): Protocol {
         case 1:
           return { ...base, type: 'choice' as const, options: [0, 1, 2].map((k) => ({ value: `o${k}`, label: `Optie ${k}`, ...branch(k) })) };
         case 2:
-          return { ...base, type: 'number' as const, min: 0, max: 30, ranges: [{ max: st.bound, ...branch(0) }, { min: st.bound + 1, ...branch(1) }] };
+          return {
+            ...base,
+            type: 'number' as const,
+            min: 0,
+            max: 30,
+            ranges: [
+              { max: st.bound, ...branch(0) },
+              { min: st.bound + 1, ...branch(1) },
+            ],
+          };
         case 3:
           return {
             ...base,

@@ -31,5 +31,9 @@ export function failing<T>(items: readonly T[], name: (item: T) => string, check
 export function failingScenarios(check: (answers: Record<string, unknown>, name: string) => void): string[] {
   const { scenarios } = parseScenarioFiles(shipped().scenarioFiles);
   if (scenarios.length < 20) return [`only ${scenarios.length} shipped scenarios found`];
-  return failing(scenarios, (s) => s.scenario.name, (s) => check(s.scenario.answers, s.scenario.name));
+  return failing(
+    scenarios,
+    (s) => s.scenario.name,
+    (s) => check(s.scenario.answers, s.scenario.name),
+  );
 }

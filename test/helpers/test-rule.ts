@@ -49,9 +49,10 @@ export function testRule(code: string, cases: { valid: RuleCase[]; invalid: Inva
     });
     it.each(cases.invalid.map((c) => [c.name, c] as const))('reports: %s', (_name, c) => {
       const got = findingsOf(code, c);
-      expect(got.map((d) => `${d.file}:${d.line}:${d.column}`), got.map(show).join('\n')).toEqual(
-        c.findings.map((e) => `${e.file ?? 'flows.yaml'}:${e.line}:${e.column}`),
-      );
+      expect(
+        got.map((d) => `${d.file}:${d.line}:${d.column}`),
+        got.map(show).join('\n'),
+      ).toEqual(c.findings.map((e) => `${e.file ?? 'flows.yaml'}:${e.line}:${e.column}`));
       c.findings.forEach((e, i) => {
         if (e.message) expect(got[i]!.message).toMatch(e.message);
         if (e.hint) expect(got[i]!.hint).toMatch(e.hint);

@@ -30,7 +30,9 @@ export class Tmux {
     this.session = `s${++this.sessions}`;
     const { width, height } = options.size ?? { width: 100, height: 50 };
     const quote = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
-    const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${quote(v)} `).join('');
+    const env = Object.entries(options.env ?? {})
+      .map(([k, v]) => `${k}=${quote(v)} `)
+      .join('');
     this.run('new-session', '-d', '-s', this.session, '-x', String(width), '-y', String(height), '-c', options.cwd, `${env}${command}; echo "EXIT:$?"; sleep 600`);
   }
 

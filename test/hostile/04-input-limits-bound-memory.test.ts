@@ -39,7 +39,10 @@ describe('finding 04: input limits bound memory and time', () => {
 
   it('a file that only the full parser reads (a tab) is bounded before it is parsed, at the line where the count passes', () => {
     const text = `x:\n\t- 1\n${'- 1\n'.repeat(MAX_FILE_NODES)}`;
-    const { diagnostics } = loadProtocolFiles([{ name: 'p.yaml', text: BASE_PROTOCOL }, { name: 'tab.yaml', text }]);
+    const { diagnostics } = loadProtocolFiles([
+      { name: 'p.yaml', text: BASE_PROTOCOL },
+      { name: 'tab.yaml', text },
+    ]);
     const complex = diagnostics.filter((d) => d.code === 'too-complex');
     expect(complex).toEqual([expect.objectContaining({ file: 'tab.yaml', severity: 'error' })]);
     expect(complex[0]!.line).toBeGreaterThan(1000);
@@ -47,7 +50,10 @@ describe('finding 04: input limits bound memory and time', () => {
   });
 
   it('the folder budget: once the files together pass it, the rest is not read (one error, at the file that passed it)', () => {
-    const file = (i: number) => ({ name: `f${i}.yaml`, text: `sources:\n${Array.from({ length: 30 }, (_, j) => `  - { id: s${i}-${j}, kind: covenant, title: T }`).join('\n')}\n` });
+    const file = (i: number) => ({
+      name: `f${i}.yaml`,
+      text: `sources:\n${Array.from({ length: 30 }, (_, j) => `  - { id: s${i}-${j}, kind: covenant, title: T }`).join('\n')}\n`,
+    });
     const files = [{ name: 'p.yaml', text: BASE_PROTOCOL }, ...Array.from({ length: 10 }, (_, i) => file(i))];
     const result = loadProtocolFiles(files, { maxFileNodes: 1000, maxFolderNodes: 600 });
     expect(result.ok).toBe(false);

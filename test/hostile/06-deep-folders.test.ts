@@ -45,7 +45,12 @@ describe('finding 06: deep folders', () => {
     chain(made, 100);
     const read = readProtocolDir(made.dir, made.root);
     expect(read.diagnostics).toEqual([
-      expect.objectContaining({ code: 'folder-too-deep', severity: 'error', file: `proto/${'d/'.repeat(MAX_FOLDER_DEPTH)}d`, message: expect.stringMatching(/meer dan 32 niveaus diep/) }),
+      expect.objectContaining({
+        code: 'folder-too-deep',
+        severity: 'error',
+        file: `proto/${'d/'.repeat(MAX_FOLDER_DEPTH)}d`,
+        message: expect.stringMatching(/meer dan 32 niveaus diep/),
+      }),
     ]);
     expect(read.files.some((f) => f.rel?.endsWith('diep.yaml'))).toBe(false);
   });

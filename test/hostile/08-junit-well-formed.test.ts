@@ -28,7 +28,16 @@ describe('JUnit stays well-formed XML whatever the protocol text holds', () => {
 
   it.each(BAD.map((b) => [JSON.stringify(b), b]))('test --format junit with %s', (_name, bad) => {
     const xml = renderTestJunit({
-      scenarios: [{ name: `scenario ${bad}`, file: `scenarios/${bad}.yaml`, line: 1, column: 1, passed: false, failures: [{ file: 'x', line: 2, column: 3, message: bad, expected: bad, actual: bad }] }],
+      scenarios: [
+        {
+          name: `scenario ${bad}`,
+          file: `scenarios/${bad}.yaml`,
+          line: 1,
+          column: 1,
+          passed: false,
+          failures: [{ file: 'x', line: 2, column: 3, message: bad, expected: bad, actual: bad }],
+        },
+      ],
       coverage: { questions: { total: 0, missing: [] }, advice: { total: 0, missing: [] } },
     });
     expect(xmlProblem(xml)).toBeUndefined();

@@ -30,7 +30,9 @@ describe('validate rejects dates that do not exist', () => {
   });
 
   it.each(IMPOSSIBLE)('person.reviewed: "%s", and contacts --check agrees', async (date) => {
-    const h = folder(BASE_PROTOCOL.replace('{ id: politie, name: Politie, kind: external }', `{ id: politie, name: Politie, kind: core, person: { name: Wijkagent, reviewed: "${date}" } }`));
+    const h = folder(
+      BASE_PROTOCOL.replace('{ id: politie, name: Politie, kind: external }', `{ id: politie, name: Politie, kind: core, person: { name: Wijkagent, reviewed: "${date}" } }`),
+    );
     const { code, stdout } = await validate(h);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as Doc).diagnostics.some((d) => d.code === 'invalid-value' && d.message.startsWith('"reviewed": deze datum bestaat niet'))).toBe(true);

@@ -20,7 +20,14 @@ const withUrl = (where: 'source' | 'contact', url: string) => {
 };
 type Doc = { diagnostics: { code: string; message: string }[] };
 
-const BAD = ['javascript:alert(document.domain)//https://example.org/', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'ftp://example.org/'];
+const BAD = [
+  'javascript:alert(document.domain)//https://example.org/',
+  'JAVASCRIPT:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'vbscript:msgbox(1)',
+  'ftp://example.org/',
+];
 
 describe('validate accepts only http(s) web addresses', () => {
   it.each(BAD.flatMap((url) => [['source', url] as const, ['contact', url] as const]))('%s url %s: invalid-value', async (where, url) => {

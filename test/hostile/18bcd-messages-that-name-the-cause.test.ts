@@ -20,9 +20,7 @@ describe('finding 18: messages that name the cause', () => {
       'flows:\n  - id: extra\n    title: Extra\n    steps:\n      - &step\n        id: q1\n        type: yes-no\n        question: Vraag?\n        next: end\n      - <<: *step\n        id: q2\n',
     );
     const found = loadProtocol(made.dir, made.root).diagnostics.filter((d) => d.file === 'proto/flows/extra.yaml');
-    expect(found).toEqual([
-      expect.objectContaining({ code: 'yaml-alias', line: 10, column: 9, message: expect.stringContaining('"<<: *naam"') }),
-    ]);
+    expect(found).toEqual([expect.objectContaining({ code: 'yaml-alias', line: 10, column: 9, message: expect.stringContaining('"<<: *naam"') })]);
     expect(found[0]!.hint).toMatch(/sleutels gewoon uit/);
   });
 

@@ -27,8 +27,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const number = (n: unknown) => (typeof n === 'number' ? String(n) : '\\d+');
 const messagePattern = (e: Expected) => e.message.source.replace(/^\^/, '').replace(/\$$/, '');
 /** The GitHub annotation of a diagnostic: `::error file=…,line=…,col=…,…title=code::message`. */
-const annotation = (e: Expected) =>
-  new RegExp(`^::error file=${escape(e.file)},line=${number(e.line)},col=${number(e.column)},.*title=${e.code}::.*${messagePattern(e)}`, 'm');
+const annotation = (e: Expected) => new RegExp(`^::error file=${escape(e.file)},line=${number(e.line)},col=${number(e.column)},.*title=${e.code}::.*${messagePattern(e)}`, 'm');
 /** How `incident` lists the protocol's errors before refusing: `file:line:column message [code]`. */
 const listed = (e: Expected) => new RegExp(`^${escape(e.file)}:${number(e.line)}:${number(e.column)} .*${messagePattern(e)}.* \\[${e.code}\\]$`, 'm');
 const exitFor = (expected: Expected[]) => (expected[0]!.code === 'io-error' ? 2 : 1);
@@ -91,9 +90,17 @@ const ANSWERS_CASES: [string, string | Uint8Array, RegExp][] = [
   ['a very long unknown key', `{ "${'k'.repeat(200_000)}": nee }\n`, /vraag "k{59}…" bestaat niet in dit protocol/],
   ['__proto__ and constructor keys', '__proto__: { polluted: ja }\ngevaar: nee\nconstructor: ja\n', /a\.yaml:1:1: onbekende sleutel "__proto__"/],
   ['constructor as a step', 'gevaar: nee\nconstructor: ja\n', /vraag "constructor" bestaat niet in dit protocol/],
-  ['__proto__ as a step of a saved JSON advice', '{"schemaVersion": 1, "answers": [{"step": "__proto__", "value": {"polluted": 1}}, {"step": "gevaar", "value": "nee"}]}', /vraag "__proto__" bestaat niet in dit protocol/],
+  [
+    '__proto__ as a step of a saved JSON advice',
+    '{"schemaVersion": 1, "answers": [{"step": "__proto__", "value": {"polluted": 1}}, {"step": "gevaar", "value": "nee"}]}',
+    /vraag "__proto__" bestaat niet in dit protocol/,
+  ],
   ['a duplicate key', 'gevaar: nee\ngevaar: ja\n', /a\.yaml:2:1: dubbele sleutel/],
-  ['20,000 unknown keys (the list is cut short)', Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n'), /vraag "k19" bestaat niet in dit protocol\n {2}- en nog 19981\n/],
+  [
+    '20,000 unknown keys (the list is cut short)',
+    Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n'),
+    /vraag "k19" bestaat niet in dit protocol\n {2}- en nog 19981\n/,
+  ],
   ['a !!js/function tag', 'gevaar: !!js/function "function () { globalThis.hacked = true }"\n', /a\.yaml:1:9: onbekende of niet toegestane YAML-tag/],
   ['a custom !foo tag', 'gevaar: !foo nee\n', /a\.yaml:1:9: onbekende of niet toegestane YAML-tag \(Unresolved tag: !foo\)/],
   ['a list at the top level', '- gevaar\n', /a\.yaml:1:1: verwacht per vraag-id een antwoord/],
@@ -122,7 +129,7 @@ describe('convenant incident --answers with a hostile answers file', () => {
     expect(stderr).toMatch(/a\.yaml:1:1: dit is een map, geen bestand/);
   });
 
-  it('a symlink named *.yaml is followed: the answers file is the user\'s own choice', async () => {
+  it("a symlink named *.yaml is followed: the answers file is the user's own choice", async () => {
     const h = folder();
     writeFileSync(join(h.root, 'echt.txt'), VALID_ANSWERS);
     symlinkSync('echt.txt', join(h.root, 'a.yaml'));
@@ -136,7 +143,12 @@ describe('convenant test with a hostile scenario file', () => {
     ['a syntax error', fixture('syntax-error.yaml'), 'proto/scenarios/s.yaml', /6:1 +fout +YAML-fout/],
     ['an alias bomb', fixture('alias-bomb.yaml'), 'proto/scenarios/s.yaml', /7:8 +fout +de YAML-aliassen/],
     ['deep nesting', `scenarios: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'proto/scenarios/s.yaml', /1:\d+ +fout +te diep genest/],
-    ['__proto__ in the answers', 'scenarios:\n  - name: x\n    answers: { __proto__: { polluted: ja }, gevaar: nee }\n    expect: {}\n', 'proto/scenarios/s.yaml', /3:16 +fout +onbekende sleutel "__proto__"/],
+    [
+      '__proto__ in the answers',
+      'scenarios:\n  - name: x\n    answers: { __proto__: { polluted: ja }, gevaar: nee }\n    expect: {}\n',
+      'proto/scenarios/s.yaml',
+      /3:16 +fout +onbekende sleutel "__proto__"/,
+    ],
     ['a custom tag', 'scenarios: !foo []\n', 'proto/scenarios/s.yaml', /1:12 +fout +onbekende of niet toegestane YAML-tag/],
     ['a top-level list', '- name: x\n', 'proto/scenarios/s.yaml', /1:1 +fout +een scenariobestand begint met "scenarios:"/],
   ])('%s: exit 2, located, nothing run', async (_name, content, file, line) => {
@@ -156,19 +168,22 @@ describe('convenant test with a hostile scenario file', () => {
 describe('the built binary on hostile input', () => {
   beforeAll(ensureBuilt, 120_000);
 
-  it.each(['a YAML syntax error', 'a "billion laughs" alias bomb', '100,000 nested flow lists (deeper than the YAML parser can go)', 'a file over the size limit', '__proto__, constructor and prototype keys'])(
-    'node bin/convenant.js validate DIR: %s',
-    (name) => {
-      const [, setup, expected] = PROTOCOL_CASES.find(([n]) => n === name)!;
-      const h = folder();
-      setup(h);
-      const { code, stdout, stderr } = runBuilt(['validate', 'proto', '--format', 'github', ...TODAY], { cwd: h.root });
-      expect(code).toBe(1);
-      for (const e of expected) expect(stdout).toMatch(annotation(e));
-      expect(stderr).toBe('');
-      expect(stdout).not.toMatch(STACK_LINE);
-    },
-  );
+  it.each([
+    'a YAML syntax error',
+    'a "billion laughs" alias bomb',
+    '100,000 nested flow lists (deeper than the YAML parser can go)',
+    'a file over the size limit',
+    '__proto__, constructor and prototype keys',
+  ])('node bin/convenant.js validate DIR: %s', (name) => {
+    const [, setup, expected] = PROTOCOL_CASES.find(([n]) => n === name)!;
+    const h = folder();
+    setup(h);
+    const { code, stdout, stderr } = runBuilt(['validate', 'proto', '--format', 'github', ...TODAY], { cwd: h.root });
+    expect(code).toBe(1);
+    for (const e of expected) expect(stdout).toMatch(annotation(e));
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(STACK_LINE);
+  });
 
   it('never reads or prints the target of a symlink that leaves the folder', () => {
     const h = folder();

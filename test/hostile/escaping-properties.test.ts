@@ -47,15 +47,17 @@ function expectSafe(output: string, format: string): void {
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const diagnosticArb: fc.Arbitrary<Diagnostic> = fc.record({
-  code: fc.constantFrom(...CODES.map((c) => c.code)),
-  severity: fc.constantFrom(...SEVERITIES),
-  file: nonEmpty,
-  line: fc.integer({ min: 1, max: 5000 }),
-  column: fc.integer({ min: 1, max: 200 }),
-  message: nonEmpty,
-  hint: fc.option(nonEmpty, { nil: undefined }),
-}).map((d) => (d.hint === undefined ? { ...d, hint: undefined } : d) as Diagnostic);
+const diagnosticArb: fc.Arbitrary<Diagnostic> = fc
+  .record({
+    code: fc.constantFrom(...CODES.map((c) => c.code)),
+    severity: fc.constantFrom(...SEVERITIES),
+    file: nonEmpty,
+    line: fc.integer({ min: 1, max: 5000 }),
+    column: fc.integer({ min: 1, max: 200 }),
+    message: nonEmpty,
+    hint: fc.option(nonEmpty, { nil: undefined }),
+  })
+  .map((d) => (d.hint === undefined ? { ...d, hint: undefined } : d) as Diagnostic);
 
 describe('diagnostics formats escape every file name and text', () => {
   it.each(FORMAT_NAMES)('validate --format %s', (format) => {
@@ -79,15 +81,34 @@ const reportArb: fc.Arbitrary<TestReport> = fc.record({
       column: fc.integer({ min: 1, max: 99 }),
       passed: fc.boolean(),
       failures: fc.array(
-        fc.record({ file: nonEmpty, line: fc.nat(99), column: fc.nat(99), message: hostileText, expected: fc.option(hostileText, { nil: undefined }), actual: fc.option(hostileText, { nil: undefined }) }),
+        fc.record({
+          file: nonEmpty,
+          line: fc.nat(99),
+          column: fc.nat(99),
+          message: hostileText,
+          expected: fc.option(hostileText, { nil: undefined }),
+          actual: fc.option(hostileText, { nil: undefined }),
+        }),
         { maxLength: 2 },
       ),
     }),
     { maxLength: 3 },
   ),
   coverage: fc.record({
-    questions: fc.record({ total: fc.nat(50), missing: fc.array(fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))), { maxLength: 2 }) }),
-    advice: fc.record({ total: fc.nat(50), missing: fc.array(fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))), { maxLength: 2 }) }),
+    questions: fc.record({
+      total: fc.nat(50),
+      missing: fc.array(
+        fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))),
+        { maxLength: 2 },
+      ),
+    }),
+    advice: fc.record({
+      total: fc.nat(50),
+      missing: fc.array(
+        fc.record({ label: hostileText }).chain((l) => placeArb.map((p) => ({ ...p, ...l }))),
+        { maxLength: 2 },
+      ),
+    }),
   }),
 });
 
@@ -105,7 +126,26 @@ describe('test report formats escape every scenario name, file and expected text
 });
 
 /** The mini protocol with every text a user reads replaced by hostile text (ids stay valid). */
-const TEXT_KEYS = new Set(['question', 'help', 'task', 'reason', 'action', 'info', 'conclusion', 'title', 'name', 'label', 'summary', 'text', 'description', 'region', 'article', 'note', 'hours', 'phone']);
+const TEXT_KEYS = new Set([
+  'question',
+  'help',
+  'task',
+  'reason',
+  'action',
+  'info',
+  'conclusion',
+  'title',
+  'name',
+  'label',
+  'summary',
+  'text',
+  'description',
+  'region',
+  'article',
+  'note',
+  'hours',
+  'phone',
+]);
 function withTexts(protocol: Protocol, text: (i: number) => string): Protocol {
   let i = 0;
   const visit = (value: unknown, key?: string): unknown => {
@@ -125,7 +165,13 @@ function walk(protocol: Protocol, pick: number): WalkState {
     if (q.kind === 'done') break;
     const step = q.step;
     const choices: AnswerValue[] =
-      step.type === 'yes-no' ? ['ja', 'nee'] : step.type === 'number' ? [step.max, step.min] : step.type === 'multi' ? [step.options.map((o) => o.value)] : step.options.map((o) => o.value);
+      step.type === 'yes-no'
+        ? ['ja', 'nee']
+        : step.type === 'number'
+          ? [step.max, step.min]
+          : step.type === 'multi'
+            ? [step.options.map((o) => o.value)]
+            : step.options.map((o) => o.value);
     const result = answer(state, choices[pick % choices.length]!);
     if (!result.ok) break;
     state = result.state;

@@ -41,30 +41,73 @@ function expectInBounds(d: Diagnostic, text: string): void {
 const yamlChar = fc.constantFrom(
   ...'-:?,[]{}#&*!|>\'"%@`\\ \t\n\r'.split(''),
   ...'abcxyz019._'.split(''),
-  '\u0000', '\u001b', '\u0085', '\u00a0', '\u2028', '\u202e', '\ufeff', 'é', '😀',
+  '\u0000',
+  '\u001b',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u202e',
+  '\ufeff',
+  'é',
+  '😀',
 );
-const yamlishText = fc.oneof(
-  fc.string({ unit: yamlChar, maxLength: 300 }),
-  fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-);
+const yamlishText = fc.oneof(fc.string({ unit: yamlChar, maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
 
 /** Keys a protocol has, keys it must not have, and nonsense. */
 const KEYS = [
-  'protocol', 'sources', 'partners', 'rules', 'flows', 'checklist', 'scenarios', 'id', 'title', 'kind', 'name', 'type',
-  'question', 'options', 'value', 'label', 'next', 'call', 'advice', 'partner', 'urgency', 'task', 'action', 'rule',
-  'conclusion', 'info', 'when', 'all', 'any', 'not', 'step', 'is', 'min', 'max', 'answered', 'yes', 'no', 'unknown',
-  'ranges', 'routes', 'otherwise', 'steps', 'start', 'items', 'answers', 'expect', '__proto__', 'constructor', 'prototype', 'toString',
+  'protocol',
+  'sources',
+  'partners',
+  'rules',
+  'flows',
+  'checklist',
+  'scenarios',
+  'id',
+  'title',
+  'kind',
+  'name',
+  'type',
+  'question',
+  'options',
+  'value',
+  'label',
+  'next',
+  'call',
+  'advice',
+  'partner',
+  'urgency',
+  'task',
+  'action',
+  'rule',
+  'conclusion',
+  'info',
+  'when',
+  'all',
+  'any',
+  'not',
+  'step',
+  'is',
+  'min',
+  'max',
+  'answered',
+  'yes',
+  'no',
+  'unknown',
+  'ranges',
+  'routes',
+  'otherwise',
+  'steps',
+  'start',
+  'items',
+  'answers',
+  'expect',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
 ];
 const SCALARS = ['end', 'ja', 'nee', 'weet-niet', 'choice', 'multi', 'yes-no', 'number', 'route', 'today', 'immediate', 's1', 'politie', 'incident', 'gevaar', 'covenant', 'core'];
-const scalar = fc.oneof(
-  fc.constantFrom(...SCALARS),
-  fc.string({ maxLength: 12 }),
-  fc.integer({ min: -5, max: 120 }),
-  fc.double({ noNaN: false }),
-  fc.boolean(),
-  fc.constant(null),
-);
+const scalar = fc.oneof(fc.constantFrom(...SCALARS), fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 120 }), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null));
 const { tree } = fc.letrec<{ tree: unknown }>((t) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -182,7 +225,33 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   value: fc.oneof({ arbitrary: fc.constantFrom('f0', 'f1', 'f0-s0', 'f0-s1', 'f1-s0', 'o0', 'm0', 'ja', 'end', 'today', 3), weight: 3 }, scalar, tree),
 });
 /** Keys the schema lets a protocol leave out. */
-const OPTIONAL = new Set(['next', 'call', 'advice', 'when', 'unknown', 'preset', 'yes', 'no', 'otherwise', 'help', 'before', 'start', 'exclusive', 'ranges', 'min', 'max', 'is', 'answered', 'context', 'key', 'reason', 'order', 'audience', 'unit', 'label']);
+const OPTIONAL = new Set([
+  'next',
+  'call',
+  'advice',
+  'when',
+  'unknown',
+  'preset',
+  'yes',
+  'no',
+  'otherwise',
+  'help',
+  'before',
+  'start',
+  'exclusive',
+  'ranges',
+  'min',
+  'max',
+  'is',
+  'answered',
+  'context',
+  'key',
+  'reason',
+  'order',
+  'audience',
+  'unit',
+  'label',
+]);
 
 /** The tree with each mutation applied. */
 function mutate(data: unknown, mutations: readonly Mutation[]): unknown {
@@ -199,11 +268,22 @@ function mutate(data: unknown, mutations: readonly Mutation[]): unknown {
     visit(data);
     const pick = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
     if (m.op === 'drop') {
-      const slot = pick(slots.filter(([, k]) => OPTIONAL.has(String(k))), m.node);
+      const slot = pick(
+        slots.filter(([, k]) => OPTIONAL.has(String(k))),
+        m.node,
+      );
       if (slot) delete slot[0][slot[1]];
     } else if (m.op === 'swap') {
-      const slot = pick(slots.filter(([, k]) => typeof k === 'string'), m.node);
-      const other = slot && pick(slots.filter(([p, k]) => k === slot[1] && p !== slot[0]), m.from);
+      const slot = pick(
+        slots.filter(([, k]) => typeof k === 'string'),
+        m.node,
+      );
+      const other =
+        slot &&
+        pick(
+          slots.filter(([p, k]) => k === slot[1] && p !== slot[0]),
+          m.from,
+        );
       if (slot && other) slot[0][slot[1]] = structuredClone(other[0][other[1]]);
     } else {
       const slot = pick(slots, m.node);
@@ -303,16 +383,22 @@ describe('the engine on arbitrary answers', () => {
 
   it('an arbitrary answers file (YAML text) never makes the replay throw', () => {
     fc.assert(
-      fc.property(fc.oneof(yamlishText, answersFor(protocol).map((a) => stringify(a))), (text) => {
-        const parsed = parseYamlData('a.yaml', text);
-        for (const d of parsed.diagnostics) expectInBounds(d, text);
-        const data = parsed.data;
-        if (parsed.readable && data !== null && typeof data === 'object' && !Array.isArray(data)) {
-          const { state, problems } = replay(protocol, data as Record<string, unknown>);
-          expect(adviceOf(state).fault).toBeUndefined();
-          if (next(state).kind !== 'done') expect(problems.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          yamlishText,
+          answersFor(protocol).map((a) => stringify(a)),
+        ),
+        (text) => {
+          const parsed = parseYamlData('a.yaml', text);
+          for (const d of parsed.diagnostics) expectInBounds(d, text);
+          const data = parsed.data;
+          if (parsed.readable && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+            const { state, problems } = replay(protocol, data as Record<string, unknown>);
+            expect(adviceOf(state).fault).toBeUndefined();
+            if (next(state).kind !== 'done') expect(problems.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       settings,
     );
   });

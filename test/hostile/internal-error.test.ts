@@ -6,7 +6,8 @@ import { ensureBuilt, runBuilt } from '../helpers/built-cli.js';
 import { memoryIo } from '../helpers/run-cli.js';
 import { hostileDir, STACK_LINE, type HostileDir } from './hostile-dir.js';
 
-const REPORT_LINE = /^convenant: interne fout \(TypeError\)\. Dit is een fout in convenant zelf; meld het alstublieft bij de beheerders, met de opdracht die u gaf \(details: dezelfde opdracht met --debug\)\.\n$/;
+const REPORT_LINE =
+  /^convenant: interne fout \(TypeError\)\. Dit is een fout in convenant zelf; meld het alstublieft bij de beheerders, met de opdracht die u gaf \(details: dezelfde opdracht met --debug\)\.\n$/;
 
 let h: HostileDir;
 afterEach(() => h?.cleanup());
@@ -52,8 +53,7 @@ describe('the built binary', () => {
   beforeAll(ensureBuilt, 120_000);
   // A module loaded before convenant makes stdout fail like a bug would (`node --import`).
   const throwing = 'data:text/javascript,process.stdout.write=()=>{throw new TypeError("onverwacht: GEHEIME-INHOUD")}';
-  const stray = (how: string) =>
-    `data:text/javascript,const w=process.stdout.write.bind(process.stdout);process.stdout.write=(...a)=>{${how};return w(...a)}`;
+  const stray = (how: string) => `data:text/javascript,const w=process.stdout.write.bind(process.stdout);process.stdout.write=(...a)=>{${how};return w(...a)}`;
 
   const run = (preload: string, ...extra: string[]) => {
     h = hostileDir();

@@ -28,9 +28,7 @@ describe('hostile protocol folders', () => {
     expect(result.ok).toBe(false);
     expect(result.found).toBe(true);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.slice(0, expected.length)).toEqual(
-      expected.map((e) => expect.objectContaining({ ...e, message: expect.stringMatching(e.message), severity: 'error' })),
-    );
+    expect(errors.slice(0, expected.length)).toEqual(expected.map((e) => expect.objectContaining({ ...e, message: expect.stringMatching(e.message), severity: 'error' })));
     // Only the hostile file is reported: the base protocol is still read and checked.
     expect(result.diagnostics.every((d) => !d.file.endsWith('protocol.yaml'))).toBe(true);
     for (const d of result.diagnostics) {

@@ -12,7 +12,8 @@ import { FakePrompter } from '../helpers/fake-prompter.js';
 import { memoryIo } from '../helpers/run-cli.js';
 import { SHIPPED_DIR, shipped } from '../helpers/shipped.js';
 
-const ANSWERS = 'acuut-gevaar: nee\ncategorie: diefstal\ndader: onbekend\nslachtoffer: niemand\nschooltype: vo\nplek: op-school\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n';
+const ANSWERS =
+  'acuut-gevaar: nee\ncategorie: diefstal\ndader: onbekend\nslachtoffer: niemand\nschooltype: vo\nplek: op-school\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n';
 /** A user, host and folder whose names must never show up in anything convenant writes. */
 const TRACE = 'geheim7419';
 
@@ -44,7 +45,14 @@ const ENV = {
   XDG_STATE_HOME: '',
   SOURCE_DATE_EPOCH: '1768469400',
 };
-const env = () => ({ ...ENV, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), XDG_STATE_HOME: join(home, '.local/state') });
+const env = () => ({
+  ...ENV,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, '.config'),
+  XDG_CACHE_HOME: join(home, '.cache'),
+  XDG_DATA_HOME: join(home, '.local/share'),
+  XDG_STATE_HOME: join(home, '.local/state'),
+});
 
 describe('no personal data is asked for', () => {
   it('the shipped protocol asks only multiple-choice, yes/no and number questions: there is no free text to type a name into', () => {

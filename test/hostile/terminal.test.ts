@@ -50,9 +50,7 @@ describe('the hostile-text protocol', () => {
   it('validate reports every text field that holds control characters, at the field (unsafe-text)', async () => {
     const { code, stdout } = await run(['validate', 'unsafe-text', '--format', 'json', '--today', '2025-12-01']);
     expect(code).toBe(1);
-    const reported = (JSON.parse(stdout) as { diagnostics: { code: string; line: number; severity: string }[] }).diagnostics.filter(
-      (d) => d.code === 'unsafe-text',
-    );
+    const reported = (JSON.parse(stdout) as { diagnostics: { code: string; line: number; severity: string }[] }).diagnostics.filter((d) => d.code === 'unsafe-text');
     // One finding per hostile field: the fixture's lines, each as often as it holds a field.
     const expected = UNSAFE_TEXT.split('\n').flatMap((line, i) => Array<number>(line.split('PWNED').length - 1).fill(i + 1));
     expect(expected).toHaveLength(35);
@@ -110,7 +108,13 @@ describe('every output of every command neutralises the text', () => {
 
   it('the wizard (scripted prompter): the advice screen after the questions', async () => {
     const io = memoryIo({ cwd: FIXTURES, env: { SOURCE_DATE_EPOCH: '1768469400' } });
-    const prompter = new FakePrompter([['gevaar', 'ja'], ['soort', 'een'], ['leeftijd', 14], ['review', 'advice'], ['save', null]]);
+    const prompter = new FakePrompter([
+      ['gevaar', 'ja'],
+      ['soort', 'een'],
+      ['leeftijd', 14],
+      ['review', 'advice'],
+      ['save', null],
+    ]);
     const code = await runIncident(io, { format: 'text', protocols: 'unsafe-text' }, { prompter });
     expect(code).toBe(0);
     expect(io.out()).toMatch(SHOWN);
@@ -157,7 +161,15 @@ describe('diagnostics about hostile keys, values and file names', () => {
 
   it('a scenario file with hostile text: convenant test', async () => {
     const dir = scratch();
-    dir.write('scenarios/s.yaml', `scenarios:\n  - name: "${EVIL.replace(/\x1b/g, '\\e').replace(/\x07/g, '\\a').replace(/[\x9b\u202e\u2066\r\b\0\u0085\u2028\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"\n    answers: { gevaar: nee }\n    expect: { text: ["${'\\e[31m'}niet aanwezig"] }\n`);
+    dir.write(
+      'scenarios/s.yaml',
+      `scenarios:\n  - name: "${EVIL.replace(/\x1b/g, '\\e')
+        .replace(/\x07/g, '\\a')
+        .replace(
+          /[\x9b\u202e\u2066\r\b\0\u0085\u2028\u061c]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        )}"\n    answers: { gevaar: nee }\n    expect: { text: ["${'\\e[31m'}niet aanwezig"] }\n`,
+    );
     const { code, stdout, stderr } = await runCli(['test', 'proto'], { cwd: dir.root });
     expect(code).toBe(1);
     expect(stdout).toMatch(/PWNED/);

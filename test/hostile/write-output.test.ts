@@ -149,7 +149,11 @@ describe('writeOutputFile', () => {
 });
 
 describe('--output through the commands', () => {
-  const answers = () => writeFileSync(join(dir, 'a.yaml'), 'acuut-gevaar: nee\ncategorie: diefstal\ndader: onbekend\nslachtoffer: niemand\nschooltype: vo\nplek: op-school\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n');
+  const answers = () =>
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'acuut-gevaar: nee\ncategorie: diefstal\ndader: onbekend\nslachtoffer: niemand\nschooltype: vo\nplek: op-school\ndiefstal-wat: van-school\ndiefstal-dader: nee\ndiefstal-camera: nee\n',
+    );
   const protocols = ['--protocols', SHIPPED_DIR];
 
   it.each([

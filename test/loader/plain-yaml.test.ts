@@ -136,10 +136,7 @@ describe('the fast YAML reader', () => {
     let read = 0;
     fc.assert(
       fc.property(tree, fc.constantFrom('block', 'flow', 'folded'), (value, style) => {
-        const text = stringify(
-          { root: value },
-          style === 'flow' ? { collectionStyle: 'flow' } : style === 'folded' ? { lineWidth: 20, minContentWidth: 5 } : {},
-        );
+        const text = stringify({ root: value }, style === 'flow' ? { collectionStyle: 'flow' } : style === 'folded' ? { lineWidth: 20, minContentWidth: 5 } : {});
         if (agrees(text)) {
           read++;
           samePositions(text);
@@ -152,7 +149,37 @@ describe('the fast YAML reader', () => {
   });
 
   it('never reads arbitrary YAML-like text differently from yaml', () => {
-    const piece = fc.constantFrom('a', 'b: ', '- ', '  ', '    ', '\n', '# c', '[', ']', '{', '}', ', ', '"', "'", '>-', '|', ':', '1', '-1', 'x y', '\\n', 'null', '.5', '#', 'k: v\n', '  - x\n', '|-\n', '"a b"', '\r\n');
+    const piece = fc.constantFrom(
+      'a',
+      'b: ',
+      '- ',
+      '  ',
+      '    ',
+      '\n',
+      '# c',
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      '"',
+      "'",
+      '>-',
+      '|',
+      ':',
+      '1',
+      '-1',
+      'x y',
+      '\\n',
+      'null',
+      '.5',
+      '#',
+      'k: v\n',
+      '  - x\n',
+      '|-\n',
+      '"a b"',
+      '\r\n',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');

@@ -136,11 +136,7 @@ describe('loader diagnostics are located at the problem', () => {
       { name: 'b.yaml', text: 'partners:\n  - { id: p, name: P, kind: core, phone: 112 }\n' },
     ]);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
-      'base.yaml:12 invalid-value',
-      'a.yaml:5 dangling-ref',
-      'b.yaml:2 unknown-key',
-    ]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['base.yaml:12 invalid-value', 'a.yaml:5 dangling-ref', 'b.yaml:2 unknown-key']);
   });
 
   it('an indentation slip is one error at the slipped key, with the column it should have', () => {
@@ -151,7 +147,13 @@ describe('loader diagnostics are located at the problem', () => {
           next: end`);
     const { diagnostics } = load(text);
     expect(diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
-      expect.objectContaining({ code: 'yaml-syntax', line: 8, column: 16, message: expect.stringMatching(/"help:" staat verder in \(kolom 16\) dan "question:"/), hint: expect.stringMatching(/op kolom 9, net onder "question:"/) }),
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 8,
+        column: 16,
+        message: expect.stringMatching(/"help:" staat verder in \(kolom 16\) dan "question:"/),
+        hint: expect.stringMatching(/op kolom 9, net onder "question:"/),
+      }),
     ]);
   });
 

@@ -17,9 +17,7 @@ const settings = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261205
 const SECTIONS: Record<string, z.ZodType> = { protocol: Meta, sources: Source, partners: Partner, rules: RuleSet, flows: Flow, checklist: ChecklistSection };
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
 }
 
 /** Every item of the shipped protocol with its schema; scenario files as a whole. */

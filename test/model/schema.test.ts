@@ -19,7 +19,21 @@ describe('schema', () => {
 
   it.each([
     ['yes-no', { type: 'yes-no', id: 'a', question: 'Q?', yes: { next: 'b' }, no: { next: 'end' } }, []],
-    ['number with ranges', { type: 'number', id: 'a', question: 'Leeftijd?', min: 4, max: 99, ranges: [{ max: 11, next: 'end' }, { min: 12, next: 'end' }] }, []],
+    [
+      'number with ranges',
+      {
+        type: 'number',
+        id: 'a',
+        question: 'Leeftijd?',
+        min: 4,
+        max: 99,
+        ranges: [
+          { max: 11, next: 'end' },
+          { min: 12, next: 'end' },
+        ],
+      },
+      [],
+    ],
     ['choice needs two options', { type: 'choice', id: 'a', question: 'Q?', options: [{ value: 'x', label: 'X' }] }, ['too_small@options']],
     ['route with all/any/not', { type: 'route', id: 'r', routes: [{ when: { all: [{ step: 'a', is: 'ja' }, { not: { any: [{ step: 'b', min: 12 }] } }] }, next: 'end' }] }, []],
     ['unknown key on a step', { type: 'yes-no', id: 'a', question: 'Q?', nxt: 'b' }, ['unrecognized_keys@']],

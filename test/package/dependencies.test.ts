@@ -14,7 +14,11 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { de
 const dependencies = Object.keys(pkg.dependencies).sort();
 const builtin = (name: string) => name.startsWith('node:') || builtinModules.includes(name);
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 let result: BuildResult<{ write: false; metafile: true }>;
 beforeAll(async () => {

@@ -14,7 +14,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
   ensureBuilt();
-  writeFileSync(join(work, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(process.env.LOADED_LOG, `${url}\\n`); return next(url, context); }\n");
+  writeFileSync(
+    join(work, 'hooks.mjs'),
+    "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(process.env.LOADED_LOG, `${url}\\n`); return next(url, context); }\n",
+  );
   writeFileSync(HOOK, "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
 }, 120_000);
 

@@ -42,7 +42,15 @@ function project(name: string, install: (dir: string) => void): string {
 
 describe('the tarball', () => {
   it('holds the built program, the protocol and the schemas, and no sources or tests', () => {
-    for (const file of ['package.json', 'README.md', 'bin/convenant.js', 'dist/convenant.js', 'dist/emergency.json', 'schema/protocol.schema.json', 'protocols/weert-nederweert/protocol.yaml']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'bin/convenant.js',
+      'dist/convenant.js',
+      'dist/emergency.json',
+      'schema/protocol.schema.json',
+      'protocols/weert-nederweert/protocol.yaml',
+    ]) {
       expect(packed, file).toContain(file);
     }
     expect(packed.filter((f) => /^(src|test|bench|scripts|node_modules)\//.test(f))).toEqual([]);

@@ -43,5 +43,10 @@ export function advice(shape: AdviceShape = {}): Record<string, unknown> {
 export function nthAdvice(n: number, categories = ['fysiek-geweld', 'pesten', 'bedreiging', 'diefstal', 'zorgen-thuis']): Record<string, unknown> {
   const generated = new Date(Date.UTC(2026, 0, 5, 8) + n * 60_000).toISOString();
   const category = categories[n % categories.length]!;
-  return advice({ generated, answers: { 'acuut-gevaar': 'nee', categorie: category }, partners: [['politie', n % 2 ? 'today' : 'this-week']], rules: n % 7 === 0 ? ['meldcode'] : [] });
+  return advice({
+    generated,
+    answers: { 'acuut-gevaar': 'nee', categorie: category },
+    partners: [['politie', n % 2 ? 'today' : 'this-week']],
+    rules: n % 7 === 0 ? ['meldcode'] : [],
+  });
 }

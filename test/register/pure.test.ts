@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const imports = (file: string) =>
-  [...readFileSync(new URL(`../../src/register/${file}`, import.meta.url), 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  [
+    ...readFileSync(new URL(`../../src/register/${file}`, import.meta.url), 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
 
 describe('src/register', () => {
   it.each(['record.ts', 'report.ts'])('%s imports no file system, process, database or CLI module', (file) => {

@@ -19,7 +19,10 @@ describe('recordFromAdvice', () => {
   it.each([
     {
       name: 'context fields of the v2 advice',
-      shape: { categories: ['pesten', 'fysiek-geweld'], context: { perpetrator: 'andere-jongere', victim: 'medewerker', age: 13, ageBand: '12 tot 16', schoolType: 'vo', place: 'online' } },
+      shape: {
+        categories: ['pesten', 'fysiek-geweld'],
+        context: { perpetrator: 'andere-jongere', victim: 'medewerker', age: 13, ageBand: '12 tot 16', schoolType: 'vo', place: 'online' },
+      },
       want: { categories: ['fysiek-geweld', 'pesten'], perpetrator: 'derde', victim: 'medewerker', ageBand: '12-15', place: 'online' },
     },
     {
@@ -29,7 +32,11 @@ describe('recordFromAdvice', () => {
     },
     {
       name: 'a protocol without context metadata: null context and no categories, so the answers count',
-      shape: { categories: [], context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null }, answers: { categorie: 'pesten', dader: 'leerling', leeftijd: 16 } },
+      shape: {
+        categories: [],
+        context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null },
+        answers: { categorie: 'pesten', dader: 'leerling', leeftijd: 16 },
+      },
       want: { categories: ['pesten'], perpetrator: 'leerling', victim: null, ageBand: '16-17', place: null },
     },
     {
@@ -44,7 +51,10 @@ describe('recordFromAdvice', () => {
     },
     {
       name: 'context wins over answers; an age band label alone is enough',
-      shape: { answers: { categorie: 'pesten', dader: 'leerling' }, context: { perpetrator: 'medewerker', victim: 'iemand-anders', age: null, ageBand: '16 of 17', place: 'schoolreis-stage' } },
+      shape: {
+        answers: { categorie: 'pesten', dader: 'leerling' },
+        context: { perpetrator: 'medewerker', victim: 'iemand-anders', age: null, ageBand: '16 of 17', place: 'schoolreis-stage' },
+      },
       want: { categories: ['pesten'], perpetrator: 'medewerker', victim: 'derde', ageBand: '16-17', place: 'schoolreis-stage' },
     },
     {
@@ -58,7 +68,16 @@ describe('recordFromAdvice', () => {
   });
 
   it('keeps partners with their urgency, the rules, the protocol and the day; nothing of the texts or contact persons', () => {
-    const record = ok(advice({ partners: [['veilig-thuis', 'immediate'], ['cjg', 'this-week']], rules: ['meldcode'] }), { reference: '2026-014' });
+    const record = ok(
+      advice({
+        partners: [
+          ['veilig-thuis', 'immediate'],
+          ['cjg', 'this-week'],
+        ],
+        rules: ['meldcode'],
+      }),
+      { reference: '2026-014' },
+    );
     expect(record.partners).toEqual([
       { id: 'cjg', urgency: 'this-week' },
       { id: 'veilig-thuis', urgency: 'immediate' },
@@ -79,7 +98,10 @@ describe('recordFromAdvice', () => {
   it('gives the same advice the same uid, and two incidents with the same content different ones', () => {
     expect(ok(advice()).uid).toBe(ok(advice()).uid);
     expect(ok(advice()).uid).not.toBe(ok(advice({ generated: '2026-03-10T09:30:00.001Z' })).uid);
-    expect(ok(advice()).uid).not.toBe(recordFromAdvice(advice(), { school: 'Andere School', sha256 }).ok && (recordFromAdvice(advice(), { school: 'Andere School', sha256 }) as { record: { uid: string } }).record.uid);
+    expect(ok(advice()).uid).not.toBe(
+      recordFromAdvice(advice(), { school: 'Andere School', sha256 }).ok &&
+        (recordFromAdvice(advice(), { school: 'Andere School', sha256 }) as { record: { uid: string } }).record.uid,
+    );
   });
 
   it.each([

@@ -24,11 +24,26 @@ const empty = (year: number): YearCounts => ({
 
 describe('suppressed (share)', () => {
   it.each([
-    [[9, 1, 0], [true, true, false]],
-    [[9, 1, 2], [false, true, true]],
-    [[12, 7, 3], [false, true, true]],
-    [[0, 0, 3], [false, false, true]],
-    [[5, 6, 0], [false, false, false]],
+    [
+      [9, 1, 0],
+      [true, true, false],
+    ],
+    [
+      [9, 1, 2],
+      [false, true, true],
+    ],
+    [
+      [12, 7, 3],
+      [false, true, true],
+    ],
+    [
+      [0, 0, 3],
+      [false, false, true],
+    ],
+    [
+      [5, 6, 0],
+      [false, false, false],
+    ],
   ])('%j hides %j', (values, want) => {
     expect(suppressed(values, true)).toEqual(want);
   });
@@ -75,7 +90,18 @@ describe('renderers', () => {
   });
 
   it('counts an incident once per Arbo category, and violence against staff under both aggression and violence', () => {
-    const row = (categories: string[]) => ({ day: '2026-04-01', school: 'S', categories, perpetrator: null, victim: null, ageBand: null, place: null, partners: [], rules: [], status: 'open' as const });
+    const row = (categories: string[]) => ({
+      day: '2026-04-01',
+      school: 'S',
+      categories,
+      perpetrator: null,
+      victim: null,
+      ageBand: null,
+      place: null,
+      partners: [],
+      rules: [],
+      status: 'open' as const,
+    });
     const counts = countYear(2026, [row(['bedreiging', 'dreiging-school']), row(['geweld-personeel']), row(['fysiek-geweld', 'sexting']), row(['verzuim'])]);
     expect(Object.fromEntries(counts.arbo)).toEqual({ agressie: 2, geweld: 2, pesten: 0, discriminatie: 0, 'seksuele-intimidatie': 1 });
     expect(counts.total).toBe(4);

@@ -91,11 +91,22 @@ describe('adding', () => {
   });
 
   it('reads back exactly what was added, children included', () => {
-    const built = recordFromAdvice(advice({ categories: ['pesten', 'bedreiging'], partners: [['politie', 'today'], ['cjg', 'when-needed']], rules: ['meldcode', 'halt'], context: { perpetrator: 'leerling', victim: 'medewerker', age: 14, place: 'online' } }), {
-      school: 'College Weert',
-      sha256,
-      reference: 'INC-7',
-    });
+    const built = recordFromAdvice(
+      advice({
+        categories: ['pesten', 'bedreiging'],
+        partners: [
+          ['politie', 'today'],
+          ['cjg', 'when-needed'],
+        ],
+        rules: ['meldcode', 'halt'],
+        context: { perpetrator: 'leerling', victim: 'medewerker', age: 14, place: 'online' },
+      }),
+      {
+        school: 'College Weert',
+        sha256,
+        reference: 'INC-7',
+      },
+    );
     if (!built.ok) throw new Error('fixture');
     withStore((s) => s.add(built.record));
     expect(withStore((s) => s.records())).toEqual([{ id: 1, ...built.record }]);
@@ -140,7 +151,10 @@ describe('the yearly counts', () => {
     withStore((s) => s.addMany(records));
     for (const year of [2025, 2026, 2027]) {
       const fromSql = withStore((s) => countGroups(year, s.yearGroups(year)));
-      const oneByOne = countYear(year, records.filter((r) => r.day.startsWith(`${year}-`)));
+      const oneByOne = countYear(
+        year,
+        records.filter((r) => r.day.startsWith(`${year}-`)),
+      );
       expect(fromSql).toEqual(oneByOne);
     }
     const y2026 = withStore((s) => countGroups(2026, s.yearGroups(2026)));
@@ -205,7 +219,9 @@ describe('migrations', () => {
     db.pragma('user_version = 1');
     db.close();
     withStore((s) => {
-      expect(s.records().map((r) => [r.id, r.day, r.categories, r.partners, r.rules, r.reference])).toEqual([[1, '2026-02-03', ['pesten'], [{ id: 'politie', urgency: 'today' }], ['meldcode'], 'INC-1']]);
+      expect(s.records().map((r) => [r.id, r.day, r.categories, r.partners, r.rules, r.reference])).toEqual([
+        [1, '2026-02-03', ['pesten'], [{ id: 'politie', urgency: 'today' }], ['meldcode'], 'INC-1'],
+      ]);
       expect(countGroups(2026, s.yearGroups(2026)).meldcode).toBe(1);
     }, false);
     const check = new Database(file, { readonly: true });
@@ -213,7 +229,9 @@ describe('migrations', () => {
     const indexes = (check.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incidents' AND sql IS NOT NULL").pluck().all() as string[]).sort();
     expect(indexes).toEqual(['incidents_report']);
     // The report reads the index only, never the table.
-    const plan = check.prepare("EXPLAIN QUERY PLAN SELECT partners, count(*) FROM incidents WHERE day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY 1").all() as { detail: string }[];
+    const plan = check.prepare("EXPLAIN QUERY PLAN SELECT partners, count(*) FROM incidents WHERE day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY 1").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/COVERING INDEX incidents_report/);
     check.close();
   });

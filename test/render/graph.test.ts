@@ -158,7 +158,9 @@ describe('DOT and SVG', () => {
     expect(parseDot(dot).balanced).toBe(true);
     expect(dot).not.toContain('\u001b');
     const svg = await dotToSvg(dot);
-    const text = svgNodes(svg).find((n) => n.title === 'vraag')!.texts.join(' ');
+    const text = svgNodes(svg)
+      .find((n) => n.title === 'vraag')!
+      .texts.join(' ');
     expect(text).toBe('Wat "nu"? #1 <script>alert(1)</script> a|b `c` Q&A \\G \\u{1b}[31m rood');
     expect(svg).not.toContain('<script');
     expect(svgClusters(svg)[0]!.label).toBe('Flow "x" \\N <b>');

@@ -12,7 +12,8 @@ describe('PLAIN theme', () => {
     const pick = (c: typeof chalk0) => [c, c.bold, c.dim, c.red.bold, c.bold.inverse, c.cyan.bold, c.bold.underline, c.yellow, c.green, c.rgb(1, 2, 3), c.hex('#fff').bold];
     const plain = pick(PLAIN.chalk);
     const real = pick(chalk0);
-    for (const [i, style] of plain.entries()) for (const args of ARGS) expect((style as (...a: unknown[]) => string)(...args), `${i} ${String(args)}`).toBe((real[i] as (...a: unknown[]) => string)(...args));
+    for (const [i, style] of plain.entries())
+      for (const args of ARGS) expect((style as (...a: unknown[]) => string)(...args), `${i} ${String(args)}`).toBe((real[i] as (...a: unknown[]) => string)(...args));
   });
 
   it('`visible` text is left out, as chalk does without colour', () => {

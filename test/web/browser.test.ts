@@ -112,7 +112,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the exported page in Chromium${SKIP_REASON}`, ()
         // What the page did not ask, an earlier answer settled (a preset), to the scenario's value.
         const saved = (JSON.parse(json.text) as { answers: { step: string; value: unknown; inferred?: boolean }[] }).answers;
         for (const step of Object.keys(answers).filter((k) => !asked.includes(k))) {
-          expect(saved.find((a) => a.step === step), step).toMatchObject({ inferred: true });
+          expect(
+            saved.find((a) => a.step === step),
+            step,
+          ).toMatchObject({ inferred: true });
         }
         expect(json.name).toMatch(/^advies-\d{4}-\d\d-\d\d-\d{4}\.json$/);
         const [cliJson, cliMarkdown] = await expected;
@@ -218,7 +221,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the exported page in Chromium${SKIP_REASON}`, ()
       await walkUntil(page, scenario.answers, (at) => at.screen === 'review');
       const items = page.locator('.review-list li');
       expect(await items.count()).toBe(Object.keys(scenario.answers).length);
-      await items.nth(0).getByRole('button', { name: /^Wijzig/ }).click();
+      await items
+        .nth(0)
+        .getByRole('button', { name: /^Wijzig/ })
+        .click();
       expect((await screenOf(page)).step).toBe('acuut-gevaar');
       // The page asks the rest again, each with the earlier answer already selected.
       await walk(page, changed);
@@ -383,7 +389,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the page of a protocol with several categories a
     return stdout;
   };
 
-  it('asks a multi question with checkboxes, the shared questions once, and gives the CLI\'s merged advice', async () => {
+  it("asks a multi question with checkboxes, the shared questions once, and gives the CLI's merged advice", async () => {
     const answers = { gevaar: 'ja', categorie: ['geweld', 'online'], dader: 'leerling', leeftijd: 14, letsel: 'nee', beelden: 'ja' };
     const { context, page, watch } = await open(v2.url);
     try {

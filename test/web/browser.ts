@@ -84,7 +84,11 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   // evaluate() is not subject to the page's policy; a <script> tag would be (rightly) refused.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
@@ -136,7 +140,8 @@ export async function walk(page: Page, answers: Readonly<Record<string, unknown>
       await page.waitForFunction((el) => !el?.isConnected, handle);
       continue;
     }
-    if (!step || !Object.prototype.hasOwnProperty.call(answers, step)) throw new Error(`the page asks "${step}", which the answers do not give (asked so far: ${asked.join(', ')})`);
+    if (!step || !Object.prototype.hasOwnProperty.call(answers, step))
+      throw new Error(`the page asks "${step}", which the answers do not give (asked so far: ${asked.join(', ')})`);
     asked.push(step);
     await answerQuestion(page, answers[step] as Reply);
   }
@@ -155,56 +160,59 @@ export async function download(page: Page, kind: 'json' | 'md'): Promise<{ name:
  * per action. For the many scenario walks; the other tests use Playwright's real input.
  */
 export async function walkInPage(page: Page, answers: Readonly<Record<string, unknown>>): Promise<string[]> {
-  const result = await page.evaluate(async (given) => {
-    const asked: string[] = [];
-    const main = document.getElementById('main')!;
-    const screen = () => main.querySelector<HTMLElement>(':scope > [data-screen]');
-    /** Clicks, then waits until the screen is replaced. */
-    const press = (el: HTMLElement, before: HTMLElement) =>
-      new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (!before.isConnected && screen()) {
-            observer.disconnect();
-            resolve();
-          }
+  const result = await page.evaluate(
+    async (given) => {
+      const asked: string[] = [];
+      const main = document.getElementById('main')!;
+      const screen = () => main.querySelector<HTMLElement>(':scope > [data-screen]');
+      /** Clicks, then waits until the screen is replaced. */
+      const press = (el: HTMLElement, before: HTMLElement) =>
+        new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!before.isConnected && screen()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(main, { childList: true });
+          el.click();
         });
-        observer.observe(main, { childList: true });
-        el.click();
-      });
-    for (let i = 0; i < 500; i++) {
-      const at = screen();
-      if (!at) return { error: 'no screen' };
-      const kind = at.dataset.screen;
-      if (kind === 'advice') return { asked };
-      if (kind === 'review') {
-        const ok = Array.from(at.querySelectorAll('button')).find((b) => b.textContent === 'Ja, toon het advies')!;
-        await press(ok, at);
-        continue;
+      for (let i = 0; i < 500; i++) {
+        const at = screen();
+        if (!at) return { error: 'no screen' };
+        const kind = at.dataset.screen;
+        if (kind === 'advice') return { asked };
+        if (kind === 'review') {
+          const ok = Array.from(at.querySelectorAll('button')).find((b) => b.textContent === 'Ja, toon het advies')!;
+          await press(ok, at);
+          continue;
+        }
+        const step = at.dataset.step!;
+        if (!Object.prototype.hasOwnProperty.call(given, step)) return { error: `the page asks "${step}", which the answers do not give (asked so far: ${asked.join(', ')})` };
+        asked.push(step);
+        const reply = given[step];
+        const value = reply === true ? 'ja' : reply === false ? 'nee' : reply;
+        const input = (v: string) => {
+          const el = Array.from(at.querySelectorAll('input')).find((e) => e.value === v && (e.type === 'radio' || e.type === 'checkbox'));
+          if (!el) throw new Error(`no input for ${v} at ${step}`);
+          return el;
+        };
+        const number = at.querySelector<HTMLInputElement>('input.number');
+        if (Array.isArray(value)) {
+          for (const v of value as string[]) if (!input(v).checked) input(v).click();
+        } else if (number && value !== 'weet-niet') {
+          number.value = String(value);
+        } else {
+          const el = input(String(value));
+          if (!el.checked) el.click();
+        }
+        const next = Array.from(at.querySelectorAll('button')).find((b) => b.textContent === 'Volgende')!;
+        await press(next, at);
       }
-      const step = at.dataset.step!;
-      if (!Object.prototype.hasOwnProperty.call(given, step)) return { error: `the page asks "${step}", which the answers do not give (asked so far: ${asked.join(', ')})` };
-      asked.push(step);
-      const reply = given[step];
-      const value = reply === true ? 'ja' : reply === false ? 'nee' : reply;
-      const input = (v: string) => {
-        const el = Array.from(at.querySelectorAll('input')).find((e) => e.value === v && (e.type === 'radio' || e.type === 'checkbox'));
-        if (!el) throw new Error(`no input for ${v} at ${step}`);
-        return el;
-      };
-      const number = at.querySelector<HTMLInputElement>('input.number');
-      if (Array.isArray(value)) {
-        for (const v of value as string[]) if (!input(v).checked) input(v).click();
-      } else if (number && value !== 'weet-niet') {
-        number.value = String(value);
-      } else {
-        const el = input(String(value));
-        if (!el.checked) el.click();
-      }
-      const next = Array.from(at.querySelectorAll('button')).find((b) => b.textContent === 'Volgende')!;
-      await press(next, at);
-    }
-    return { error: 'the walk did not end' };
-  }, answers as Record<string, unknown>);
+      return { error: 'the walk did not end' };
+    },
+    answers as Record<string, unknown>,
+  );
   if ('error' in result) throw new Error(result.error);
   return result.asked;
 }

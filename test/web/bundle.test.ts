@@ -19,12 +19,25 @@ describe('the browser bundle', () => {
   const inputs = () => Object.keys(meta.outputs[Object.keys(meta.outputs).find((o) => o.endsWith('app.js'))!]!.inputs);
 
   it('runs the same engine, wizard and advice renderers as the terminal', () => {
-    expect(inputs()).toEqual(expect.arrayContaining(['src/engine/walk.ts', 'src/engine/advice.ts', 'src/ui/wizard.ts', 'src/render/advice-json.ts', 'src/render/advice-markdown.ts', 'src/render/advice-view.ts']));
+    expect(inputs()).toEqual(
+      expect.arrayContaining([
+        'src/engine/walk.ts',
+        'src/engine/advice.ts',
+        'src/ui/wizard.ts',
+        'src/render/advice-json.ts',
+        'src/render/advice-markdown.ts',
+        'src/render/advice-view.ts',
+      ]),
+    );
   });
 
   it('holds no dependency and nothing of the loader, analysis, terminal prompter or CLI (only its error classes)', () => {
     const bad = inputs().filter(
-      (i) => i.includes('node_modules/') || /^src\/(loader|analysis|diagnostics)\//.test(i) || i === 'src/ui/inquirer-prompter.ts' || (i.startsWith('src/cli/') && i !== 'src/cli/exit-codes.ts'),
+      (i) =>
+        i.includes('node_modules/') ||
+        /^src\/(loader|analysis|diagnostics)\//.test(i) ||
+        i === 'src/ui/inquirer-prompter.ts' ||
+        (i.startsWith('src/cli/') && i !== 'src/cli/exit-codes.ts'),
     );
     expect(bad).toEqual([]);
   });

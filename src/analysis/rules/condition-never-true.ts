@@ -103,4 +103,3 @@ function explain(ctx: AnalysisContext, owner: object, condition: Condition, mask
     hint: 'Controleer all/any/not en de waarden: zoals ze nu staat, klopt ze voor geen enkele wandeling.',
   };
 }
-

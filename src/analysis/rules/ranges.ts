@@ -8,7 +8,5 @@ export interface Interval {
 }
 
 export function rangeIntervals(step: NumberStep): Interval[] {
-  return (step.ranges ?? [])
-    .map((r, index) => ({ index, lo: Math.max(r.min ?? -Infinity, step.min), hi: Math.min(r.max ?? Infinity, step.max) }))
-    .filter((i) => i.lo <= i.hi);
+  return (step.ranges ?? []).map((r, index) => ({ index, lo: Math.max(r.min ?? -Infinity, step.min), hi: Math.min(r.max ?? Infinity, step.max) })).filter((i) => i.lo <= i.hi);
 }

@@ -64,13 +64,15 @@ function emptyCapableSteps({ graph, paths }: AnalysisContext): Set<Step> {
     if (component.length > 1 || cyclic.has(step)) continue;
     if (step.type !== 'route' && definite(step.advice)) continue;
     if (!paths.feasible(step)) continue;
-    const capable = graph.info(step.id)!.outs.some(
-      (o) =>
-        !definite(o.advice) &&
-        o.calls.every(flowEmpty) &&
-        (o.target === undefined || o.target === 'end' || (o.targetStep !== undefined && empty.has(o.targetStep))) &&
-        paths.outFeasible(o),
-    );
+    const capable = graph
+      .info(step.id)!
+      .outs.some(
+        (o) =>
+          !definite(o.advice) &&
+          o.calls.every(flowEmpty) &&
+          (o.target === undefined || o.target === 'end' || (o.targetStep !== undefined && empty.has(o.targetStep))) &&
+          paths.outFeasible(o),
+      );
     if (capable) empty.add(step);
   }
   return empty;

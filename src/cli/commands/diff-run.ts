@@ -72,7 +72,10 @@ function readGit(io: Io, revision: string, path: string): { protocol: ProtocolSo
     } catch (error) {
       const output = (error as { stderr?: unknown }).stderr;
       const stderr = (typeof output === 'string' ? output : '').split('\n')[0];
-      throw new UsageError(`kan ${sanitize(revision)}:${sanitize(folder)} niet uit git lezen${stderr ? ` (${sanitize(stderr)})` : ''}`, 'Controleer de revisie en het pad, en draai het commando in de git-repository.');
+      throw new UsageError(
+        `kan ${sanitize(revision)}:${sanitize(folder)} niet uit git lezen${stderr ? ` (${sanitize(stderr)})` : ''}`,
+        'Controleer de revisie en het pad, en draai het commando in de git-repository.',
+      );
     }
   };
   const names = run(['ls-tree', '-r', '-z', '--name-only', revision, '--', `${folder}/`])

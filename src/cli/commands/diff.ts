@@ -10,7 +10,6 @@ export interface DiffOptions {
   force?: boolean;
 }
 
-
 export const registerDiff: Register = (program, io, outcome) => {
   program
     .command('diff')

@@ -25,7 +25,13 @@ export async function runGraph(io: Io, flowId: string | undefined, options: Grap
   if (options.output !== undefined) checkOutputTarget(options.output, { cwd: io.cwd, force: options.force === true });
   const protocol = loadValidProtocol(io, options.protocols);
   const flow = flowId === undefined ? undefined : protocol.flows.find((f) => f.id === flowId);
-  if (flowId !== undefined && !flow) throw unknownId('flow', flowId, protocol.flows.map((f) => f.id), `De flows zijn: ${protocol.flows.map((f) => f.id).join(', ')}.`);
+  if (flowId !== undefined && !flow)
+    throw unknownId(
+      'flow',
+      flowId,
+      protocol.flows.map((f) => f.id),
+      `De flows zijn: ${protocol.flows.map((f) => f.id).join(', ')}.`,
+    );
   if (options.calls && !flow) throw new UsageError('--calls werkt alleen met één flow', 'Bijvoorbeeld: convenant graph fysiek-geweld --calls');
 
   const flows = flow ? (options.calls ? flowsCalledFrom(protocol, flow.id) : [flow.id]) : undefined;

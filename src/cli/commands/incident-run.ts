@@ -91,8 +91,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       state = replayAnswers(protocol, answers.values, options.answers!);
     } else {
       prompter =
-        deps.prompter ??
-        new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, await themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
+        deps.prompter ?? new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, await themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
       state = await runWizard(protocol, prompter, { signal: interrupt.signal });
     }
     if (interrupt.signal.aborted) throw new Cancelled();
@@ -245,7 +244,10 @@ async function readAnswersFile(io: Io, file: string): Promise<AnswersFile> {
       if (!(record(a) && typeof a.step === 'string' && 'value' in a)) continue;
       // Two answers to one step: which one counts is a guess, and a YAML file with a duplicate key is refused too.
       if (Object.hasOwn(values, a.step)) {
-        throw new UsageError(`${file}: vraag "${clip(a.step)}" staat twee keer in answers`, 'Een bewaard advies noemt elke vraag één keer; herstel het bestand of maak het advies opnieuw.');
+        throw new UsageError(
+          `${file}: vraag "${clip(a.step)}" staat twee keer in answers`,
+          'Een bewaard advies noemt elke vraag één keer; herstel het bestand of maak het advies opnieuw.',
+        );
       }
       values[a.step] = a.value;
     }
@@ -264,9 +266,7 @@ function warnIfOtherProtocol(io: Io, made: NonNullable<AnswersFile['madeWith']>,
   if (made.id === id && made.version === version && made.sha256 === sha256) return;
   const then = `${typeof made.id === 'string' ? clip(made.id) : '?'} versie ${typeof made.version === 'string' ? clip(made.version) : '?'}`;
   const reason = made.id !== id || made.version !== version ? `nu is het ${id} versie ${version}` : 'de protocolbestanden zijn sindsdien veranderd (andere vingerafdruk)';
-  io.stderr.write(
-    sanitize(`Let op: ${file} is gemaakt met protocol ${then}; ${reason}. Het advies hieronder volgt het huidige protocol en kan anders zijn dan het bewaarde.\n`),
-  );
+  io.stderr.write(sanitize(`Let op: ${file} is gemaakt met protocol ${then}; ${reason}. Het advies hieronder volgt het huidige protocol en kan anders zijn dan het bewaarde.\n`));
 }
 
 /** Replays the answers exactly; every problem (unknown step, unused or invalid answer) is a usage error naming the step. */
@@ -287,9 +287,10 @@ function replayAnswers(protocol: Protocol, values: Record<string, unknown>, file
   }
   if (problems.length > 0) {
     throw new UsageError(
-      `het antwoordenbestand ${file} past niet bij het protocol:\n${problems.slice(0, MAX_PROBLEMS).map((p) => `  - ${p}`).join('\n')}${
-        problems.length > MAX_PROBLEMS ? `\n  - en nog ${problems.length - MAX_PROBLEMS}` : ''
-      }`,
+      `het antwoordenbestand ${file} past niet bij het protocol:\n${problems
+        .slice(0, MAX_PROBLEMS)
+        .map((p) => `  - ${p}`)
+        .join('\n')}${problems.length > MAX_PROBLEMS ? `\n  - en nog ${problems.length - MAX_PROBLEMS}` : ''}`,
       'Een antwoordenbestand noemt elke gestelde vraag precies één keer, met een geldig antwoord (zie convenant incident --help).',
     );
   }

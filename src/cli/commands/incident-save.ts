@@ -59,13 +59,7 @@ export function savePath(io: Io, typed: string, folder: string): string {
   return resolve(folder, expanded);
 }
 
-export async function offerToSave(
-  io: Io,
-  prompter: Prompter,
-  generated: Date,
-  render: (format: SaveFormat) => string,
-  signal: AbortSignal,
-): Promise<void> {
+export async function offerToSave(io: Io, prompter: Prompter, generated: Date, render: (format: SaveFormat) => string, signal: AbortSignal): Promise<void> {
   const folder = documentsDir(io);
   const choice = await prompter.offerSave({
     suggest: (format) => join(folder, freeName(folder, generated, format)),

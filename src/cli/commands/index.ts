@@ -26,8 +26,21 @@ export interface Outcome {
 export type Register = (program: Command, io: Io, outcome: Outcome) => void;
 
 const registrations: Register[] = [
-  registerIncident, registerPartners, registerContacts, registerChecklist, registerGraph, registerExplain, registerCompletion,
-  registerValidate, registerTest, registerSchema, registerSources, registerInit, registerDiff, registerRegister, registerExport,
+  registerIncident,
+  registerPartners,
+  registerContacts,
+  registerChecklist,
+  registerGraph,
+  registerExplain,
+  registerCompletion,
+  registerValidate,
+  registerTest,
+  registerSchema,
+  registerSources,
+  registerInit,
+  registerDiff,
+  registerRegister,
+  registerExport,
 ];
 
 export function registerCommands(program: Command, io: Io, outcome: Outcome): void {

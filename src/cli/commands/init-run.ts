@@ -19,7 +19,10 @@ export async function runInit(io: Io, dir: string, options: InitOptions): Promis
   }
   const id = options.id ?? basename(target).toLowerCase();
   if (!ID.test(id)) {
-    throw new UsageError(`"${sanitize(id)}" is geen geldige id`, 'Een id bestaat uit kleine letters, cijfers, punten en streepjes; geef er een met --id, bijvoorbeeld --id roermond.');
+    throw new UsageError(
+      `"${sanitize(id)}" is geen geldige id`,
+      'Een id bestaat uit kleine letters, cijfers, punten en streepjes; geef er een met --id, bijvoorbeeld --id roermond.',
+    );
   }
   const shipped = shippedProtocolDir();
   const packageRoot = resolve(shipped, '../..');
@@ -44,7 +47,9 @@ export async function runInit(io: Io, dir: string, options: InitOptions): Promis
     `Protocol "${sanitize(id)}" aangemaakt in ${sanitize(target)}.\n` +
       `Volgende stap: cd ${sanitize(dir)} && npm install && npm run validate && npm test\n` +
       `Loop daarna de lijst "Nakijken" in README.md na (${review.length + 2} punten).\n` +
-      (options.convenant === undefined ? `package.json noemt convenant als ${sanitize(settings.convenantSpec)}; zet daar de plek waar jullie convenant vandaan halen voordat je de map deelt (--convenant).\n` : ''),
+      (options.convenant === undefined
+        ? `package.json noemt convenant als ${sanitize(settings.convenantSpec)}; zet daar de plek waar jullie convenant vandaan halen voordat je de map deelt (--convenant).\n`
+        : ''),
   );
   return EXIT.ok;
 }
@@ -97,7 +102,10 @@ function reviewItems(text: string, at: string): ReviewItem[] {
   const lines = (n: number[]) => (n.length > 12 ? `${n.slice(0, 12).join(', ')} …` : n.join(', '));
   const items: ReviewItem[] = [];
   if (covenant.length > 0) {
-    items.push({ at, what: `${covenant.length} bronnen uit het convenant van het oorspronkelijke protocol (regels ${lines(covenant)}): controleer titel, artikel en tekst tegen jullie eigen convenant.` });
+    items.push({
+      at,
+      what: `${covenant.length} bronnen uit het convenant van het oorspronkelijke protocol (regels ${lines(covenant)}): controleer titel, artikel en tekst tegen jullie eigen convenant.`,
+    });
   }
   if (region.length > 0) items.push({ at, what: `tekst die de oorspronkelijke regio noemt (regels ${lines(region)}).` });
   return items;

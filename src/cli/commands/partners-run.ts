@@ -14,7 +14,13 @@ export async function runPartners(io: Io, id: string | undefined, options: Partn
   const format = checkFormat(options.format, PARTNER_FORMATS);
   const protocol = loadValidProtocol(io, options.protocols);
   const partner = id === undefined ? undefined : protocol.partners.find((p) => p.id === id);
-  if (id !== undefined && !partner) throw unknownId('partner', id, protocol.partners.map((p) => p.id), 'Alle partners zie je met: convenant partners');
+  if (id !== undefined && !partner)
+    throw unknownId(
+      'partner',
+      id,
+      protocol.partners.map((p) => p.id),
+      'Alle partners zie je met: convenant partners',
+    );
 
   if (format === 'json') {
     const data = partnersJson(protocol, partner ? [partner] : protocol.partners);

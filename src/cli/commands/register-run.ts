@@ -122,7 +122,11 @@ function schoolFor(io: Io, store: RegisterStore, option: string | undefined): st
     );
   }
   const problem = schoolProblem(school);
-  if (problem) throw new UsageError(`ongeldige schoolnaam "${sanitize(school.slice(0, 80))}": ${problem}`, 'Gebruik de naam van de school of vestiging, bijvoorbeeld "College Weert, locatie Zuid".');
+  if (problem)
+    throw new UsageError(
+      `ongeldige schoolnaam "${sanitize(school.slice(0, 80))}": ${problem}`,
+      'Gebruik de naam van de school of vestiging, bijvoorbeeld "College Weert, locatie Zuid".',
+    );
   return school;
 }
 
@@ -142,7 +146,8 @@ function checkDay(day: string | undefined, today: string): string | undefined {
 
 function parseYear(text: string | undefined, io: Io): number {
   if (text === undefined) return Number(todayOf(io).slice(0, 4));
-  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2999) throw new UsageError(`ongeldig jaar "${sanitize(text.slice(0, 20))}"`, 'Geef een jaar van vier cijfers, bijvoorbeeld --year 2026.');
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2999)
+    throw new UsageError(`ongeldig jaar "${sanitize(text.slice(0, 20))}"`, 'Geef een jaar van vier cijfers, bijvoorbeeld --year 2026.');
   return Number(text);
 }
 
@@ -195,7 +200,10 @@ async function readJson(io: Io, file: string, maxBytes: number): Promise<ReadJso
     const parsed = await positions();
     const problem = parsed.diagnostics.find((d) => d.severity === 'error');
     const where = problem ? `${problem.line}:${problem.column}` : '1:1';
-    throw new UsageError(`${file}:${where}: dit is geen geldig JSON-bestand${problem ? ` (${problem.message.replace(/^YAML-fout: /, '')})` : ''}`, 'Geef een advies dat convenant als JSON bewaarde (--format json).');
+    throw new UsageError(
+      `${file}:${where}: dit is geen geldig JSON-bestand${problem ? ` (${problem.message.replace(/^YAML-fout: /, '')})` : ''}`,
+      'Geef een advies dat convenant als JSON bewaarde (--format json).',
+    );
   }
   return {
     data,
@@ -252,14 +260,21 @@ export async function runRegisterAdd(io: Io, files: readonly string[], options: 
     // Each incident is added in its own transaction, in the order of the files.
     const accept = (index: number, record: RegisterRecord) => {
       if (record.day > today) {
-        failed.push({ index, lines: [`${sanitize(files[index]!)}: het advies is gemaakt op ${record.day}, in de toekomst\n  Controleer de klok van de computer, of geef de dag met --day.`] });
+        failed.push({
+          index,
+          lines: [`${sanitize(files[index]!)}: het advies is gemaakt op ${record.day}, in de toekomst\n  Controleer de klok van de computer, of geef de dag met --day.`],
+        });
         return;
       }
       const result = store.add(record);
       if (result.added) added++;
       else existing++;
       if (files.length === 1) {
-        io.stdout.write(result.added ? `Toegevoegd aan het register als nr. ${result.id} (${record.day}, ${record.categories.join(', ')}).\n` : `Stond al in het register als nr. ${result.id}; niets toegevoegd.\n`);
+        io.stdout.write(
+          result.added
+            ? `Toegevoegd aan het register als nr. ${result.id} (${record.day}, ${record.categories.join(', ')}).\n`
+            : `Stond al in het register als nr. ${result.id}; niets toegevoegd.\n`,
+        );
       }
     };
     // Many files: reading and parsing (most of the work) runs in worker threads; whatever they
@@ -409,10 +424,21 @@ export async function runRegisterList(io: Io, options: ListOptions): Promise<num
       io.stdout.write('Geen incidenten in het register' + (year ? ` in ${year}` : '') + (options.open ? ' met open opvolging' : '') + '.\n');
       return EXIT.ok;
     }
-    const rows = records.map((r) => [String(r.id), r.day, r.categories.join(', '), `${roleText(r.perpetrator)} → ${roleText(r.victim)}`, r.status === 'open' ? 'open' : 'klaar', r.reference ?? '']);
+    const rows = records.map((r) => [
+      String(r.id),
+      r.day,
+      r.categories.join(', '),
+      `${roleText(r.perpetrator)} → ${roleText(r.victim)}`,
+      r.status === 'open' ? 'open' : 'klaar',
+      r.reference ?? '',
+    ]);
     const header = ['nr', 'datum', 'categorie', 'dader → geraakt', 'opvolging', 'zaakcode'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     io.stdout.write(`${[line(header), ...rows.map(line)].map(sanitize).join('\n')}\n`);
     const open = records.filter((r) => r.status === 'open').length;
     io.stdout.write(`\n${records.length} incident${records.length === 1 ? '' : 'en'}, ${open} met open opvolging.\n`);
@@ -519,11 +545,15 @@ export async function runRegisterImport(io: Io, files: readonly string[], option
     const read = await readJson(io, file, MAX_EXPORT_BYTES);
     const data = read.data as Record<string, unknown> | null;
     if (typeof data !== 'object' || data === null || data.format !== EXPORT_FORMAT || !Array.isArray(data.records)) {
-      failed.push(`${sanitize(file)}:${await read.locate([])}: dit is geen export van een register van convenant\n  Maak een export met convenant register export --output export.json.`);
+      failed.push(
+        `${sanitize(file)}:${await read.locate([])}: dit is geen export van een register van convenant\n  Maak een export met convenant register export --output export.json.`,
+      );
       continue;
     }
     if (data.version !== EXPORT_VERSION) {
-      failed.push(`${sanitize(file)}:${await read.locate(['version'])}: onbekende exportversie ${JSON.stringify(data.version)}; deze versie van convenant leest versie ${EXPORT_VERSION}\n  Werk convenant bij.`);
+      failed.push(
+        `${sanitize(file)}:${await read.locate(['version'])}: onbekende exportversie ${JSON.stringify(data.version)}; deze versie van convenant leest versie ${EXPORT_VERSION}\n  Werk convenant bij.`,
+      );
       continue;
     }
     const records: RegisterRecord[] = [];
@@ -556,12 +586,15 @@ export async function runRegisterBackup(io: Io, target: string, options: Registe
   const file = resolve(io.cwd, target);
   const { existsSync, statSync } = await import('node:fs');
   const { dirname } = await import('node:path');
-  if (existsSync(file)) throw new UsageError(`${sanitize(target)} bestaat al; het wordt niet overschreven`, 'Kies een nieuwe naam voor de back-up, bijvoorbeeld met de datum erin.');
+  if (existsSync(file))
+    throw new UsageError(`${sanitize(target)} bestaat al; het wordt niet overschreven`, 'Kies een nieuwe naam voor de back-up, bijvoorbeeld met de datum erin.');
   if (!statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`de map van ${sanitize(target)} bestaat niet`, 'Maak de map eerst aan.');
   return withStore(io, options, false, async (store) => {
     if (resolve(store.file) === file) throw new UsageError('de back-up kan niet in het register zelf', 'Kies een ander bestand.');
     await store.backup(file);
-    io.stdout.write(`Back-up van ${store.count()} incidenten gemaakt in ${sanitize(target)}. Zet die terug door hem met --register te gebruiken of over het register te kopiëren.\n`);
+    io.stdout.write(
+      `Back-up van ${store.count()} incidenten gemaakt in ${sanitize(target)}. Zet die terug door hem met --register te gebruiken of over het register te kopiëren.\n`,
+    );
     return EXIT.ok;
   });
 }
@@ -571,7 +604,10 @@ export function pruneCutoff(text: string, today: string): string {
   if (isDay(text)) return text;
   const m = /^(\d{1,4})\s*(j|y|jaar|jaren|m|mnd|maand|maanden|w|week|weken|d|dag|dagen)$/i.exec(text.trim());
   if (!m) {
-    throw new UsageError(`"${sanitize(text.slice(0, 20))}" is geen bewaartermijn`, 'Schrijf bijvoorbeeld --older-than 5j (jaar), 18m (maanden), 6w (weken), 400d (dagen), of een datum JJJJ-MM-DD.');
+    throw new UsageError(
+      `"${sanitize(text.slice(0, 20))}" is geen bewaartermijn`,
+      'Schrijf bijvoorbeeld --older-than 5j (jaar), 18m (maanden), 6w (weken), 400d (dagen), of een datum JJJJ-MM-DD.',
+    );
   }
   const n = Number(m[1]);
   const unit = m[2]!.toLowerCase()[0];

@@ -31,7 +31,10 @@ export async function runSources(io: Io, options: SourcesOptions, fetchLink: Fet
     return EXIT.ok;
   }
   const links = linksOf(protocol, sourceMap);
-  const results = await checkLinks(links.map((l) => l.url), { fetch: fetchLink, timeoutMs: seconds * 1000 });
+  const results = await checkLinks(
+    links.map((l) => l.url),
+    { fetch: fetchLink, timeoutMs: seconds * 1000 },
+  );
   if (looksOffline(results)) {
     throw new UsageError('er is geen netwerk: geen enkele link kon worden bereikt, dus er is niets gecontroleerd', 'Probeer het opnieuw op een computer met internet.');
   }
@@ -52,7 +55,8 @@ export async function runSources(io: Io, options: SourcesOptions, fetchLink: Fet
         ? `${c.green('✔')} Alle ${results.length} links werken.`
         : `${broken.length} van de ${results.length} links ${broken.length === 1 ? 'werkt' : 'werken'} niet.`,
     );
-    if (moved.length > 0) lines.push(c.dim(`${moved.length} ${moved.length === 1 ? 'link verwijst' : 'links verwijzen'} door naar een ander adres (dat werkt); pas ze aan als de bron verhuisd is.`));
+    if (moved.length > 0)
+      lines.push(c.dim(`${moved.length} ${moved.length === 1 ? 'link verwijst' : 'links verwijzen'} door naar een ander adres (dat werkt); pas ze aan als de bron verhuisd is.`));
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   return broken.length > 0 ? EXIT.findings : EXIT.ok;

@@ -10,7 +10,6 @@ export interface SourcesOptions extends LookupOptions {
   timeout: string;
 }
 
-
 export const registerSources: Register = (program, io, outcome) => {
   program
     .command('sources')

@@ -19,7 +19,10 @@ import { TEST_FORMATS } from './formats.js';
 import type { TestOptions } from './test.js';
 
 const noScenarios = (target: string) =>
-  new UsageError(`geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`, "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).");
+  new UsageError(
+    `geen scenariobestanden gevonden in ${sanitize(target)}/${SCENARIO_DIR}`,
+    "Zet scenario's in een map scenarios/ naast de protocolbestanden (zie protocols/README.md).",
+  );
 
 export async function runTest(io: Io, dir: string | undefined, options: TestOptions): Promise<number> {
   const format = checkFormat(options.format, TEST_FORMATS);
@@ -50,14 +53,15 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
   if (invalid) await report(parsed.diagnostics);
   const runnable = parsed.scenarios.filter((s) => !badFiles.has(s.location.file));
   if (runnable.length === 0) {
-    throw new UsageError("een of meer scenariobestanden zijn ongeldig; er is niets gedraaid", 'Herstel de fouten hierboven.');
+    throw new UsageError('een of meer scenariobestanden zijn ongeldig; er is niets gedraaid', 'Herstel de fouten hierboven.');
   }
   const needle = options.filter?.toLowerCase();
-  const selected = needle
-    ? runnable.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle))
-    : runnable;
+  const selected = needle ? runnable.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle)) : runnable;
   if (selected.length === 0) {
-    throw new UsageError(`geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`, `Er zijn ${runnable.length} scenario's; het filter zoekt in de naam en het bestand.`);
+    throw new UsageError(
+      `geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`,
+      `Er zijn ${runnable.length} scenario's; het filter zoekt in de naam en het bestand.`,
+    );
   }
 
   const protocol = loaded.protocol;
@@ -109,7 +113,7 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, { ...options, forPeople: format !== 'json' && format !== 'junit' });
   if (invalid) {
-    throw new UsageError("een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)", 'Herstel de fouten in de scenariobestanden.');
+    throw new UsageError('een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)', 'Herstel de fouten in de scenariobestanden.');
   }
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }

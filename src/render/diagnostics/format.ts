@@ -28,8 +28,7 @@ export function counts(diagnostics: readonly Diagnostic[]): Record<Severity, num
 }
 
 /** Said once, in every format, when `complete` is false: fixing the errors can bring new findings. */
-export const INCOMPLETE_NOTE =
-  'Sommige controles (ongebruikte bronnen, onbereikbare stappen, paden) draaien pas als de fouten hierboven zijn opgelost.';
+export const INCOMPLETE_NOTE = 'Sommige controles (ongebruikte bronnen, onbereikbare stappen, paden) draaien pas als de fouten hierboven zijn opgelost.';
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -49,7 +49,6 @@ export const junit: Formatter = (diagnostics, { files, failOn, complete = true }
     );
   }
   return guardXml(
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<testsuites name="convenant validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`,
+    '<?xml version="1.0" encoding="UTF-8"?>\n' + `<testsuites name="convenant validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`,
   );
 };

@@ -6,13 +6,7 @@ import { guardWorkflowCommands, sanitize, TEXT_ESCAPE, XML_ESCAPE } from '../san
 const NOT_XML_CHAR = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
-  return sanitize(text)
-    .replace(NOT_XML_CHAR, TEXT_ESCAPE)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return sanitize(text).replace(NOT_XML_CHAR, TEXT_ESCAPE).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** A whole XML report, guarded against CI workflow commands with character references. */

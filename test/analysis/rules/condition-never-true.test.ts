@@ -20,7 +20,8 @@ testRule('condition-never-true', {
   valid: [
     {
       name: 'conditions on earlier answers that can hold, through a call',
-      yaml: yaml`
+      yaml:
+        yaml`
         flows:
           - id: main
             title: Hoofd
@@ -102,7 +103,8 @@ testRule('condition-never-true', {
     },
     {
       name: 'min greater than max, and bounds outside the question',
-      yaml: yaml`
+      yaml:
+        yaml`
         flows:
           - id: main
             title: Hoofd
@@ -157,7 +159,8 @@ testRule('condition-never-true', {
     },
     {
       name: 'an age only asked on another branch',
-      yaml: yaml`
+      yaml:
+        yaml`
         flows:
           - id: main
             title: Hoofd

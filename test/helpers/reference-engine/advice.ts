@@ -281,9 +281,7 @@ export function adviceOf(state: WalkState): AdviceResult {
       return { step, question, answer, value, inferred: inferred === true };
     }),
     partners: [...partners.values()].sort((a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
-    actions: [...actions.values()]
-      .sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq)
-      .map((a) => a.item),
+    actions: [...actions.values()].sort((a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq).map((a) => a.item),
     rules: [...rules.values()].sort(bySeq).map((a) => a.item),
     info: [...info.values()].sort(bySeq).map((a) => a.item),
     context: contextOf(state),

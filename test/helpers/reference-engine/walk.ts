@@ -180,7 +180,13 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
       return fail(`antwoord met "ja" of "nee"${step.unknown ? ' (of "weet-niet")' : ''}`);
     case 'choice': {
       const option = step.options.find((o) => o.value === raw);
-      return option ? { ok: true, value: option.value } : fail(`kies een van: ${optionsOf(step).map((o) => o.value).join(', ')}`);
+      return option
+        ? { ok: true, value: option.value }
+        : fail(
+            `kies een van: ${optionsOf(step)
+              .map((o) => o.value)
+              .join(', ')}`,
+          );
     }
     case 'multi': {
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : undefined;
