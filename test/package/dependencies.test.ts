@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build, type BuildResult } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions } from '../../scripts/build-options.mjs';
+import { buildOptions, yamlBuildOptions } from '../../scripts/build-options.mjs';
 import { ROOT } from '../helpers/built-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -20,9 +20,13 @@ const packageOf = (specifier: string) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
-let result: BuildResult<{ write: false; metafile: true }>;
+// The program and the yaml library, which the build writes as its own file (loaded only when needed).
+let results: BuildResult<{ write: false; metafile: true }>[];
 beforeAll(async () => {
-  result = await build({ ...(buildOptions as object), outdir: 'dist-dependencies-test', write: false, metafile: true, logLevel: 'silent' });
+  results = [
+    await build({ ...(buildOptions as object), outdir: 'dist-dependencies-test', write: false, metafile: true, logLevel: 'silent' }),
+    await build({ ...(yamlBuildOptions as object), outfile: 'dist-dependencies-test/yaml.cjs', write: false, metafile: true, logLevel: 'silent' }),
+  ];
 }, 60_000);
 
 describe('package.json dependencies', () => {
@@ -32,9 +36,10 @@ describe('package.json dependencies', () => {
 
   it('cover every package the built program loads at run time (imports and require calls in dist/)', () => {
     const loaded = new Set<string>();
-    for (const output of Object.values(result.metafile.outputs)) for (const i of output.imports) if (i.external && !builtin(i.path)) loaded.add(packageOf(i.path));
+    for (const result of results)
+      for (const output of Object.values(result.metafile.outputs)) for (const i of output.imports) if (i.external && !builtin(i.path)) loaded.add(packageOf(i.path));
     // A require through createRequire (the register's native module) is not an import esbuild sees.
-    for (const file of result.outputFiles) {
+    for (const file of results.flatMap((r) => r.outputFiles)) {
       for (const m of file.text.matchAll(/(?:\brequire|\bimport|\))\("([^"./][^"]*)"\)|\bfrom"([^"./][^"]*)"/g)) {
         const specifier = m[1] ?? m[2]!;
         if (!builtin(specifier)) loaded.add(packageOf(specifier));
@@ -44,7 +49,7 @@ describe('package.json dependencies', () => {
   });
 
   it('everything else the program uses is bundled, so it is a development package', () => {
-    const bundled = new Set(Object.keys(result.metafile.inputs).flatMap((i) => (/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i) ?? []).slice(1)));
+    const bundled = new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)).flatMap((i) => (/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i) ?? []).slice(1)));
     // The packages package.json names (their own dependencies come with them into the bundle).
     const direct = [...bundled].filter((name) => name in pkg.devDependencies || name in pkg.dependencies);
     expect(direct).toEqual(expect.arrayContaining(['commander', 'zod', 'yaml', '@inquirer/prompts', '@viz-js/viz']));
