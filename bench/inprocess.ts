@@ -6,6 +6,7 @@ import { validateLoaded } from '../src/analysis/index.js';
 import { hasErrors } from '../src/diagnostics/index.js';
 import { loadProtocol } from '../src/loader/index.js';
 import { UNKNOWN, type AnswerValue, type Protocol, type QuestionStep } from '../src/model/index.js';
+import { seededRandom as random } from '../test/helpers/seeded-random.js';
 
 interface Args {
   shipped: string;
@@ -16,18 +17,6 @@ interface Args {
 
 const args: Args = JSON.parse(process.argv[2]!) as Args;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-
-/** A small deterministic PRNG (mulberry32), so the scripts are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One answer for a step, chosen by `r`: options, "weet ik niet", numbers in every range. */
 function pick(step: QuestionStep, options: readonly { value: string }[], r: () => number): AnswerValue {

@@ -9,18 +9,7 @@ import { adviceOf as refAdviceOf, immediateSoFar as refImmediateSoFar } from '..
 import { buildProtocol, shapeArb } from '../helpers/random-protocol.js';
 import { shipped } from '../helpers/shipped.js';
 import { UNKNOWN, type AnswerValue, type Protocol, type QuestionStep } from '../../src/model/index.js';
-
-/** A small deterministic PRNG (mulberry32): the same walks on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
 /** An answer a user could give: any option, "weet ik niet", ticks of a multi, numbers at every range bound. */
 function pick(step: QuestionStep, r: () => number): AnswerValue {
