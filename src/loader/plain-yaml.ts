@@ -50,8 +50,14 @@ class TooDeep {
 
 /** Anything the simple reader does not handle the way YAML does: control characters, tabs, CR, BOM, NEL, line separators. */
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-const KEY = /([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)/y;
-const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/**
+ * A plain key and its colon. Keys YAML reads as null or a boolean, and `__proto__`, are left out:
+ * the line then reads as text with ": " in it, which the reader leaves to the full parser.
+ */
+const KEY = /(?!(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__):)([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)/y;
+/** Ends a plain value inside a flow list or map. */
+const FLOW_INDICATOR = /[,[\]{}]/g;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
 const BLOCK_HEADER = /^([|>])(-?) *$/;
 
 /** With `positions`, also where every value is (for the few files that have findings). */
@@ -73,33 +79,41 @@ export function readPlainYaml(source: string, limits: PlainLimits, positions = f
   }
 }
 
+const LEADING_SPACES = / */y;
 const indentOf = (line: string): number => {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  return i;
-};
-
-/** A line with nothing but spaces, or a comment. */
-const isBlank = (line: string): boolean => {
-  const i = indentOf(line);
-  return i === line.length || line.charCodeAt(i) === 35; // '#'
+  if (line.charCodeAt(0) !== 32) return 0;
+  LEADING_SPACES.lastIndex = 0;
+  LEADING_SPACES.test(line);
+  return LEADING_SPACES.lastIndex;
 };
 
 const EMPTY: PlainPositions = { start: [1, 1], end: [1, 1], lastLine: 0 };
 
 class Reader {
   private readonly lines: string[];
+  /** Leading spaces of each line. */
+  private readonly indents: Int32Array;
   private pos = 0;
   nodes = 0;
   /** Positions of the value read last (only when tracking). */
   last: PlainPositions | undefined;
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly limits: PlainLimits,
     readonly track: boolean,
   ) {
     this.lines = text.split('\n');
+    // Every line's indent, measured once: the reader looks at most lines several times.
+    this.indents = new Int32Array(this.lines.length);
+    for (let i = 0; i < this.lines.length; i++) this.indents[i] = indentOf(this.lines[i]!);
+  }
+
+  /** A line with nothing but spaces, or a comment. */
+  private isBlank(i: number): boolean {
+    const line = this.lines[i]!;
+    const at = this.indents[i]!;
+    return at === line.length || line.charCodeAt(at) === 35; // '#'
   }
 
   /** Sets the end of a block collection (tracking only). */
@@ -121,14 +135,12 @@ class Reader {
   }
 
   private skipBlank(): void {
-    while (this.pos < this.lines.length && isBlank(this.lines[this.pos]!)) this.pos++;
+    while (this.pos < this.lines.length && this.isBlank(this.pos)) this.pos++;
   }
 
   document(): unknown {
-    for (const line of this.lines) {
-      // Directives and document markers: the full parser.
-      if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) throw BAIL;
-    }
+    // Directives and document markers: the full parser.
+    if (DOCUMENT_MARKER.test(this.text)) throw BAIL;
     this.skipBlank();
     if (this.pos >= this.lines.length) return null;
     const first = this.lines[this.pos]!;
@@ -160,7 +172,7 @@ class Reader {
       this.skipBlank();
       if (this.pos >= this.lines.length) break;
       const line = this.lines[this.pos]!;
-      const at = indentOf(line);
+      const at = this.indents[this.pos]!;
       if (at < indent) break;
       if (at > indent) throw BAIL;
       if (line.charCodeAt(at) !== 45) break; // the key after a list at the key's own indent
@@ -196,7 +208,7 @@ class Reader {
       const m = KEY.exec(line);
       if (!m) throw BAIL;
       const key = m[1]!;
-      if (key === '__proto__' || NOT_A_STRING_KEY.test(key) || Object.hasOwn(map, key)) throw BAIL;
+      if (Object.hasOwn(map, key)) throw BAIL;
       this.count();
       const after = col + m[0].length;
       const keyLine = this.pos + 1;
@@ -206,7 +218,7 @@ class Reader {
         this.pos++;
         this.skipBlank();
         const next = this.lines[this.pos];
-        const at = next === undefined ? -1 : indentOf(next);
+        const at = next === undefined ? -1 : this.indents[this.pos]!;
         if (next !== undefined && at > indent) value = this.block(at, depth + 1);
         else if (next !== undefined && at === indent && next.charCodeAt(at) === 45) {
           value = this.list(indent, depth + 1);
@@ -239,7 +251,7 @@ class Reader {
       this.skipBlank();
       if (this.pos >= this.lines.length) break;
       const next = this.lines[this.pos]!;
-      const at = indentOf(next);
+      const at = this.indents[this.pos]!;
       if (at < indent) break;
       if (at > indent) throw BAIL;
       if (next.charCodeAt(at) === 45) {
@@ -286,15 +298,16 @@ class Reader {
     // Plain text, possibly over several lines.
     let text = plainLine(line, c, false);
     this.count();
-    const start: Point = [this.pos + 1, c + 1];
-    let end: Point = [this.pos + 1, c + 1 + text.length];
+    const startLine = this.pos;
+    let endLine = this.pos;
+    let endColumn = c + 1 + text.length;
     this.pos++;
     let blankRun = 0;
     // A comment ends the text; more text after it is an error for the full parser to report.
     const commented = line.indexOf(' #', c) !== -1;
     for (let i = this.pos; !commented && i < this.lines.length; i++) {
       const next = this.lines[i]!;
-      const at = indentOf(next);
+      const at = this.indents[i]!;
       if (at === next.length) {
         blankRun++;
         continue;
@@ -310,10 +323,11 @@ class Reader {
       text += more;
       blankRun = 0;
       this.pos = i + 1;
-      end = [i + 1, at + 1 + more.length];
+      endLine = i;
+      endColumn = at + 1 + more.length;
       if (next.indexOf(' #', at) !== -1) break;
     }
-    if (this.track) this.last = { start, end, lastLine: end[0] - 1 };
+    if (this.track) this.last = { start: [startLine + 1, c + 1], end: [endLine + 1, endColumn], lastLine: endLine };
     return resolvePlain(text);
   }
 
@@ -329,7 +343,7 @@ class Reader {
     let last = start - 1; // the last line with text
     for (let i = start; i < this.lines.length; i++) {
       const line = this.lines[i]!;
-      const at = indentOf(line);
+      const at = this.indents[i]!;
       if (at === line.length) continue;
       if (at <= parent) break;
       if (indent === -1) indent = at;
@@ -349,7 +363,7 @@ class Reader {
     let blankRun = 0;
     for (let i = start; i <= last; i++) {
       const line = this.lines[i]!;
-      if (indentOf(line) === line.length) {
+      if (this.indents[i] === line.length) {
         if (line.length > indent) throw BAIL;
         blankRun++;
         continue;
@@ -554,7 +568,7 @@ class FlowReader {
         const m = KEY.exec(this.line);
         if (!m || !m[0].endsWith(' ')) throw BAIL;
         const key = m[1]!;
-        if (key === '__proto__' || NOT_A_STRING_KEY.test(key) || Object.hasOwn(map, key)) throw BAIL;
+        if (Object.hasOwn(map, key)) throw BAIL;
         this.owner.count();
         const keyAt = this.i;
         const keyLine = this.lineNo;
@@ -594,13 +608,12 @@ class FlowReader {
       const digitAfterMinus = ch === '-' && /[0-9]/.test(this.line[this.i + 1] ?? '');
       if (!digitAfterMinus) throw BAIL;
     }
-    let j = this.i;
-    while (j < this.line.length && !',[]{}'.includes(this.line[j]!)) {
-      if (this.line[j] === '#' && this.line[j - 1] === ' ') throw BAIL;
-      if (this.line[j] === ':' && (this.line[j + 1] === ' ' || j + 1 === this.line.length || ',[]{}'.includes(this.line[j + 1]!))) throw BAIL;
-      j++;
-    }
-    const text = this.line.slice(this.i, j).trimEnd();
+    FLOW_INDICATOR.lastIndex = this.i;
+    const j = FLOW_INDICATOR.exec(this.line)?.index ?? this.line.length;
+    const raw = this.line.slice(this.i, j);
+    // A comment, or a key (a colon before a space, a flow indicator or the line end): the full parser.
+    if (raw.includes(' #') || raw.includes(': ') || raw.endsWith(':')) throw BAIL;
+    const text = raw.trimEnd();
     if (text === '') throw BAIL;
     this.leaf(this.i, this.i + text.length);
     this.i = j;
