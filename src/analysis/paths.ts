@@ -112,11 +112,13 @@ export class PathAnalysis {
   /** Per option out of a multi step: the flows that earlier ticked options run before it (see earlierOptions). */
   private readonly earlierCallees = new Map<Out, Flow[]>();
   private readonly routeCache = new Map<Step, RouteAnalysis>();
+  /** Per out of a question step: the classes of the step's own answer that take it (AnswerClasses.select). */
+  private readonly selected = new Map<Out, bigint>();
   /** Combinations enumerated so far (see MAX_TOTAL_COMBINATIONS). */
   private spent = 0;
 
   constructor(readonly graph: Graph) {
-    this.thresholds = collectThresholds(graph.protocol);
+    this.thresholds = collectThresholds(graph.protocol, (step) => graph.conditions(step));
   }
 
   /** The answer classes of a step; undefined for an id that names no step. */
@@ -288,9 +290,16 @@ export class PathAnalysis {
       const f = route.facts.indexOf(fact.id);
       return f >= 0 ? route.projections[index]![f]! : here;
     }
-    const own = this.classesOf(step.id)!.select(out);
+    const own = this.select(out);
     if (own === 0n) return 0n;
     return fact.id === step.id ? own : here;
+  }
+
+  /** The classes of a question step's own answer that take `out`, worked out once per out. */
+  private select(out: Out): bigint {
+    let own = this.selected.get(out);
+    if (own === undefined) this.selected.set(out, (own = this.classesOf(out.step.id)!.select(out)));
+    return own;
   }
 
   private applyCalls(mask: bigint, calls: readonly Flow[], n: number, fact: FactState): bigint {
@@ -340,7 +349,7 @@ export class PathAnalysis {
     if (here === 0n || !this.graph.returnsThrough(out.calls)) return 0n;
     let m = here;
     if (out.step.type !== 'route') {
-      const own = this.classesOf(out.step.id)!.select(out);
+      const own = this.select(out);
       if (own === 0n) return 0n;
       if (out.step.id === fact.id) m = own;
     }
