@@ -2,7 +2,7 @@
 // option, "ja"/"nee", "weet ik niet", "niet beantwoord", and for number steps the intervals between
 // the thresholds that the protocol's conditions and ranges use (so one number per interval decides
 // every condition exactly). A set of classes is a bigint bit mask.
-import { conditionsOf, factsOf, UNKNOWN, YES, NO, type AnswerValue, type Protocol, type Step } from '../model/core.js';
+import { conditionsOf, factsOf, UNKNOWN, YES, NO, type AnswerValue, type Condition, type Protocol, type Step } from '../model/core.js';
 import type { Out } from './graph.js';
 
 export interface AnswerClass {
@@ -134,8 +134,14 @@ export class AnswerClasses {
   }
 }
 
-/** Per step: the number thresholds and multi values that conditions (and number ranges) use. */
-export function collectThresholds(protocol: Protocol): {
+/**
+ * Per step: the number thresholds and multi values that conditions (and number ranges) use.
+ * `conditions` lists a step's conditions (the graph's shared list, or conditionsOf).
+ */
+export function collectThresholds(
+  protocol: Protocol,
+  conditions: (step: Step) => readonly { condition: Condition }[] = conditionsOf,
+): {
   thresholds: Map<string, Set<number>>;
   mentioned: Map<string, Set<string>>;
 } {
@@ -154,7 +160,7 @@ export function collectThresholds(protocol: Protocol): {
           if (r.max !== undefined) cut(step.id, r.max + 1);
         }
       }
-      for (const { condition } of conditionsOf(step)) {
+      for (const { condition } of conditions(step)) {
         for (const fact of factsOf(condition)) {
           if (fact.min !== undefined) cut(fact.step, Math.ceil(fact.min));
           if (fact.max !== undefined) cut(fact.step, Math.floor(fact.max) + 1);

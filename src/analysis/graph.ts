@@ -2,7 +2,21 @@
 // (each from its start, returning at `end`) and then goes to its `next`. Built once per analysis;
 // every pass here is linear in the number of steps and branches (iterative, no recursion on the
 // protocol's shape, so a long flow cannot overflow the stack).
-import { branchesOf, callsOf, enteredFlows, END, startOf, targetOf, type Advice, type Flow, type Protocol, type Step, type StepBranch } from '../model/core.js';
+import {
+  adviceListsOf,
+  branchesOf,
+  callsOf,
+  conditionsOf,
+  enteredFlows,
+  END,
+  startOf,
+  targetOf,
+  type Advice,
+  type Flow,
+  type Protocol,
+  type Step,
+  type StepBranch,
+} from '../model/core.js';
 
 /** One way out of a step, as the engine can take it. */
 export interface Out {
@@ -122,6 +136,23 @@ export class Graph {
         for (const b of branches) outs.push(withBranch('branch', b, targetOf(step, b.branch)));
     }
     return outs;
+  }
+
+  private readonly conditionCache = new Map<Step, ReturnType<typeof conditionsOf>>();
+  private readonly adviceCache = new Map<Step, ReturnType<typeof adviceListsOf>>();
+
+  /** `conditionsOf(step)`, worked out once per step for every rule that asks (do not change the list). */
+  conditions(step: Step): ReturnType<typeof conditionsOf> {
+    let list = this.conditionCache.get(step);
+    if (!list) this.conditionCache.set(step, (list = conditionsOf(step)));
+    return list;
+  }
+
+  /** `adviceListsOf(step)`, worked out once per step for every rule that asks (do not change the list). */
+  adviceLists(step: Step): ReturnType<typeof adviceListsOf> {
+    let list = this.adviceCache.get(step);
+    if (!list) this.adviceCache.set(step, (list = adviceListsOf(step)));
+    return list;
   }
 
   info(id: string): StepInfo | undefined {

@@ -66,27 +66,59 @@ interface Pass {
 
 interface Choice {
   classIndex: number;
+  /** The class as a one-bit mask. */
+  bit: bigint;
   value: AnswerValue | undefined;
   label: string;
 }
 
+/** What a run of a flow does to a fact: whether some run leaves it alone, and the classes it may leave behind. */
+interface Summary {
+  passes: boolean;
+  gen: bigint;
+}
+
+/** Everything computed about one fact (a step conditions name, or REACHED), kept together so no lookup builds a key. */
+interface FactState {
+  id: string;
+  classes: AnswerClasses;
+  /** Flows whose run can answer the fact: the fact's own flow and every flow that can run it. */
+  touching: ReadonlySet<Flow>;
+  passes: Map<Flow, Pass>;
+  entries: Map<Flow, bigint>;
+  entering: Set<Flow>;
+  summaries: Map<Flow, Summary>;
+  summarising: Set<Flow>;
+}
+
+/** A reachable step's flow, the flow's topological order (null: the flow has a cycle) and its position in it. */
+interface Place {
+  flow: Flow;
+  order: readonly Step[] | null;
+  position: number;
+  start: Step | undefined;
+}
+
+const NO_OUTS: readonly Out[] = [];
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+const NO_FLOWS: ReadonlySet<Flow> = new Set();
+
 export class PathAnalysis {
   private readonly thresholds: ReturnType<typeof collectThresholds>;
   private readonly classCache = new Map<string, AnswerClasses>();
-  private readonly passes = new Map<Flow, Map<string, Pass>>();
+  private readonly factStates = new Map<string, FactState | null>();
   private readonly positions = new Map<Flow, Map<Step, number>>();
-  private readonly entries = new Map<string, bigint>();
-  private readonly summaries = new Map<string, { passes: boolean; gen: bigint }>();
+  private readonly places = new Map<Step, Place | null>();
+  /** Per option out of a multi step: the flows that earlier ticked options run before it (see earlierOptions). */
+  private readonly earlierCallees = new Map<Out, Flow[]>();
   private readonly routeCache = new Map<Step, RouteAnalysis>();
-  private readonly busy = new Set<string>();
-  private readonly flowIds = new Map<Flow, number>();
+  /** Per out of a question step: the classes of the step's own answer that take it (AnswerClasses.select). */
+  private readonly selected = new Map<Out, bigint>();
   /** Combinations enumerated so far (see MAX_TOTAL_COMBINATIONS). */
   private spent = 0;
 
   constructor(readonly graph: Graph) {
-    this.thresholds = collectThresholds(graph.protocol);
-    let i = 0;
-    for (const flow of graph.flows.values()) this.flowIds.set(flow, i++);
+    this.thresholds = collectThresholds(graph.protocol, (step) => graph.conditions(step));
   }
 
   /** The answer classes of a step; undefined for an id that names no step. */
@@ -100,6 +132,29 @@ export class PathAnalysis {
     return classes;
   }
 
+  /** The state of a fact; null for an id that names no step. */
+  private fact(id: string): FactState | null {
+    let state = this.factStates.get(id);
+    if (state !== undefined) return state;
+    const classes = this.classesOf(id);
+    if (!classes) state = null;
+    else {
+      const info = this.graph.info(id);
+      state = {
+        id,
+        classes,
+        touching: info ? this.graph.ancestors(info.flow) : NO_FLOWS,
+        passes: new Map(),
+        entries: new Map(),
+        entering: new Set(),
+        summaries: new Map(),
+        summarising: new Set(),
+      };
+    }
+    this.factStates.set(id, state);
+    return state;
+  }
+
   /** Whether some walk arrives at this step (route conditions taken into account). */
   feasible(step: Step): boolean {
     return this.maskAt(step, REACHED) !== 0n;
@@ -107,31 +162,36 @@ export class PathAnalysis {
 
   /** Whether some walk takes this out (routes: some combination picks it; numbers: some number falls in it). */
   outFeasible(out: Out): boolean {
-    return this.base(out, REACHED) !== 0n;
+    const fact = this.fact(REACHED)!;
+    return this.base(out, fact) !== 0n;
   }
 
   /** The classes of `fact` a walk can have on arriving at `step`. */
   maskAt(step: Step, fact: string): bigint {
-    const classes = this.classesOf(fact);
+    const state = this.fact(fact);
     const place = this.placeOf(step);
-    if (!classes || !place) return 0n;
-    if (!place.order) return classes.full;
-    const pass = this.passFor(place.flow, fact);
-    this.ensure(place.flow, place.order, fact, pass, place.position + 1);
-    return place.position < pass.done ? pass.masks[place.position]! : classes.full;
+    if (!state || !place) return 0n;
+    return this.maskIn(place, state);
   }
 
-  private readonly places = new Map<Step, { flow: Flow; order: readonly Step[] | null; position: number } | null>();
+  private maskIn(place: Place, fact: FactState): bigint {
+    const order = place.order;
+    if (!order) return fact.classes.full;
+    let pass = fact.passes.get(place.flow);
+    if (!pass) fact.passes.set(place.flow, (pass = { masks: [], done: 0, busy: -1 }));
+    if (pass.done <= place.position) this.ensure(place, order, fact, pass, place.position + 1);
+    return place.position < pass.done ? pass.masks[place.position]! : fact.classes.full;
+  }
 
   /** Where a reachable step sits: its flow, the flow's order and its position (null if unreachable). */
-  private placeOf(step: Step) {
+  private placeOf(step: Step): Place | null {
     let place = this.places.get(step);
     if (place !== undefined) return place;
     const info = this.graph.info(step.id);
     if (!info || info.step !== step || !this.graph.reachable().steps.has(step)) place = null;
     else {
       const order = this.graph.order(info.flow);
-      place = { flow: info.flow, order, position: order ? this.positionOf(info.flow, order).get(step)! : -1 };
+      place = { flow: info.flow, order, position: order ? this.positionOf(info.flow, order).get(step)! : -1, start: this.graph.startStep(info.flow) };
     }
     this.places.set(step, place);
     return place;
@@ -139,28 +199,29 @@ export class PathAnalysis {
 
   private positionOf(flow: Flow, order: readonly Step[]): Map<Step, number> {
     let map = this.positions.get(flow);
-    if (!map) this.positions.set(flow, (map = new Map(order.map((s, i) => [s, i]))));
+    if (!map) {
+      map = new Map();
+      for (let i = 0; i < order.length; i++) map.set(order[i]!, i);
+      this.positions.set(flow, map);
+    }
     return map;
   }
 
-  private passFor(flow: Flow, fact: string): Pass {
-    let byFact = this.passes.get(flow);
-    if (!byFact) this.passes.set(flow, (byFact = new Map<string, Pass>()));
-    let pass = byFact.get(fact);
-    if (!pass) byFact.set(fact, (pass = { masks: [], done: 0, busy: -1 }));
-    return pass;
-  }
-
-  private ensure(flow: Flow, order: readonly Step[], fact: string, pass: Pass, upto: number): void {
-    const start = this.graph.startStep(flow);
+  private ensure(place: Place, order: readonly Step[], fact: FactState, pass: Pass, upto: number): void {
+    const start = place.start;
+    const incoming = this.graph.incoming;
     while (pass.done < upto) {
       const k = pass.done;
       // Positions only ever depend on earlier ones; re-entry would mean a bug, so stop safely.
       if (pass.busy === k) return;
       pass.busy = k;
       const step = order[k]!;
-      let mask = step === start ? this.entry(flow, fact) : 0n;
-      for (const out of this.graph.incoming.get(step) ?? []) mask |= this.edge(out, fact, out.calls.length);
+      let mask = step === start ? this.entry(place.flow, fact) : 0n;
+      const outs = incoming.get(step) ?? NO_OUTS;
+      for (let i = 0; i < outs.length; i++) {
+        const out = outs[i]!;
+        mask |= this.edge(out, fact, out.calls.length);
+      }
       pass.masks[k] = mask;
       pass.done = k + 1;
       pass.busy = -1;
@@ -168,120 +229,132 @@ export class PathAnalysis {
   }
 
   /** The classes of `fact` on entering `flow`: the union over its reachable call sites. */
-  private entry(flow: Flow, fact: string): bigint {
-    const key = `${this.flowIds.get(flow)}\u0000${fact}`;
-    const known = this.entries.get(key);
+  private entry(flow: Flow, fact: FactState): bigint {
+    const known = fact.entries.get(flow);
     if (known !== undefined) return known;
-    if (this.busy.has(key)) return this.classesOf(fact)!.full;
-    this.busy.add(key);
+    if (fact.entering.has(flow)) return fact.classes.full;
+    fact.entering.add(flow);
     let mask = flow === this.graph.startFlow ? UNANSWERED_BIT : 0n;
     const reachable = this.graph.reachable().steps;
     for (const site of this.graph.callers.get(flow) ?? []) {
       if (reachable.has(site.out.step)) mask |= this.edge(site.out, fact, site.index);
     }
-    this.busy.delete(key);
-    this.entries.set(key, mask);
+    fact.entering.delete(flow);
+    fact.entries.set(flow, mask);
     return mask;
   }
 
   /** The classes of `fact` after taking `out` and running its first `calls` called flows. */
-  private edge(out: Out, fact: string, calls: number): bigint {
+  private edge(out: Out, fact: FactState, calls: number): bigint {
     let mask = this.base(out, fact);
     if (mask === 0n || !this.graph.returnsThrough(out.calls, calls)) return 0n;
     if (out.kind === 'option') mask |= this.earlierOptions(out, fact);
-    return this.applyCalls(mask, out.calls, calls, fact);
+    return calls === 0 ? mask : this.applyCalls(mask, out.calls, calls, fact);
   }
 
   /** A multi step runs the calls of every ticked option in order: what earlier options' flows may answer. */
-  private earlierOptions(out: Out, fact: string): bigint {
-    let mask = 0n;
-    for (const other of this.graph.info(out.step.id)!.outs) {
-      if (other === out) break;
-      if (other.kind !== 'option') continue;
-      for (const callee of other.calls) {
-        if (!this.graph.mayReturn(callee)) break;
-        if (this.touches(callee, fact)) mask |= this.summary(callee, fact).gen;
+  private earlierOptions(out: Out, fact: FactState): bigint {
+    let callees = this.earlierCallees.get(out);
+    if (!callees) {
+      callees = [];
+      for (const other of this.graph.info(out.step.id)!.outs) {
+        if (other === out) break;
+        if (other.kind !== 'option') continue;
+        for (const callee of other.calls) {
+          if (!this.graph.mayReturn(callee)) break;
+          callees.push(callee);
+        }
       }
+      this.earlierCallees.set(out, callees);
+    }
+    let mask = 0n;
+    for (let i = 0; i < callees.length; i++) {
+      const callee = callees[i]!;
+      if (fact.touching.has(callee)) mask |= this.summary(callee, fact).gen;
     }
     return mask;
   }
 
   /** The classes of `fact` as the walk leaves `out.step` by `out` (before any calls). */
-  private base(out: Out, fact: string): bigint {
+  private base(out: Out, fact: FactState): bigint {
     const step = out.step;
-    const here = this.maskAt(step, fact);
+    const place = this.placeOf(step);
+    if (!place) return 0n;
+    const here = this.maskIn(place, fact);
     if (here === 0n) return 0n;
     if (step.type === 'route') {
       const route = this.route(step);
       if (route.limited) return here;
       const index = out.routeIndex!;
       if (!route.selectable[index]) return 0n;
-      const f = route.facts.indexOf(fact);
+      const f = route.facts.indexOf(fact.id);
       return f >= 0 ? route.projections[index]![f]! : here;
     }
-    const own = this.classesOf(step.id)!.select(out);
+    const own = this.select(out);
     if (own === 0n) return 0n;
-    return fact === step.id ? own : here;
+    return fact.id === step.id ? own : here;
   }
 
-  private applyCalls(mask: bigint, calls: readonly Flow[], n: number, fact: string): bigint {
+  /** The classes of a question step's own answer that take `out`, worked out once per out. */
+  private select(out: Out): bigint {
+    let own = this.selected.get(out);
+    if (own === undefined) this.selected.set(out, (own = this.classesOf(out.step.id)!.select(out)));
+    return own;
+  }
+
+  private applyCalls(mask: bigint, calls: readonly Flow[], n: number, fact: FactState): bigint {
     let m = mask;
     for (let i = 0; i < n; i++) {
       const callee = calls[i]!;
-      if (!this.touches(callee, fact)) continue;
+      if (!fact.touching.has(callee)) continue;
       const s = this.summary(callee, fact);
       m = (s.passes ? m : 0n) | s.gen;
     }
     return m;
   }
 
-  /** Whether running `flow` can answer `fact` (the fact's flow is `flow` or called from it). */
-  private touches(flow: Flow, fact: string): boolean {
-    const info = this.graph.info(fact);
-    return info !== undefined && this.graph.ancestors(info.flow).has(flow);
-  }
-
   /**
    * What a run of `flow` does to `fact`, whatever the caller: the classes it may leave behind when
    * it answers the fact, and whether some run returns without answering it.
    */
-  private summary(flow: Flow, fact: string): { passes: boolean; gen: bigint } {
-    const key = `${this.flowIds.get(flow)}\u0000${fact}`;
-    const known = this.summaries.get(key);
+  private summary(flow: Flow, fact: FactState): Summary {
+    const known = fact.summaries.get(flow);
     if (known) return known;
-    const classes = this.classesOf(fact)!;
-    const unknown = { passes: true, gen: classes.answered };
     const order = this.graph.order(flow);
-    if (!order || this.busy.has(`s${key}`)) return unknown;
-    this.busy.add(`s${key}`);
+    if (!order || fact.summarising.has(flow)) return { passes: true, gen: fact.classes.answered };
+    fact.summarising.add(flow);
     const position = this.positionOf(flow, order);
     const masks: bigint[] = [];
     const start = this.graph.startStep(flow);
-    let exit = 0n;
-    const leave = (out: Out): bigint => {
-      const here = masks[position.get(out.step)!]!;
-      if (here === 0n || !this.graph.returnsThrough(out.calls)) return 0n;
-      let m = here;
-      if (out.step.type !== 'route') {
-        const own = this.classesOf(out.step.id)!.select(out);
-        if (own === 0n) return 0n;
-        if (out.step.id === fact) m = own;
-      }
-      if (out.kind === 'option') m |= this.earlierOptions(out, fact);
-      return this.applyCalls(m, out.calls, out.calls.length, fact);
-    };
-    order.forEach((step, k) => {
+    for (let k = 0; k < order.length; k++) {
+      const step = order[k]!;
       let m = step === start ? UNANSWERED_BIT : 0n;
-      for (const out of this.graph.incoming.get(step) ?? []) m |= leave(out);
+      const outs = this.graph.incoming.get(step) ?? NO_OUTS;
+      for (let i = 0; i < outs.length; i++) m |= this.leave(outs[i]!, masks, position, fact);
       masks[k] = m;
-    });
-    for (const step of order) {
-      for (const out of this.graph.info(step.id)!.outs) if (out.target === undefined || out.target === 'end') exit |= leave(out);
     }
-    this.busy.delete(`s${key}`);
+    let exit = 0n;
+    for (const step of order) {
+      for (const out of this.graph.info(step.id)!.outs) if (out.target === undefined || out.target === 'end') exit |= this.leave(out, masks, position, fact);
+    }
+    fact.summarising.delete(flow);
     const result = { passes: (exit & UNANSWERED_BIT) !== 0n, gen: exit & ~UNANSWERED_BIT };
-    this.summaries.set(key, result);
+    fact.summaries.set(flow, result);
     return result;
+  }
+
+  /** Within a summary: the classes of the fact as a run leaves `out.step` by `out` and runs its calls. */
+  private leave(out: Out, masks: readonly bigint[], position: ReadonlyMap<Step, number>, fact: FactState): bigint {
+    const here = masks[position.get(out.step)!]!;
+    if (here === 0n || !this.graph.returnsThrough(out.calls)) return 0n;
+    let m = here;
+    if (out.step.type !== 'route') {
+      const own = this.select(out);
+      if (own === 0n) return 0n;
+      if (out.step.id === fact.id) m = own;
+    }
+    if (out.kind === 'option') m |= this.earlierOptions(out, fact);
+    return this.applyCalls(m, out.calls, out.calls.length, fact);
   }
 
   /** Every combination of the route conditions' facts at this route step, and what each picks. */
@@ -311,18 +384,21 @@ export class PathAnalysis {
     const seenPair = new Set<string>();
     const firstMatchOf: (number | undefined)[] = step.routes.map(() => undefined);
     const everFirst = step.routes.map(() => false);
-    const enumerated = this.enumerate(facts, masks, new Map(), (lookup, picks, label) => {
+    const routes = step.routes;
+    const matched: number[] = [];
+    const enumerated = this.enumerate(facts, masks, NO_VALUES, (lookup, picks, label) => {
       let first = -1;
-      const matched: number[] = [];
-      step.routes.forEach((r, i) => {
-        if (evaluate(r.when, lookup)) {
+      matched.length = 0;
+      for (let i = 0; i < routes.length; i++) {
+        if (evaluate(routes[i]!.when, lookup)) {
           matched.push(i);
           if (first < 0) first = i;
         }
-      });
+      }
       const index = first < 0 ? n : first;
       result.selectable[index] = true;
-      picks.forEach((p, f) => (result.projections[index]![f]! |= 1n << BigInt(p.classIndex)));
+      const projection = result.projections[index]!;
+      for (let f = 0; f < picks.length; f++) projection[f]! |= picks[f]!.bit;
       for (const i of matched) {
         result.matchedEver[i] = true;
         if (i === first) everFirst[i] = true;
@@ -365,17 +441,24 @@ export class PathAnalysis {
       const all = [...new Set([...route.facts, ...facts])];
       const index = out!.routeIndex!;
       let satisfiable = false;
+      let taken = false;
+      const seen = all.map(() => 0n);
+      const routes = step.routes;
       const complete = this.enumerate(
         all,
         all.map((f) => this.maskAt(step, f)),
-        new Map(),
+        NO_VALUES,
         (lookup, picks) => {
-          const first = step.routes.findIndex((r) => evaluate(r.when, lookup));
-          if ((first < 0 ? step.routes.length : first) !== index) return;
-          all.forEach((f, i) => masks.set(f, (masks.get(f) ?? 0n) | (1n << BigInt(picks[i]!.classIndex))));
-          if (evaluate(condition, lookup)) satisfiable = true;
+          let first = 0;
+          while (first < routes.length && !evaluate(routes[first]!.when, lookup)) first++;
+          if (first !== index) return;
+          taken = true;
+          for (let i = 0; i < picks.length; i++) seen[i]! |= picks[i]!.bit;
+          if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
         },
       );
+      // Insertion order as the facts are listed (the finding's text lists them so).
+      if (taken) for (let i = 0; i < all.length; i++) masks.set(all[i]!, seen[i]!);
       return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
     }
     const own = this.classesOf(step.id)!;
@@ -388,7 +471,8 @@ export class PathAnalysis {
       facts.map((f) => masks.get(f)!),
       mustInclude,
       (lookup) => {
-        if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
+        if (evaluate(condition, lookup)) satisfiable = true;
+        return satisfiable;
       },
     );
     return complete ? { infeasible: false, limited: false, satisfiable, masks } : { infeasible: false, limited: true, satisfiable: true, masks };
@@ -397,8 +481,9 @@ export class PathAnalysis {
   /** Whether a single fact condition can hold for some class in `mask`. */
   factCanHold(condition: Condition, fact: string, mask: bigint): boolean {
     let can = false;
-    this.enumerate([fact], [mask], new Map(), (lookup) => {
-      if (!can && evaluate(condition, lookup)) can = true;
+    this.enumerate([fact], [mask], NO_VALUES, (lookup) => {
+      if (evaluate(condition, lookup)) can = true;
+      return can;
     });
     return can;
   }
@@ -412,13 +497,15 @@ export class PathAnalysis {
 
   /**
    * Calls `visit` for every combination of the facts' classes in `masks` (multi steps expanded over
-   * the values conditions name). Returns false, without visiting, when there are too many.
+   * the values conditions name). Returns false, without visiting, when there are too many. `visit`
+   * may stop the enumeration by returning true (the combinations still count as spent). `picks` and
+   * `label` describe the current combination only: read them during the visit, do not keep them.
    */
   private enumerate(
     facts: readonly string[],
     masks: readonly bigint[],
     mustInclude: ReadonlyMap<string, string>,
-    visit: (lookup: (step: string) => AnswerValue | undefined, picks: readonly Choice[], label: () => string) => void,
+    visit: (lookup: (step: string) => AnswerValue | undefined, picks: readonly Choice[], label: () => string) => boolean | void,
   ): boolean {
     const choices: Choice[][] = [];
     let total = 1;
@@ -428,7 +515,7 @@ export class PathAnalysis {
       for (const i of classes.indices(masks[f]!)) {
         const c = classes.classes[i]!;
         if (!c.multi) {
-          list.push({ classIndex: i, value: c.value, label: c.label });
+          list.push({ classIndex: i, bit: 1n << BigInt(i), value: c.value, label: c.label });
           continue;
         }
         const values = classes.mentioned;
@@ -437,7 +524,7 @@ export class PathAnalysis {
         for (let subset = 0; subset < 1 << values.length; subset++) {
           const picked = values.filter((_, j) => subset & (1 << j));
           if (must !== undefined && values.includes(must) && !picked.includes(must)) continue;
-          list.push({ classIndex: i, value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
+          list.push({ classIndex: i, bit: 1n << BigInt(i), value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
         }
       }
       if (list.length === 0) return true;
@@ -447,19 +534,25 @@ export class PathAnalysis {
     }
     if (this.spent + total > MAX_TOTAL_COMBINATIONS) return false;
     this.spent += total;
+    // An odometer over the choices; only the digits that turn over change their value.
     const index = facts.map(() => 0);
+    const picks = choices.map((list) => list[0]!);
     const values = new Map<string, AnswerValue | undefined>();
+    for (let f = 0; f < facts.length; f++) values.set(facts[f]!, picks[f]!.value);
+    const lookup = (step: string) => values.get(step);
+    const label = () => facts.map((f, i) => `${f} = ${picks[i]!.label}`).join(', ');
     for (;;) {
-      const picks = index.map((i, f) => choices[f]![i]!);
-      facts.forEach((f, i) => values.set(f, picks[i]!.value));
-      visit(
-        (step) => values.get(step),
-        picks,
-        () => facts.map((f, i) => `${f} = ${picks[i]!.label}`).join(', '),
-      );
+      if (visit(lookup, picks, label) === true) return true;
       let f = facts.length - 1;
-      while (f >= 0 && ++index[f]! === choices[f]!.length) index[f--] = 0;
+      while (f >= 0 && ++index[f]! === choices[f]!.length) {
+        index[f] = 0;
+        picks[f] = choices[f]![0]!;
+        values.set(facts[f]!, picks[f]!.value);
+        f--;
+      }
       if (f < 0) return true;
+      picks[f] = choices[f]![index[f]!]!;
+      values.set(facts[f]!, picks[f]!.value);
     }
   }
 }

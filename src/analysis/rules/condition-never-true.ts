@@ -1,4 +1,4 @@
-import { conditionsOf, type Condition } from '../../model/core.js';
+import type { Condition } from '../../model/core.js';
 import { UNANSWERED_BIT } from '../answer-classes.js';
 import { factsWithPolarity, staticFactProblems } from '../conditions.js';
 import type { AnalysisContext } from '../context.js';
@@ -13,7 +13,7 @@ export const conditionNeverTrue: Rule = {
     for (const { step, outs } of graph.steps.values()) {
       // 1. Each fact on its own, wherever it is used.
       const broken = new Set<Condition>();
-      for (const { condition } of conditionsOf(step)) {
+      for (const { condition } of graph.conditions(step)) {
         for (const { fact } of factsWithPolarity(condition)) {
           const target = graph.info(fact.step)?.step;
           if (!target) continue; // an unknown step: the loader reports dangling-ref

@@ -1,4 +1,4 @@
-import { adviceListsOf, type Source } from '../../model/core.js';
+import type { Source } from '../../model/core.js';
 import type { Rule } from '../rule.js';
 
 // Where a law or a ruling is published officially. EU regulations (the AVG) are not on
@@ -36,7 +36,7 @@ function officialUrl(kind: 'law' | 'ruling', url: string | undefined): boolean {
 export const legalSource: Rule = {
   code: 'legal-source',
   needsValidProtocol: true,
-  *check({ protocol }) {
+  *check({ protocol, graph }) {
     const byId = new Map(protocol.sources.map((s) => [s.id, s]));
 
     for (const source of protocol.sources) {
@@ -70,7 +70,7 @@ export const legalSource: Rule = {
 
     for (const flow of protocol.flows) {
       for (const step of flow.steps) {
-        for (const list of adviceListsOf(step)) {
+        for (const list of graph.adviceLists(step)) {
           for (const advice of list.advice) {
             if (!('rule' in advice) || !onlySecondary(advice.sources)) continue;
             yield {

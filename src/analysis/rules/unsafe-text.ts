@@ -1,5 +1,28 @@
-import { hasUnsafeCharacters } from '../../model/unsafe-characters.js';
+import { hasUnsafeCharacters, UNSAFE_CHARACTERS } from '../../model/unsafe-characters.js';
 import type { Rule, Finding } from '../rule.js';
+
+/**
+ * The unsafe characters as they appear in JSON text: as themselves, or as the escapes
+ * JSON.stringify writes for control characters (\b, \f, \r and \u0000 to \u001f; tab and newline
+ * are safe). No `u` flag: every range is in the BMP (as in hasUnsafeCharacters).
+ */
+const UNSAFE_IN_JSON = new RegExp(`${UNSAFE_CHARACTERS.source}|\\\\[bfr]|\\\\u00[01]`);
+
+/**
+ * False when no string anywhere in `value` can hold an unsafe character: one native pass over its
+ * JSON text instead of a look at every string (validate's start-up time; almost every protocol is
+ * clean). True when one might, or when the value cannot be written as JSON: then look closer.
+ * JSON.stringify writes every own enumerable string property of plain objects and arrays, which
+ * is what the walk below reads; a stray backslash in the text only costs that closer look.
+ */
+export function mayHoldUnsafeText(value: unknown): boolean {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined || UNSAFE_IN_JSON.test(text);
+  } catch {
+    return true;
+  }
+}
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -10,6 +33,7 @@ export const unsafeText: Rule = {
     const found: Finding[] = [];
     // Iterative walk over every object the loader produced; strings are checked where they sit.
     const stack: object[] = [protocol.meta, ...protocol.sources, ...protocol.partners, ...protocol.rules, ...protocol.flows, ...protocol.checklist];
+    if (!mayHoldUnsafeText(stack)) return;
     const seen = new Set<object>();
     while (stack.length > 0) {
       const node = stack.pop()!;

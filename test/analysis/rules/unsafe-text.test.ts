@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { mayHoldUnsafeText } from '../../../src/analysis/rules/unsafe-text.js';
+import { hasUnsafeCharacters } from '../../../src/model/unsafe-characters.js';
 import { yaml } from '../../helpers/protocol.js';
 import { testRule } from '../../helpers/test-rule.js';
 
@@ -27,4 +30,26 @@ testRule('unsafe-text', {
       findings: [{ line: 8, column: 26, message: /U\+202E/ }],
     },
   ],
+});
+
+describe('the quick look before the walk (mayHoldUnsafeText)', () => {
+  it('sees every unsafe character, in a string at any depth, however JSON writes it', () => {
+    const missed: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (!hasUnsafeCharacters(c)) continue;
+      if (!mayHoldUnsafeText({ a: [{ b: `tekst ${c} tekst` }] })) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('lets clean text through, with tabs, newlines, quotes, accents and emoji', () => {
+    expect(mayHoldUnsafeText({ a: ['Is er één "leerling"\tgewond?\nBel 112 🚑'], b: { c: 1, d: true, e: null } })).toBe(false);
+  });
+
+  it('looks closer at what JSON cannot write', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(mayHoldUnsafeText(cyclic)).toBe(true);
+  });
 });
