@@ -206,7 +206,9 @@ class Generator {
   private body(schema: Schema): string {
     const def = schema._zod.def;
     if (def.coerce) unsupported(schema, 'coerce');
-    const checks = [...(schema._zod.traits.has('$ZodCheck') ? [schema] : []), ...(def.checks ?? [])];
+    const checks = checksOf(schema);
+    const invalid = this.inline(schema, 'v');
+    if (invalid !== undefined) return `return ${invalid} ? INVALID : v;`;
     const { lines, result } = this.parse(schema);
     if (checks.length === 0) return [...lines, `return ${result};`].join('\n');
     const out = [...lines];
@@ -253,20 +255,24 @@ class Generator {
       }
       case 'lazy':
         return { lines: [], result: `${this.fn(zod.innerType!)}(v)` };
-      case 'array':
+      case 'array': {
+        const element = def.element as Schema;
+        const invalid = this.inline(element, 'x');
         return {
           lines: [
             'if (!Array.isArray(v)) return INVALID;',
             'const n = v.length;',
             'const a = new Array<unknown>(n);',
             'for (let i = 0; i < n; i++) {',
-            `  const x = ${this.fn(def.element as Schema)}(v[i]);`,
-            '  if (x === INVALID) return INVALID;',
+            ...(invalid !== undefined
+              ? ['  const x: unknown = v[i];', `  if (${invalid}) return INVALID;`]
+              : [`  const x = ${this.fn(element)}(v[i]);`, '  if (x === INVALID) return INVALID;']),
             '  a[i] = x;',
             '}',
           ],
           result: 'a',
         };
+      }
       case 'union':
         return this.union(schema);
       case 'object':
@@ -329,7 +335,13 @@ class Generator {
       const x = `x${i}`;
       const plainOptional =
         field._zod.def.type === 'optional' && !field._zod.traits.has('$ZodExactOptional') && (field._zod.def.checks ?? []).length === 0 && !field._zod.traits.has('$ZodCheck');
-      if (optin === 'optional' && optout === 'optional' && plainOptional) {
+      const invalid = this.inline(field, x);
+      if (invalid !== undefined && optin === 'optional' && optout === 'optional') {
+        // An optional key whose value is its own output: absent, nothing; present, the value.
+        lines.push(`if (${k} in v) {`, `  const ${x} = v[${k}];`, `  if (${invalid}) return INVALID;`, `  out[${k}] = ${x};`, '}');
+      } else if (invalid !== undefined && optin === undefined) {
+        lines.push(`if (!(${k} in v)) return INVALID;`, `const ${x} = v[${k}];`, `if (${invalid}) return INVALID;`, `out[${k}] = ${x};`);
+      } else if (optin === 'optional' && optout === 'optional' && plainOptional) {
         // The usual optional key: absent, nothing; present, its value (undefined stays undefined).
         const inner = field._zod.def.innerType as Schema;
         if (inner._zod.optin === 'defaulted') unsupported(field, 'optional around a default');
@@ -407,85 +419,132 @@ class Generator {
 
   /** Appends the code of one check on `current`; returns the variable holding the value after it. */
   private check(schema: Schema, check: Schema, current: string, out: string[]): string {
-    const def = check._zod.def as Def & Record<string, unknown>;
+    const def = check._zod.def;
+    if (def.check === 'string_format' && def.format === 'url') {
+      if (schema._zod.def.type !== 'string') unsupported(schema, `url on ${schema._zod.def.type}`);
+      const plain = !('normalize' in def) && !('hostname' in def) && !('protocol' in def);
+      const protocol = def.protocol as RegExp | undefined;
+      const hostname = def.hostname as RegExp | undefined;
+      const httpGuard = !def.normalize && protocol?.source === regexes.httpProtocol.source;
+      const args = [
+        current,
+        String(plain),
+        String(httpGuard),
+        protocol ? this.constant('RE', protocol.toString()) : 'undefined',
+        hostname ? this.constant('RE', hostname.toString()) : 'undefined',
+        String(Boolean(def.normalize)),
+      ];
+      const next = `s${out.length}`;
+      out.push(`const ${next} = ${this.helper('url')}(${args.join(', ')});`, `if (${next} === INVALID) return INVALID;`);
+      return next;
+    }
+    out.push(`if (${this.condition(schema, check, current)}) return INVALID;`);
+    return current;
+  }
+
+  /**
+   * For a schema whose output is its input (a string, number, boolean, literal or enum with checks
+   * that change nothing, optional or nullable around one, a union of them): one expression that is
+   * true when the schema rejects `x`. Fields and list items use it in place of a call.
+   */
+  private inline(schema: Schema, x: string): string | undefined {
+    const zod = schema._zod;
+    const def = zod.def;
+    if (def.coerce) return undefined;
+    const checks = checksOf(schema);
+    const type = (condition: string): string | undefined => {
+      if (checks.some((c) => c._zod.def.check === 'string_format' && c._zod.def.format === 'url')) return undefined;
+      return [condition, ...checks.map((c) => this.condition(schema, c, x))].join(' || ');
+    };
+    switch (def.type) {
+      case 'string':
+        return type(`typeof ${x} !== 'string'`);
+      case 'number':
+        return type(`typeof ${x} !== 'number' || !Number.isFinite(${x})`);
+      case 'boolean':
+        return type(`typeof ${x} !== 'boolean'`);
+      case 'literal':
+      case 'enum': {
+        const values = [...(zod.values ?? unsupported(schema, 'values'))];
+        return type(`(${values.map((value) => `${x} !== ${literal(schema, value)}`).join(' && ') || 'true'})`);
+      }
+    }
+    if (checks.length > 0) return undefined;
+    const inner = def.type === 'optional' || def.type === 'nullable' ? this.inline(def.innerType as Schema, x) : undefined;
+    if (def.type === 'optional' && inner !== undefined) {
+      if (zod.traits.has('$ZodExactOptional')) return inner;
+      if ((def.innerType as Schema)._zod.optin === 'defaulted') return undefined;
+      return `(${x} !== undefined && (${inner}))`;
+    }
+    if (def.type === 'nullable' && inner !== undefined) return `(${x} !== null && (${inner}))`;
+    if (def.type === 'union' && !zod.traits.has('$ZodDiscriminatedUnion') && def.inclusive !== false && !def.unionFallback) {
+      // Every option returns its input: the union rejects what all of them reject.
+      const options = (def.options as Schema[]).map((o) => this.inline(o, x));
+      if (options.every((o) => o !== undefined)) return `(${options.map((o) => `(${o})`).join(' && ')})`;
+    }
+    return undefined;
+  }
+
+  /** An expression that is true when `check` (one that leaves the value as it is) fails on `current`. */
+  private condition(schema: Schema, check: Schema, current: string): string {
+    const def = check._zod.def;
     const type = schema._zod.def.type;
-    const fail = (condition: string) => out.push(`if (${condition}) return INVALID;`);
     const lengthOf = (): 'string' | 'array' => (type === 'string' || type === 'array' ? type : unsupported(schema, `${def.check} on ${type}`));
     switch (def.check) {
       case 'min_length': {
         const min = def.minimum as number;
         // A code point is one or two UTF-16 units: fewer units than the minimum never reach it,
         // twice the minimum always does.
-        if (lengthOf() === 'array' || min <= 1) fail(`${current}.length < ${min}`);
-        else fail(`${current}.length < ${min} || (${current}.length < ${2 * min} && ${this.helper('codePoints')}(${current}) < ${min})`);
-        return current;
+        if (lengthOf() === 'array' || min <= 1) return `${current}.length < ${min}`;
+        return `${current}.length < ${min} || (${current}.length < ${2 * min} && ${this.helper('codePoints')}(${current}) < ${min})`;
       }
       case 'max_length': {
         const max = def.maximum as number;
-        if (lengthOf() === 'array') fail(`${current}.length > ${max}`);
-        else fail(`${current}.length > ${max} && ${this.helper('codePoints')}(${current}) > ${max}`);
-        return current;
+        if (lengthOf() === 'array') return `${current}.length > ${max}`;
+        return `(${current}.length > ${max} && ${this.helper('codePoints')}(${current}) > ${max})`;
       }
       case 'length_equals': {
         const length = def.length as number;
-        if (lengthOf() === 'array') fail(`${current}.length !== ${length}`);
-        else fail(`${this.helper('codePoints')}(${current}) !== ${length}`);
-        return current;
+        if (lengthOf() === 'array') return `${current}.length !== ${length}`;
+        return `${this.helper('codePoints')}(${current}) !== ${length}`;
       }
       case 'string_format': {
         if (type !== 'string') unsupported(schema, `string_format on ${type}`);
-        if (def.format === 'url') {
-          const plain = !('normalize' in def) && !('hostname' in def) && !('protocol' in def);
-          const protocol = def.protocol as RegExp | undefined;
-          const hostname = def.hostname as RegExp | undefined;
-          const httpGuard = !def.normalize && protocol?.source === regexes.httpProtocol.source;
-          const args = [
-            current,
-            String(plain),
-            String(httpGuard),
-            protocol ? this.constant('RE', protocol.toString()) : 'undefined',
-            hostname ? this.constant('RE', hostname.toString()) : 'undefined',
-            String(Boolean(def.normalize)),
-          ];
-          const next = `s${out.length}`;
-          out.push(`const ${next} = ${this.helper('url')}(${args.join(', ')});`);
-          fail(`${next} === INVALID`);
-          return next;
-        }
         const own = check === schema ? check._zod.traits : new Set<string>();
         const patternOnly = def.format === 'regex' || def.format === 'lowercase' || def.format === 'uppercase' || (check === schema && !OWN_CHECK_FORMATS.some((t) => own.has(t)));
         if (!patternOnly || !(def.pattern instanceof RegExp)) return unsupported(schema, `string format ${String(def.format)}`);
         const re = this.constant('RE', def.pattern.toString());
-        if (def.pattern.global || def.pattern.sticky) out.push(`${re}.lastIndex = 0;`);
-        fail(`!${re}.test(${current})`);
-        return current;
+        return def.pattern.global || def.pattern.sticky ? `((${re}.lastIndex = 0), !${re}.test(${current}))` : `!${re}.test(${current})`;
       }
       case 'greater_than':
       case 'less_than': {
         if (typeof def.value !== 'number') unsupported(schema, `${def.check} on a ${typeof def.value}`);
         const op = def.check === 'greater_than' ? (def.inclusive ? '>=' : '>') : def.inclusive ? '<=' : '<';
-        fail(`!(${current} ${op} ${def.value})`);
-        return current;
+        return `!(${current} ${op} ${def.value})`;
       }
       case 'number_format': {
         const format = def.format as keyof typeof util.NUMBER_FORMAT_RANGES;
         const range = util.NUMBER_FORMAT_RANGES[format] as [number, number] | undefined;
         if (!range) unsupported(schema, `number format ${format}`);
-        if (format.includes('int')) fail(`!Number.isSafeInteger(${current})`);
-        if (format !== 'safeint' && format !== 'float64') fail(`${current} < ${range[0]} || ${current} > ${range[1]}`);
-        return current;
+        const conditions = format.includes('int') ? [`!Number.isSafeInteger(${current})`] : [];
+        if (format !== 'safeint' && format !== 'float64') conditions.push(`${current} < ${range[0]} || ${current} > ${range[1]}`);
+        return conditions.join(' || ') || 'false';
       }
       case 'custom': {
         const refine = this.refines.find((r) => r.fn === def.fn);
         if (!refine) unsupported(schema, 'a refine whose function is not in REFINES (scripts/generate-validators.ts)');
         this.usedRefines.add(refine);
-        fail(`!${refine.name}(${current})`);
-        return current;
+        return `!${refine.name}(${current})`;
       }
       default:
         return unsupported(schema, `check ${String(def.check)}`);
     }
   }
+}
+
+/** The checks zod runs after the parse: the schema itself when it is a check (a string format), then its own. */
+function checksOf(schema: Schema): Schema[] {
+  return [...(schema._zod.traits.has('$ZodCheck') ? [schema] : []), ...(schema._zod.def.checks ?? [])];
 }
 
 function isSchema(value: unknown): value is Schema {

@@ -53,38 +53,38 @@ function vMeta(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('title' in v)) return INVALID;
-  const x1 = string1(v['title']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['title'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['title'] = x1;
   if (!('region' in v)) return INVALID;
-  const x2 = string1(v['region']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['region'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['region'] = x2;
   if (!('version' in v)) return INVALID;
-  const x3 = string1(v['version']);
-  if (x3 === INVALID) return INVALID;
+  const x3 = v['version'];
+  if (typeof x3 !== 'string' || x3.length < 1) return INVALID;
   out['version'] = x3;
   if (!('signed' in v)) return INVALID;
-  const x4 = string2(v['signed']);
-  if (x4 === INVALID) return INVALID;
+  const x4 = v['signed'];
+  if (typeof x4 !== 'string' || !RE2.test(x4) || !isCalendarDate(x4)) return INVALID;
   out['signed'] = x4;
   if (!('evaluation' in v)) return INVALID;
-  const x5 = string2(v['evaluation']);
-  if (x5 === INVALID) return INVALID;
+  const x5 = v['evaluation'];
+  if (typeof x5 !== 'string' || !RE2.test(x5) || !isCalendarDate(x5)) return INVALID;
   out['evaluation'] = x5;
   if (!('start' in v)) return INVALID;
-  const x6 = vId(v['start']);
-  if (x6 === INVALID) return INVALID;
+  const x6 = v['start'];
+  if (typeof x6 !== 'string' || !RE1.test(x6)) return INVALID;
   out['start'] = x6;
   if ('sources' in v) {
     const x7 = v['sources'];
     if (x7 === undefined) out['sources'] = undefined;
     else {
-      const y = array3(x7);
+      const y = array1(x7);
       if (y === INVALID) return INVALID;
       out['sources'] = y;
     }
@@ -93,7 +93,7 @@ function vMeta(v: unknown): unknown {
     const x8 = v['checks'];
     if (x8 === undefined) out['checks'] = undefined;
     else {
-      const y = record4(x8);
+      const y = record2(x8);
       if (y === INVALID) return INVALID;
       out['checks'] = y;
     }
@@ -111,35 +111,13 @@ function vMeta(v: unknown): unknown {
   return out;
 }
 
-function vId(v: unknown): unknown {
-  if (typeof v !== 'string') return INVALID;
-  const r0 = v;
-  if (!RE1.test(r0)) return INVALID;
-  return r0;
-}
-
-function string1(v: unknown): unknown {
-  if (typeof v !== 'string') return INVALID;
-  const r0 = v;
-  if (r0.length < 1) return INVALID;
-  return r0;
-}
-
-function string2(v: unknown): unknown {
-  if (typeof v !== 'string') return INVALID;
-  const r0 = v;
-  if (!RE2.test(r0)) return INVALID;
-  if (!isCalendarDate(r0)) return INVALID;
-  return r0;
-}
-
-function array3(v: unknown): unknown {
+function array1(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const x = vId(v[i]);
-    if (x === INVALID) return INVALID;
+    const x: unknown = v[i];
+    if (typeof x !== 'string' || !RE1.test(x)) return INVALID;
     a[i] = x;
   }
   const r0 = a;
@@ -147,30 +125,28 @@ function array3(v: unknown): unknown {
   return r0;
 }
 
-function record4(v: unknown): unknown {
+function record2(v: unknown): unknown {
   if (!isPlainObject(v)) return INVALID;
   const out: Record<PropertyKey, unknown> = {};
   for (const k of Reflect.ownKeys(v)) {
     if (k === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, k)) continue;
-    let key = string5(k);
-    if (key === INVALID && typeof k === 'string' && NUMBER3.test(k)) key = string5(Number(k));
+    let key = string3(k);
+    if (key === INVALID && typeof k === 'string' && NUMBER3.test(k)) key = string3(Number(k));
     if (key === INVALID) return INVALID;
     if (key === '__proto__') continue;
-    const x = enum6(v[k]);
+    const x = enum4(v[k]);
     if (x === INVALID) return INVALID;
     out[key as PropertyKey] = x;
   }
   return out;
 }
 
-function string5(v: unknown): unknown {
-  if (typeof v !== 'string') return INVALID;
-  return v;
+function string3(v: unknown): unknown {
+  return typeof v !== 'string' ? INVALID : v;
 }
 
-function enum6(v: unknown): unknown {
-  if (v !== 'off' && v !== 'info' && v !== 'warning' && v !== 'error') return INVALID;
-  return v;
+function enum4(v: unknown): unknown {
+  return v !== 'off' && v !== 'info' && v !== 'warning' && v !== 'error' ? INVALID : v;
 }
 
 function vProtocolContext(v: unknown): unknown {
@@ -178,57 +154,33 @@ function vProtocolContext(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   if ('perpetrator' in v) {
     const x0 = v['perpetrator'];
-    if (x0 === undefined) out['perpetrator'] = undefined;
-    else {
-      const y = vId(x0);
-      if (y === INVALID) return INVALID;
-      out['perpetrator'] = y;
-    }
+    if (x0 !== undefined && (typeof x0 !== 'string' || !RE1.test(x0))) return INVALID;
+    out['perpetrator'] = x0;
   }
   if ('victim' in v) {
     const x1 = v['victim'];
-    if (x1 === undefined) out['victim'] = undefined;
-    else {
-      const y = vId(x1);
-      if (y === INVALID) return INVALID;
-      out['victim'] = y;
-    }
+    if (x1 !== undefined && (typeof x1 !== 'string' || !RE1.test(x1))) return INVALID;
+    out['victim'] = x1;
   }
   if ('age' in v) {
     const x2 = v['age'];
-    if (x2 === undefined) out['age'] = undefined;
-    else {
-      const y = vId(x2);
-      if (y === INVALID) return INVALID;
-      out['age'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || !RE1.test(x2))) return INVALID;
+    out['age'] = x2;
   }
   if ('school-type' in v) {
     const x3 = v['school-type'];
-    if (x3 === undefined) out['school-type'] = undefined;
-    else {
-      const y = vId(x3);
-      if (y === INVALID) return INVALID;
-      out['school-type'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
+    out['school-type'] = x3;
   }
   if ('place' in v) {
     const x4 = v['place'];
-    if (x4 === undefined) out['place'] = undefined;
-    else {
-      const y = vId(x4);
-      if (y === INVALID) return INVALID;
-      out['place'] = y;
-    }
+    if (x4 !== undefined && (typeof x4 !== 'string' || !RE1.test(x4))) return INVALID;
+    out['place'] = x4;
   }
   if ('categories' in v) {
     const x5 = v['categories'];
-    if (x5 === undefined) out['categories'] = undefined;
-    else {
-      const y = vId(x5);
-      if (y === INVALID) return INVALID;
-      out['categories'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || !RE1.test(x5))) return INVALID;
+    out['categories'] = x5;
   }
   for (const key in v) if (!KEYS4.has(key)) return INVALID;
   return out;
@@ -238,63 +190,46 @@ function vSource(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('kind' in v)) return INVALID;
-  const x1 = enum7(v['kind']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['kind'];
+  if (x1 !== 'covenant' && x1 !== 'law' && x1 !== 'ruling' && x1 !== 'guidance' && x1 !== 'website') return INVALID;
   out['kind'] = x1;
   if (!('title' in v)) return INVALID;
-  const x2 = string1(v['title']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['title'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['title'] = x2;
   if ('article' in v) {
     const x3 = v['article'];
-    if (x3 === undefined) out['article'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['article'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['article'] = x3;
   }
   if ('url' in v) {
     const x4 = v['url'];
     if (x4 === undefined) out['url'] = undefined;
     else {
-      const y = string8(x4);
+      const y = string5(x4);
       if (y === INVALID) return INVALID;
       out['url'] = y;
     }
   }
   if ('text' in v) {
     const x5 = v['text'];
-    if (x5 === undefined) out['text'] = undefined;
-    else {
-      const y = string1(x5);
-      if (y === INVALID) return INVALID;
-      out['text'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['text'] = x5;
   }
   if ('unconfirmed' in v) {
     const x6 = v['unconfirmed'];
-    if (x6 === undefined) out['unconfirmed'] = undefined;
-    else {
-      const y = boolean9(x6);
-      if (y === INVALID) return INVALID;
-      out['unconfirmed'] = y;
-    }
+    if (x6 !== undefined && typeof x6 !== 'boolean') return INVALID;
+    out['unconfirmed'] = x6;
   }
   for (const key in v) if (!KEYS7.has(key)) return INVALID;
   return out;
 }
 
-function enum7(v: unknown): unknown {
-  if (v !== 'covenant' && v !== 'law' && v !== 'ruling' && v !== 'guidance' && v !== 'website') return INVALID;
-  return v;
-}
-
-function string8(v: unknown): unknown {
+function string5(v: unknown): unknown {
   if (typeof v !== 'string') return INVALID;
   const r0 = v;
   const s2 = url(r0, false, true, RE6, undefined, false);
@@ -302,40 +237,31 @@ function string8(v: unknown): unknown {
   return s2;
 }
 
-function boolean9(v: unknown): unknown {
-  if (typeof v !== 'boolean') return INVALID;
-  return v;
-}
-
 function vPartner(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('name' in v)) return INVALID;
-  const x1 = string1(v['name']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['name'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['name'] = x1;
   if (!('kind' in v)) return INVALID;
-  const x2 = enum10(v['kind']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['kind'];
+  if (x2 !== 'core' && x2 !== 'cooperation' && x2 !== 'external') return INVALID;
   out['kind'] = x2;
   if ('role' in v) {
     const x3 = v['role'];
-    if (x3 === undefined) out['role'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['role'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['role'] = x3;
   }
   if ('duties' in v) {
     const x4 = v['duties'];
     if (x4 === undefined) out['duties'] = undefined;
     else {
-      const y = array11(x4);
+      const y = array6(x4);
       if (y === INVALID) return INVALID;
       out['duties'] = y;
     }
@@ -362,12 +288,7 @@ function vPartner(v: unknown): unknown {
   return out;
 }
 
-function enum10(v: unknown): unknown {
-  if (v !== 'core' && v !== 'cooperation' && v !== 'external') return INVALID;
-  return v;
-}
-
-function array11(v: unknown): unknown {
+function array6(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -383,11 +304,11 @@ function vDuty(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('text' in v)) return INVALID;
-  const x0 = string1(v['text']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['text'];
+  if (typeof x0 !== 'string' || x0.length < 1) return INVALID;
   out['text'] = x0;
   if (!('sources' in v)) return INVALID;
-  const x1 = array3(v['sources']);
+  const x1 = array1(v['sources']);
   if (x1 === INVALID) return INVALID;
   out['sources'] = x1;
   for (const key in v) if (!KEYS8.has(key)) return INVALID;
@@ -399,48 +320,32 @@ function vContact(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   if ('phone' in v) {
     const x0 = v['phone'];
-    if (x0 === undefined) out['phone'] = undefined;
-    else {
-      const y = string1(x0);
-      if (y === INVALID) return INVALID;
-      out['phone'] = y;
-    }
+    if (x0 !== undefined && (typeof x0 !== 'string' || x0.length < 1)) return INVALID;
+    out['phone'] = x0;
   }
   if ('email' in v) {
     const x1 = v['email'];
-    if (x1 === undefined) out['email'] = undefined;
-    else {
-      const y = string1(x1);
-      if (y === INVALID) return INVALID;
-      out['email'] = y;
-    }
+    if (x1 !== undefined && (typeof x1 !== 'string' || x1.length < 1)) return INVALID;
+    out['email'] = x1;
   }
   if ('url' in v) {
     const x2 = v['url'];
     if (x2 === undefined) out['url'] = undefined;
     else {
-      const y = string8(x2);
+      const y = string5(x2);
       if (y === INVALID) return INVALID;
       out['url'] = y;
     }
   }
   if ('hours' in v) {
     const x3 = v['hours'];
-    if (x3 === undefined) out['hours'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['hours'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['hours'] = x3;
   }
   if ('note' in v) {
     const x4 = v['note'];
-    if (x4 === undefined) out['note'] = undefined;
-    else {
-      const y = string1(x4);
-      if (y === INVALID) return INVALID;
-      out['note'] = y;
-    }
+    if (x4 !== undefined && (typeof x4 !== 'string' || x4.length < 1)) return INVALID;
+    out['note'] = x4;
   }
   for (const key in v) if (!KEYS9.has(key)) return INVALID;
   return out;
@@ -451,85 +356,51 @@ function vContactPerson(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   if ('name' in v) {
     const x0 = v['name'];
-    if (x0 === undefined) out['name'] = undefined;
-    else {
-      const y = nullable12(x0);
-      if (y === INVALID) return INVALID;
-      out['name'] = y;
-    }
+    if (x0 !== undefined && x0 !== null && typeof x0 !== 'string') return INVALID;
+    out['name'] = x0;
   }
   if ('role' in v) {
     const x1 = v['role'];
-    if (x1 === undefined) out['role'] = undefined;
-    else {
-      const y = nullable12(x1);
-      if (y === INVALID) return INVALID;
-      out['role'] = y;
-    }
+    if (x1 !== undefined && x1 !== null && typeof x1 !== 'string') return INVALID;
+    out['role'] = x1;
   }
   if ('phone' in v) {
     const x2 = v['phone'];
-    if (x2 === undefined) out['phone'] = undefined;
-    else {
-      const y = nullable12(x2);
-      if (y === INVALID) return INVALID;
-      out['phone'] = y;
-    }
+    if (x2 !== undefined && x2 !== null && typeof x2 !== 'string') return INVALID;
+    out['phone'] = x2;
   }
   if ('email' in v) {
     const x3 = v['email'];
-    if (x3 === undefined) out['email'] = undefined;
-    else {
-      const y = nullable12(x3);
-      if (y === INVALID) return INVALID;
-      out['email'] = y;
-    }
+    if (x3 !== undefined && x3 !== null && typeof x3 !== 'string') return INVALID;
+    out['email'] = x3;
   }
   if ('reviewed' in v) {
     const x4 = v['reviewed'];
-    if (x4 === undefined) out['reviewed'] = undefined;
-    else {
-      const y = nullable20(x4);
-      if (y === INVALID) return INVALID;
-      out['reviewed'] = y;
-    }
+    if (x4 !== undefined && x4 !== null && (typeof x4 !== 'string' || !RE2.test(x4) || !isCalendarDate(x4))) return INVALID;
+    out['reviewed'] = x4;
   }
   for (const key in v) if (!KEYS10.has(key)) return INVALID;
   return out;
-}
-
-function nullable12(v: unknown): unknown {
-  if (v === null) return null;
-  return string5(v);
-}
-
-function nullable20(v: unknown): unknown {
-  if (v === null) return null;
-  return string2(v);
 }
 
 function vRuleSet(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('title' in v)) return INVALID;
-  const x1 = string1(v['title']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['title'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['title'] = x1;
   if ('summary' in v) {
     const x2 = v['summary'];
-    if (x2 === undefined) out['summary'] = undefined;
-    else {
-      const y = string1(x2);
-      if (y === INVALID) return INVALID;
-      out['summary'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || x2.length < 1)) return INVALID;
+    out['summary'] = x2;
   }
   if (!('sources' in v)) return INVALID;
-  const x3 = array3(v['sources']);
+  const x3 = array1(v['sources']);
   if (x3 === INVALID) return INVALID;
   out['sources'] = x3;
   for (const key in v) if (!KEYS12.has(key)) return INVALID;
@@ -540,49 +411,41 @@ function vFlow(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('title' in v)) return INVALID;
-  const x1 = string1(v['title']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['title'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['title'] = x1;
   if ('description' in v) {
     const x2 = v['description'];
-    if (x2 === undefined) out['description'] = undefined;
-    else {
-      const y = string1(x2);
-      if (y === INVALID) return INVALID;
-      out['description'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || x2.length < 1)) return INVALID;
+    out['description'] = x2;
   }
   if ('start' in v) {
     const x3 = v['start'];
-    if (x3 === undefined) out['start'] = undefined;
-    else {
-      const y = vId(x3);
-      if (y === INVALID) return INVALID;
-      out['start'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
+    out['start'] = x3;
   }
   if ('before' in v) {
     const x4 = v['before'];
     if (x4 === undefined) out['before'] = undefined;
     else {
-      const y = array3(x4);
+      const y = array1(x4);
       if (y === INVALID) return INVALID;
       out['before'] = y;
     }
   }
   if (!('steps' in v)) return INVALID;
-  const x5 = array22(v['steps']);
+  const x5 = array8(v['steps']);
   if (x5 === INVALID) return INVALID;
   out['steps'] = x5;
   for (const key in v) if (!KEYS31.has(key)) return INVALID;
   return out;
 }
 
-function array22(v: unknown): unknown {
+function array8(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -625,25 +488,21 @@ function vChoiceStep(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('type' in v)) return INVALID;
-  const x0 = literal23(v['type']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['type'];
+  if (x0 !== 'choice') return INVALID;
   out['type'] = x0;
   if (!('id' in v)) return INVALID;
-  const x1 = vId(v['id']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['id'];
+  if (typeof x1 !== 'string' || !RE1.test(x1)) return INVALID;
   out['id'] = x1;
   if (!('question' in v)) return INVALID;
-  const x2 = string1(v['question']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['question'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['question'] = x2;
   if ('help' in v) {
     const x3 = v['help'];
-    if (x3 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['help'] = x3;
   }
   if ('unknown' in v) {
     const x4 = v['unknown'];
@@ -656,18 +515,14 @@ function vChoiceStep(v: unknown): unknown {
   }
   if ('known' in v) {
     const x5 = v['known'];
-    if (x5 === undefined) out['known'] = undefined;
-    else {
-      const y = string1(x5);
-      if (y === INVALID) return INVALID;
-      out['known'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['known'] = x5;
   }
   if ('preset' in v) {
     const x6 = v['preset'];
     if (x6 === undefined) out['preset'] = undefined;
     else {
-      const y = array43(x6);
+      const y = array21(x6);
       if (y === INVALID) return INVALID;
       out['preset'] = y;
     }
@@ -676,31 +531,22 @@ function vChoiceStep(v: unknown): unknown {
     const x7 = v['advice'];
     if (x7 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x7);
+      const y = array9(x7);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
   }
   if ('next' in v) {
     const x8 = v['next'];
-    if (x8 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x8);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x8 !== undefined && (typeof x8 !== 'string' || !RE1.test(x8)) && x8 !== 'end') return INVALID;
+    out['next'] = x8;
   }
   if (!('options' in v)) return INVALID;
-  const x9 = array46(v['options']);
+  const x9 = array24(v['options']);
   if (x9 === INVALID) return INVALID;
   out['options'] = x9;
   for (const key in v) if (!KEYS24.has(key)) return INVALID;
   return out;
-}
-
-function literal23(v: unknown): unknown {
-  if (v !== 'choice') return INVALID;
-  return v;
 }
 
 function vBranch(v: unknown): unknown {
@@ -710,7 +556,7 @@ function vBranch(v: unknown): unknown {
     const x0 = v['advice'];
     if (x0 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x0);
+      const y = array9(x0);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
@@ -719,25 +565,21 @@ function vBranch(v: unknown): unknown {
     const x1 = v['call'];
     if (x1 === undefined) out['call'] = undefined;
     else {
-      const y = union39(x1);
+      const y = union19(x1);
       if (y === INVALID) return INVALID;
       out['call'] = y;
     }
   }
   if ('next' in v) {
     const x2 = v['next'];
-    if (x2 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x2);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || !RE1.test(x2)) && x2 !== 'end') return INVALID;
+    out['next'] = x2;
   }
   for (const key in v) if (!KEYS21.has(key)) return INVALID;
   return out;
 }
 
-function array24(v: unknown): unknown {
+function array9(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -761,34 +603,26 @@ function vPartnerAdvice(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('partner' in v)) return INVALID;
-  const x0 = vId(v['partner']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['partner'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['partner'] = x0;
   if (!('urgency' in v)) return INVALID;
-  const x1 = vUrgency(v['urgency']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['urgency'];
+  if (x1 !== 'immediate' && x1 !== 'today' && x1 !== 'this-week' && x1 !== 'when-needed') return INVALID;
   out['urgency'] = x1;
   if (!('task' in v)) return INVALID;
-  const x2 = string1(v['task']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['task'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['task'] = x2;
   if ('key' in v) {
     const x3 = v['key'];
-    if (x3 === undefined) out['key'] = undefined;
-    else {
-      const y = vId(x3);
-      if (y === INVALID) return INVALID;
-      out['key'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
+    out['key'] = x3;
   }
   if ('reason' in v) {
     const x4 = v['reason'];
-    if (x4 === undefined) out['reason'] = undefined;
-    else {
-      const y = string1(x4);
-      if (y === INVALID) return INVALID;
-      out['reason'] = y;
-    }
+    if (x4 !== undefined && (typeof x4 !== 'string' || x4.length < 1)) return INVALID;
+    out['reason'] = x4;
   }
   if ('when' in v) {
     const x5 = v['when'];
@@ -800,42 +634,37 @@ function vPartnerAdvice(v: unknown): unknown {
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x6 = array3(v['sources']);
+  const x6 = array1(v['sources']);
   if (x6 === INVALID) return INVALID;
   out['sources'] = x6;
   for (const key in v) if (!KEYS17.has(key)) return INVALID;
   return out;
 }
 
-function vUrgency(v: unknown): unknown {
-  if (v !== 'immediate' && v !== 'today' && v !== 'this-week' && v !== 'when-needed') return INVALID;
-  return v;
-}
-
 function vCondition(v: unknown): unknown {
-  return union25(v);
+  return union10(v);
 }
 
-function union25(v: unknown): unknown {
-  let r = object26(v);
-  if (r === INVALID) r = object28(v);
-  if (r === INVALID) r = object30(v);
+function union10(v: unknown): unknown {
+  let r = object11(v);
+  if (r === INVALID) r = object13(v);
+  if (r === INVALID) r = object15(v);
   if (r === INVALID) r = vFactCondition(v);
   return r;
 }
 
-function object26(v: unknown): unknown {
+function object11(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('all' in v)) return INVALID;
-  const x0 = array27(v['all']);
+  const x0 = array12(v['all']);
   if (x0 === INVALID) return INVALID;
   out['all'] = x0;
   for (const key in v) if (!KEYS13.has(key)) return INVALID;
   return out;
 }
 
-function array27(v: unknown): unknown {
+function array12(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -849,18 +678,18 @@ function array27(v: unknown): unknown {
   return r0;
 }
 
-function object28(v: unknown): unknown {
+function object13(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('any' in v)) return INVALID;
-  const x0 = array27(v['any']);
+  const x0 = array12(v['any']);
   if (x0 === INVALID) return INVALID;
   out['any'] = x0;
   for (const key in v) if (!KEYS14.has(key)) return INVALID;
   return out;
 }
 
-function object30(v: unknown): unknown {
+function object15(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('not' in v)) return INVALID;
@@ -875,73 +704,54 @@ function vFactCondition(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('step' in v)) return INVALID;
-  const x0 = vId(v['step']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['step'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['step'] = x0;
   if ('is' in v) {
     const x1 = v['is'];
     if (x1 === undefined) out['is'] = undefined;
     else {
-      const y = union31(x1);
+      const y = union16(x1);
       if (y === INVALID) return INVALID;
       out['is'] = y;
     }
   }
   if ('min' in v) {
     const x2 = v['min'];
-    if (x2 === undefined) out['min'] = undefined;
-    else {
-      const y = number32(x2);
-      if (y === INVALID) return INVALID;
-      out['min'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'number' || !Number.isFinite(x2))) return INVALID;
+    out['min'] = x2;
   }
   if ('max' in v) {
     const x3 = v['max'];
-    if (x3 === undefined) out['max'] = undefined;
-    else {
-      const y = number32(x3);
-      if (y === INVALID) return INVALID;
-      out['max'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'number' || !Number.isFinite(x3))) return INVALID;
+    out['max'] = x3;
   }
   if ('answered' in v) {
     const x4 = v['answered'];
-    if (x4 === undefined) out['answered'] = undefined;
-    else {
-      const y = boolean9(x4);
-      if (y === INVALID) return INVALID;
-      out['answered'] = y;
-    }
+    if (x4 !== undefined && typeof x4 !== 'boolean') return INVALID;
+    out['answered'] = x4;
   }
   for (const key in v) if (!KEYS16.has(key)) return INVALID;
   return out;
 }
 
-function union31(v: unknown): unknown {
+function union16(v: unknown): unknown {
   let r = vAnswerLiteral(v);
-  if (r === INVALID) r = array33(v);
+  if (r === INVALID) r = array17(v);
   return r;
 }
 
 function vAnswerLiteral(v: unknown): unknown {
-  let r = vId(v);
-  if (r === INVALID) r = number32(v);
-  return r;
+  return (typeof v !== 'string' || !RE1.test(v)) && (typeof v !== 'number' || !Number.isFinite(v)) ? INVALID : v;
 }
 
-function number32(v: unknown): unknown {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return INVALID;
-  return v;
-}
-
-function array33(v: unknown): unknown {
+function array17(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const x = vAnswerLiteral(v[i]);
-    if (x === INVALID) return INVALID;
+    const x: unknown = v[i];
+    if ((typeof x !== 'string' || !RE1.test(x)) && (typeof x !== 'number' || !Number.isFinite(x))) return INVALID;
     a[i] = x;
   }
   const r0 = a;
@@ -953,21 +763,17 @@ function vActionAdvice(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('action' in v)) return INVALID;
-  const x0 = string1(v['action']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['action'];
+  if (typeof x0 !== 'string' || x0.length < 1) return INVALID;
   out['action'] = x0;
   if (!('urgency' in v)) return INVALID;
-  const x1 = vUrgency(v['urgency']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['urgency'];
+  if (x1 !== 'immediate' && x1 !== 'today' && x1 !== 'this-week' && x1 !== 'when-needed') return INVALID;
   out['urgency'] = x1;
   if ('order' in v) {
     const x2 = v['order'];
-    if (x2 === undefined) out['order'] = undefined;
-    else {
-      const y = number37(x2);
-      if (y === INVALID) return INVALID;
-      out['order'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'number' || !Number.isFinite(x2) || !Number.isSafeInteger(x2))) return INVALID;
+    out['order'] = x2;
   }
   if ('when' in v) {
     const x3 = v['when'];
@@ -979,36 +785,29 @@ function vActionAdvice(v: unknown): unknown {
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x4 = array3(v['sources']);
+  const x4 = array1(v['sources']);
   if (x4 === INVALID) return INVALID;
   out['sources'] = x4;
   for (const key in v) if (!KEYS18.has(key)) return INVALID;
   return out;
 }
 
-function number37(v: unknown): unknown {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return INVALID;
-  const r0 = v;
-  if (!Number.isSafeInteger(r0)) return INVALID;
-  return r0;
-}
-
 function vRuleAdvice(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('rule' in v)) return INVALID;
-  const x0 = vId(v['rule']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['rule'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['rule'] = x0;
   if (!('conclusion' in v)) return INVALID;
-  const x1 = string1(v['conclusion']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['conclusion'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['conclusion'] = x1;
   if ('steps' in v) {
     const x2 = v['steps'];
     if (x2 === undefined) out['steps'] = undefined;
     else {
-      const y = array38(x2);
+      const y = array18(x2);
       if (y === INVALID) return INVALID;
       out['steps'] = y;
     }
@@ -1023,20 +822,20 @@ function vRuleAdvice(v: unknown): unknown {
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x4 = array3(v['sources']);
+  const x4 = array1(v['sources']);
   if (x4 === INVALID) return INVALID;
   out['sources'] = x4;
   for (const key in v) if (!KEYS19.has(key)) return INVALID;
   return out;
 }
 
-function array38(v: unknown): unknown {
+function array18(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const x = string1(v[i]);
-    if (x === INVALID) return INVALID;
+    const x: unknown = v[i];
+    if (typeof x !== 'string' || x.length < 1) return INVALID;
     a[i] = x;
   }
   return a;
@@ -1046,17 +845,13 @@ function vInfoAdvice(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('info' in v)) return INVALID;
-  const x0 = string1(v['info']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['info'];
+  if (typeof x0 !== 'string' || x0.length < 1) return INVALID;
   out['info'] = x0;
   if ('audience' in v) {
     const x1 = v['audience'];
-    if (x1 === undefined) out['audience'] = undefined;
-    else {
-      const y = string1(x1);
-      if (y === INVALID) return INVALID;
-      out['audience'] = y;
-    }
+    if (x1 !== undefined && (typeof x1 !== 'string' || x1.length < 1)) return INVALID;
+    out['audience'] = x1;
   }
   if ('when' in v) {
     const x2 = v['when'];
@@ -1068,31 +863,24 @@ function vInfoAdvice(v: unknown): unknown {
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x3 = array3(v['sources']);
+  const x3 = array1(v['sources']);
   if (x3 === INVALID) return INVALID;
   out['sources'] = x3;
   for (const key in v) if (!KEYS20.has(key)) return INVALID;
   return out;
 }
 
-function union39(v: unknown): unknown {
+function union19(v: unknown): unknown {
   let r = vId(v);
-  if (r === INVALID) r = array3(v);
+  if (r === INVALID) r = array1(v);
   return r;
 }
 
-function union41(v: unknown): unknown {
-  let r = vId(v);
-  if (r === INVALID) r = literal42(v);
-  return r;
+function vId(v: unknown): unknown {
+  return typeof v !== 'string' || !RE1.test(v) ? INVALID : v;
 }
 
-function literal42(v: unknown): unknown {
-  if (v !== 'end') return INVALID;
-  return v;
-}
-
-function array43(v: unknown): unknown {
+function array21(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1123,23 +911,23 @@ function vPreset(v: unknown): unknown {
 
 function vPresetAnswer(v: unknown): unknown {
   let r = vAnswerLiteral(v);
-  if (r === INVALID) r = array44(v);
+  if (r === INVALID) r = array22(v);
   return r;
 }
 
-function array44(v: unknown): unknown {
+function array22(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const x = vId(v[i]);
-    if (x === INVALID) return INVALID;
+    const x: unknown = v[i];
+    if (typeof x !== 'string' || !RE1.test(x)) return INVALID;
     a[i] = x;
   }
   return a;
 }
 
-function array46(v: unknown): unknown {
+function array24(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1157,27 +945,23 @@ function vChoiceOption(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('value' in v)) return INVALID;
-  const x0 = vId(v['value']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['value'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['value'] = x0;
   if (!('label' in v)) return INVALID;
-  const x1 = string1(v['label']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['label'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['label'] = x1;
   if ('help' in v) {
     const x2 = v['help'];
-    if (x2 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x2);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || x2.length < 1)) return INVALID;
+    out['help'] = x2;
   }
   if ('advice' in v) {
     const x3 = v['advice'];
     if (x3 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x3);
+      const y = array9(x3);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
@@ -1186,19 +970,15 @@ function vChoiceOption(v: unknown): unknown {
     const x4 = v['call'];
     if (x4 === undefined) out['call'] = undefined;
     else {
-      const y = union39(x4);
+      const y = union19(x4);
       if (y === INVALID) return INVALID;
       out['call'] = y;
     }
   }
   if ('next' in v) {
     const x5 = v['next'];
-    if (x5 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x5);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || !RE1.test(x5)) && x5 !== 'end') return INVALID;
+    out['next'] = x5;
   }
   for (const key in v) if (!KEYS23.has(key)) return INVALID;
   return out;
@@ -1208,25 +988,21 @@ function vMultiStep(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('type' in v)) return INVALID;
-  const x0 = literal47(v['type']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['type'];
+  if (x0 !== 'multi') return INVALID;
   out['type'] = x0;
   if (!('id' in v)) return INVALID;
-  const x1 = vId(v['id']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['id'];
+  if (typeof x1 !== 'string' || !RE1.test(x1)) return INVALID;
   out['id'] = x1;
   if (!('question' in v)) return INVALID;
-  const x2 = string1(v['question']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['question'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['question'] = x2;
   if ('help' in v) {
     const x3 = v['help'];
-    if (x3 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['help'] = x3;
   }
   if ('unknown' in v) {
     const x4 = v['unknown'];
@@ -1239,18 +1015,14 @@ function vMultiStep(v: unknown): unknown {
   }
   if ('known' in v) {
     const x5 = v['known'];
-    if (x5 === undefined) out['known'] = undefined;
-    else {
-      const y = string1(x5);
-      if (y === INVALID) return INVALID;
-      out['known'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['known'] = x5;
   }
   if ('preset' in v) {
     const x6 = v['preset'];
     if (x6 === undefined) out['preset'] = undefined;
     else {
-      const y = array43(x6);
+      const y = array21(x6);
       if (y === INVALID) return INVALID;
       out['preset'] = y;
     }
@@ -1259,34 +1031,25 @@ function vMultiStep(v: unknown): unknown {
     const x7 = v['advice'];
     if (x7 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x7);
+      const y = array9(x7);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
   }
   if ('next' in v) {
     const x8 = v['next'];
-    if (x8 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x8);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x8 !== undefined && (typeof x8 !== 'string' || !RE1.test(x8)) && x8 !== 'end') return INVALID;
+    out['next'] = x8;
   }
   if (!('options' in v)) return INVALID;
-  const x9 = array48(v['options']);
+  const x9 = array25(v['options']);
   if (x9 === INVALID) return INVALID;
   out['options'] = x9;
   for (const key in v) if (!KEYS24.has(key)) return INVALID;
   return out;
 }
 
-function literal47(v: unknown): unknown {
-  if (v !== 'multi') return INVALID;
-  return v;
-}
-
-function array48(v: unknown): unknown {
+function array25(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1304,36 +1067,28 @@ function vMultiOption(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('value' in v)) return INVALID;
-  const x0 = vId(v['value']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['value'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['value'] = x0;
   if (!('label' in v)) return INVALID;
-  const x1 = string1(v['label']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['label'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['label'] = x1;
   if ('help' in v) {
     const x2 = v['help'];
-    if (x2 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x2);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || x2.length < 1)) return INVALID;
+    out['help'] = x2;
   }
   if ('exclusive' in v) {
     const x3 = v['exclusive'];
-    if (x3 === undefined) out['exclusive'] = undefined;
-    else {
-      const y = boolean9(x3);
-      if (y === INVALID) return INVALID;
-      out['exclusive'] = y;
-    }
+    if (x3 !== undefined && typeof x3 !== 'boolean') return INVALID;
+    out['exclusive'] = x3;
   }
   if ('advice' in v) {
     const x4 = v['advice'];
     if (x4 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x4);
+      const y = array9(x4);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
@@ -1342,7 +1097,7 @@ function vMultiOption(v: unknown): unknown {
     const x5 = v['call'];
     if (x5 === undefined) out['call'] = undefined;
     else {
-      const y = union39(x5);
+      const y = union19(x5);
       if (y === INVALID) return INVALID;
       out['call'] = y;
     }
@@ -1355,25 +1110,21 @@ function vYesNoStep(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('type' in v)) return INVALID;
-  const x0 = literal53(v['type']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['type'];
+  if (x0 !== 'yes-no') return INVALID;
   out['type'] = x0;
   if (!('id' in v)) return INVALID;
-  const x1 = vId(v['id']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['id'];
+  if (typeof x1 !== 'string' || !RE1.test(x1)) return INVALID;
   out['id'] = x1;
   if (!('question' in v)) return INVALID;
-  const x2 = string1(v['question']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['question'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['question'] = x2;
   if ('help' in v) {
     const x3 = v['help'];
-    if (x3 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['help'] = x3;
   }
   if ('unknown' in v) {
     const x4 = v['unknown'];
@@ -1386,18 +1137,14 @@ function vYesNoStep(v: unknown): unknown {
   }
   if ('known' in v) {
     const x5 = v['known'];
-    if (x5 === undefined) out['known'] = undefined;
-    else {
-      const y = string1(x5);
-      if (y === INVALID) return INVALID;
-      out['known'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['known'] = x5;
   }
   if ('preset' in v) {
     const x6 = v['preset'];
     if (x6 === undefined) out['preset'] = undefined;
     else {
-      const y = array43(x6);
+      const y = array21(x6);
       if (y === INVALID) return INVALID;
       out['preset'] = y;
     }
@@ -1406,19 +1153,15 @@ function vYesNoStep(v: unknown): unknown {
     const x7 = v['advice'];
     if (x7 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x7);
+      const y = array9(x7);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
   }
   if ('next' in v) {
     const x8 = v['next'];
-    if (x8 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x8);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x8 !== undefined && (typeof x8 !== 'string' || !RE1.test(x8)) && x8 !== 'end') return INVALID;
+    out['next'] = x8;
   }
   if ('yes' in v) {
     const x9 = v['yes'];
@@ -1442,34 +1185,25 @@ function vYesNoStep(v: unknown): unknown {
   return out;
 }
 
-function literal53(v: unknown): unknown {
-  if (v !== 'yes-no') return INVALID;
-  return v;
-}
-
 function vNumberStep(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('type' in v)) return INVALID;
-  const x0 = literal54(v['type']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['type'];
+  if (x0 !== 'number') return INVALID;
   out['type'] = x0;
   if (!('id' in v)) return INVALID;
-  const x1 = vId(v['id']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['id'];
+  if (typeof x1 !== 'string' || !RE1.test(x1)) return INVALID;
   out['id'] = x1;
   if (!('question' in v)) return INVALID;
-  const x2 = string1(v['question']);
-  if (x2 === INVALID) return INVALID;
+  const x2 = v['question'];
+  if (typeof x2 !== 'string' || x2.length < 1) return INVALID;
   out['question'] = x2;
   if ('help' in v) {
     const x3 = v['help'];
-    if (x3 === undefined) out['help'] = undefined;
-    else {
-      const y = string1(x3);
-      if (y === INVALID) return INVALID;
-      out['help'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || x3.length < 1)) return INVALID;
+    out['help'] = x3;
   }
   if ('unknown' in v) {
     const x4 = v['unknown'];
@@ -1482,18 +1216,14 @@ function vNumberStep(v: unknown): unknown {
   }
   if ('known' in v) {
     const x5 = v['known'];
-    if (x5 === undefined) out['known'] = undefined;
-    else {
-      const y = string1(x5);
-      if (y === INVALID) return INVALID;
-      out['known'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['known'] = x5;
   }
   if ('preset' in v) {
     const x6 = v['preset'];
     if (x6 === undefined) out['preset'] = undefined;
     else {
-      const y = array43(x6);
+      const y = array21(x6);
       if (y === INVALID) return INVALID;
       out['preset'] = y;
     }
@@ -1502,42 +1232,34 @@ function vNumberStep(v: unknown): unknown {
     const x7 = v['advice'];
     if (x7 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x7);
+      const y = array9(x7);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
   }
   if ('next' in v) {
     const x8 = v['next'];
-    if (x8 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x8);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x8 !== undefined && (typeof x8 !== 'string' || !RE1.test(x8)) && x8 !== 'end') return INVALID;
+    out['next'] = x8;
   }
   if (!('min' in v)) return INVALID;
-  const x9 = number37(v['min']);
-  if (x9 === INVALID) return INVALID;
+  const x9 = v['min'];
+  if (typeof x9 !== 'number' || !Number.isFinite(x9) || !Number.isSafeInteger(x9)) return INVALID;
   out['min'] = x9;
   if (!('max' in v)) return INVALID;
-  const x10 = number37(v['max']);
-  if (x10 === INVALID) return INVALID;
+  const x10 = v['max'];
+  if (typeof x10 !== 'number' || !Number.isFinite(x10) || !Number.isSafeInteger(x10)) return INVALID;
   out['max'] = x10;
   if ('unit' in v) {
     const x11 = v['unit'];
-    if (x11 === undefined) out['unit'] = undefined;
-    else {
-      const y = string1(x11);
-      if (y === INVALID) return INVALID;
-      out['unit'] = y;
-    }
+    if (x11 !== undefined && (typeof x11 !== 'string' || x11.length < 1)) return INVALID;
+    out['unit'] = x11;
   }
   if ('ranges' in v) {
     const x12 = v['ranges'];
     if (x12 === undefined) out['ranges'] = undefined;
     else {
-      const y = array57(x12);
+      const y = array29(x12);
       if (y === INVALID) return INVALID;
       out['ranges'] = y;
     }
@@ -1546,12 +1268,7 @@ function vNumberStep(v: unknown): unknown {
   return out;
 }
 
-function literal54(v: unknown): unknown {
-  if (v !== 'number') return INVALID;
-  return v;
-}
-
-function array57(v: unknown): unknown {
+function array29(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1568,36 +1285,24 @@ function vNumberRange(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   if ('min' in v) {
     const x0 = v['min'];
-    if (x0 === undefined) out['min'] = undefined;
-    else {
-      const y = number37(x0);
-      if (y === INVALID) return INVALID;
-      out['min'] = y;
-    }
+    if (x0 !== undefined && (typeof x0 !== 'number' || !Number.isFinite(x0) || !Number.isSafeInteger(x0))) return INVALID;
+    out['min'] = x0;
   }
   if ('max' in v) {
     const x1 = v['max'];
-    if (x1 === undefined) out['max'] = undefined;
-    else {
-      const y = number37(x1);
-      if (y === INVALID) return INVALID;
-      out['max'] = y;
-    }
+    if (x1 !== undefined && (typeof x1 !== 'number' || !Number.isFinite(x1) || !Number.isSafeInteger(x1))) return INVALID;
+    out['max'] = x1;
   }
   if ('label' in v) {
     const x2 = v['label'];
-    if (x2 === undefined) out['label'] = undefined;
-    else {
-      const y = string1(x2);
-      if (y === INVALID) return INVALID;
-      out['label'] = y;
-    }
+    if (x2 !== undefined && (typeof x2 !== 'string' || x2.length < 1)) return INVALID;
+    out['label'] = x2;
   }
   if ('advice' in v) {
     const x3 = v['advice'];
     if (x3 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x3);
+      const y = array9(x3);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
@@ -1606,19 +1311,15 @@ function vNumberRange(v: unknown): unknown {
     const x4 = v['call'];
     if (x4 === undefined) out['call'] = undefined;
     else {
-      const y = union39(x4);
+      const y = union19(x4);
       if (y === INVALID) return INVALID;
       out['call'] = y;
     }
   }
   if ('next' in v) {
     const x5 = v['next'];
-    if (x5 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x5);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x5 !== undefined && (typeof x5 !== 'string' || !RE1.test(x5)) && x5 !== 'end') return INVALID;
+    out['next'] = x5;
   }
   for (const key in v) if (!KEYS27.has(key)) return INVALID;
   return out;
@@ -1628,15 +1329,15 @@ function vRouteStep(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('type' in v)) return INVALID;
-  const x0 = literal60(v['type']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['type'];
+  if (x0 !== 'route') return INVALID;
   out['type'] = x0;
   if (!('id' in v)) return INVALID;
-  const x1 = vId(v['id']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['id'];
+  if (typeof x1 !== 'string' || !RE1.test(x1)) return INVALID;
   out['id'] = x1;
   if (!('routes' in v)) return INVALID;
-  const x2 = array61(v['routes']);
+  const x2 = array30(v['routes']);
   if (x2 === INVALID) return INVALID;
   out['routes'] = x2;
   if ('otherwise' in v) {
@@ -1652,12 +1353,7 @@ function vRouteStep(v: unknown): unknown {
   return out;
 }
 
-function literal60(v: unknown): unknown {
-  if (v !== 'route') return INVALID;
-  return v;
-}
-
-function array61(v: unknown): unknown {
+function array30(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1682,7 +1378,7 @@ function vRoute(v: unknown): unknown {
     const x1 = v['advice'];
     if (x1 === undefined) out['advice'] = undefined;
     else {
-      const y = array24(x1);
+      const y = array9(x1);
       if (y === INVALID) return INVALID;
       out['advice'] = y;
     }
@@ -1691,19 +1387,15 @@ function vRoute(v: unknown): unknown {
     const x2 = v['call'];
     if (x2 === undefined) out['call'] = undefined;
     else {
-      const y = union39(x2);
+      const y = union19(x2);
       if (y === INVALID) return INVALID;
       out['call'] = y;
     }
   }
   if ('next' in v) {
     const x3 = v['next'];
-    if (x3 === undefined) out['next'] = undefined;
-    else {
-      const y = union41(x3);
-      if (y === INVALID) return INVALID;
-      out['next'] = y;
-    }
+    if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3)) && x3 !== 'end') return INVALID;
+    out['next'] = x3;
   }
   for (const key in v) if (!KEYS29.has(key)) return INVALID;
   return out;
@@ -1713,22 +1405,22 @@ function vChecklistSection(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('title' in v)) return INVALID;
-  const x1 = string1(v['title']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['title'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['title'] = x1;
   if (!('items' in v)) return INVALID;
-  const x2 = array62(v['items']);
+  const x2 = array31(v['items']);
   if (x2 === INVALID) return INVALID;
   out['items'] = x2;
   for (const key in v) if (!KEYS33.has(key)) return INVALID;
   return out;
 }
 
-function array62(v: unknown): unknown {
+function array31(v: unknown): unknown {
   if (!Array.isArray(v)) return INVALID;
   const n = v.length;
   const a = new Array<unknown>(n);
@@ -1746,24 +1438,24 @@ function vChecklistItem(v: unknown): unknown {
   if (!isObject(v)) return INVALID;
   const out: Record<string, unknown> = {};
   if (!('id' in v)) return INVALID;
-  const x0 = vId(v['id']);
-  if (x0 === INVALID) return INVALID;
+  const x0 = v['id'];
+  if (typeof x0 !== 'string' || !RE1.test(x0)) return INVALID;
   out['id'] = x0;
   if (!('text' in v)) return INVALID;
-  const x1 = string1(v['text']);
-  if (x1 === INVALID) return INVALID;
+  const x1 = v['text'];
+  if (typeof x1 !== 'string' || x1.length < 1) return INVALID;
   out['text'] = x1;
   if ('partners' in v) {
     const x2 = v['partners'];
     if (x2 === undefined) out['partners'] = undefined;
     else {
-      const y = array44(x2);
+      const y = array22(x2);
       if (y === INVALID) return INVALID;
       out['partners'] = y;
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x3 = array3(v['sources']);
+  const x3 = array1(v['sources']);
   if (x3 === INVALID) return INVALID;
   out['sources'] = x3;
   for (const key in v) if (!KEYS32.has(key)) return INVALID;
