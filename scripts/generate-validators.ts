@@ -10,6 +10,7 @@
 //
 // A schema kind or check this generator does not know makes it throw, naming the kind: extend it
 // here rather than letting the generated code guess.
+import { fileURLToPath } from 'node:url';
 import { regexes, util } from 'zod/v4/core';
 import * as model from '../src/model/schema.js';
 import { isCalendarDate } from '../src/model/types.js';
@@ -576,6 +577,7 @@ export async function generateValidators(): Promise<string> {
   const { format, resolveConfig } = await import('prettier');
   const targets = Object.fromEntries(TARGETS.map((name) => [name, model[name]]));
   const source = validatorSource({ targets, typesFrom: '../schema.js', refines: REFINES, names: model });
-  const config = await resolveConfig(OUTPUT);
+  // The prettier settings of the repository (this file and its bundled copy both live in scripts/).
+  const config = await resolveConfig(fileURLToPath(new URL(`../${OUTPUT}`, import.meta.url)));
   return format(source, { ...config, parser: 'typescript' });
 }
