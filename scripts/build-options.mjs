@@ -7,17 +7,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /**
- * Modules whose top-level code only builds values (the zod schemas). Marked free of side effects,
- * esbuild leaves them, and zod with them, out of every chunk that uses none of their exports: the
- * engine and the renderers only need types and plain constants from src/model.
+ * Modules whose top-level code only builds values (the zod schemas, and the module that gathers
+ * them with zod for dist/schema.cjs). Marked free of side effects, esbuild leaves them, and zod with
+ * them, out of every chunk that uses none of their exports: the chunks get the schemas only through
+ * src/model/schema-lib.ts, which requires dist/schema.cjs.
  */
-const PURE_MODULES = new Set([fileURLToPath(new URL('../src/model/schema.ts', import.meta.url))]);
+const PURE_MODULES = new Set(['schema.ts', 'zod-lib.ts'].map((name) => fileURLToPath(new URL(`../src/model/${name}`, import.meta.url))));
 const SKIP = Symbol('pure-modules');
 
 const pureModules = {
   name: 'pure-modules',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)schema\.js$/ }, async (args) => {
+    build.onResolve({ filter: /(^|\/)(schema|zod-lib)\.js$/ }, async (args) => {
       if (args.pluginData === SKIP) return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: SKIP });
       if (resolved.errors.length > 0 || !PURE_MODULES.has(resolved.path)) return undefined;
@@ -42,6 +43,13 @@ export const yamlBuildOptions = {
 };
 
 /** @type {import('esbuild').BuildOptions} */
+export const schemaBuildOptions = {
+  ...yamlBuildOptions,
+  entryPoints: ['src/model/zod-lib.ts'],
+  outfile: 'dist/schema.cjs',
+};
+
+/** @type {import('esbuild').BuildOptions} */
 export const buildOptions = {
   absWorkingDir: root,
   // entry.ts answers --version itself and imports main.ts (commander and the commands) for the rest.
@@ -60,8 +68,9 @@ export const buildOptions = {
   legalComments: 'none',
   logLevel: 'warning',
   // The yaml package is not in the chunks: src/loader/yaml-lib.ts requires it from dist/yaml.cjs
-  // (written by scripts/build.mjs) the first time a file needs the full YAML parser.
-  define: { __VERSION__: JSON.stringify(version), __YAML_BUNDLE__: JSON.stringify('./yaml.cjs') },
+  // (written by scripts/build.mjs) the first time a file needs the full YAML parser. Nor are zod and
+  // the schemas: src/model/schema-lib.ts requires them from dist/schema.cjs when they are needed.
+  define: { __VERSION__: JSON.stringify(version), __YAML_BUNDLE__: JSON.stringify('./yaml.cjs'), __SCHEMA_BUNDLE__: JSON.stringify('./schema.cjs') },
   plugins: [pureModules],
   // Native module (the register's SQLite): loaded from node_modules at run time, only by `register`.
   external: ['better-sqlite3'],

@@ -10,12 +10,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const esbuild = await importEsbuild(process.argv.includes('--prepare'));
 const { build } = esbuild;
-const { buildOptions, yamlBuildOptions } = await import('./build-options.mjs');
+const { buildOptions, schemaBuildOptions, yamlBuildOptions } = await import('./build-options.mjs');
 const { buildWeb } = await import('./build-web.mjs');
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
 await build(yamlBuildOptions);
+await build(schemaBuildOptions);
 await buildWeb();
 await writeEmergencyData();
 

@@ -4,7 +4,7 @@
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
+import { buildOptions, schemaBuildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
 
 /** Heavy modules: none of them may load before the work of a command starts. */
 const HEAVY: [string, RegExp][] = [
@@ -79,7 +79,7 @@ describe('start-up chunks', () => {
 
   it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
     const all = inputsOf(Object.keys(meta.outputs));
-    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml'))
+    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml' && n !== 'zod'))
       expect(
         all.some((i) => re.test(i)),
         name,
@@ -96,14 +96,31 @@ describe('start-up chunks', () => {
     );
   });
 
+  it('zod and the schemas are in no chunk: they are required from their own file only when an item is invalid (or for scenarios and `schema`)', async () => {
+    const all = inputsOf(Object.keys(meta.outputs));
+    expect(all.filter((i) => i.includes('node_modules/zod/') || i === 'src/model/schema.ts' || i === 'src/model/zod-lib.ts')).toEqual([]);
+    // What replaces them for valid input: the generated validators, and the lazy accessor.
+    expect(all).toContain('src/model/generated/valid.ts');
+    expect(all).toContain('src/model/schema-lib.ts');
+    const own = await build({ ...(schemaBuildOptions as object), write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(own.metafile.inputs);
+    expect(inputs.some((i) => i.includes('node_modules/zod/'))).toBe(true);
+    expect(inputs).toContain('src/model/schema.ts');
+    expect((buildOptions as { define: Record<string, string> }).define.__SCHEMA_BUNDLE__).toBe(
+      JSON.stringify(`./${(schemaBuildOptions as { outfile: string }).outfile.split('/').pop()}`),
+    );
+  });
+
   const heavy = (...names: string[]) => HEAVY.filter(([n]) => names.includes(n));
 
   it('incident reaches its first question without the analysis or the graph renderer', () => {
-    // Every load reads and checks the files (yaml's reader for plain files is our own, zod checks them).
+    // Every load reads and checks the files: with our own reader for plain YAML and the generated
+    // validators; yaml and zod only load (required, not imported) when a file has a problem.
     const inputs = inputsOf(new Set([...closure(output(/^incident-run-/)), ...closure(output(/^inquirer-prompter-/))]));
     expect(inputs.some((i) => i.includes('node_modules/@inquirer/'))).toBe(true);
     expect(inputs).toContain('src/loader/plain-yaml.ts');
-    for (const [name, re] of heavy('@viz-js', 'de analyse'))
+    expect(inputs).toContain('src/model/generated/valid.ts');
+    for (const [name, re] of heavy('@viz-js', 'de analyse', 'zod', 'yaml'))
       expect(
         inputs.filter((i) => re.test(i)),
         name,
@@ -114,7 +131,8 @@ describe('start-up chunks', () => {
     const inputs = inputsOf(closure(output(/^validate-run-/)));
     expect(inputs).toContain('src/analysis/validate.ts');
     expect(inputs).toContain('src/loader/load.ts');
-    for (const [name, re] of heavy('@inquirer', '@viz-js'))
+    expect(inputs).toContain('src/model/generated/valid.ts');
+    for (const [name, re] of heavy('@inquirer', '@viz-js', 'zod', 'yaml'))
       expect(
         inputs.filter((i) => re.test(i)),
         name,

@@ -1,9 +1,9 @@
 // Strings in, protocol out: parses each file, checks each item on its own (one bad item does not
 // hide the problems of the others), merges the folder and resolves references. No I/O.
-import type { z } from 'zod';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
-import { ChecklistSection, Flow, Meta, Partner, RuleSet, Source, type Protocol } from '../model/index.js';
-import { parseValid } from '../model/fast-parse.js';
+import type { Protocol } from '../model/core.js';
+import { INVALID, parseChecklistSection, parseFlow, parseMeta, parsePartner, parseRuleSet, parseSource } from '../model/generated/valid.js';
+import { schemaLib } from '../model/schema-lib.js';
 import { clip } from './clip.js';
 import { formatCount, MAX_FILE_NODES, MAX_FOLDER_NODES } from './limits.js';
 import { parseYamlData } from './parse-yaml.js';
@@ -28,19 +28,39 @@ export interface LoadResult {
   sourceMap: SourceMap;
 }
 
+/**
+ * Per section: the generated validator that parses a valid item without zod, and the name of its
+ * zod schema, which explains an invalid one (loaded only then: src/model/schema-lib.ts).
+ */
 const ITEM_SCHEMAS = {
-  sources: Source,
-  partners: Partner,
-  rules: RuleSet,
-  flows: Flow,
-  checklist: ChecklistSection,
+  sources: { parse: parseSource, schema: 'Source' },
+  partners: { parse: parsePartner, schema: 'Partner' },
+  rules: { parse: parseRuleSet, schema: 'RuleSet' },
+  flows: { parse: parseFlow, schema: 'Flow' },
+  checklist: { parse: parseChecklistSection, schema: 'ChecklistSection' },
 } as const;
 type ListSection = keyof typeof ITEM_SCHEMAS;
 const SECTION_NAMES = ['protocol', ...Object.keys(ITEM_SCHEMAS)];
 
+/** The item as its schema parses it, or the located diagnostics of why it is invalid. */
+function parseItem<T>(
+  parse: (value: unknown) => T | typeof INVALID,
+  schemaName: 'Meta' | (typeof ITEM_SCHEMAS)[ListSection]['schema'],
+  value: unknown,
+  context: { file: string; base: (string | number)[]; locate: (path: readonly (string | number)[], atKey?: boolean) => ReturnType<SourceMap['locatePath']> },
+): { ok: true; data: T } | { ok: false; diagnostics: Diagnostic[] } {
+  const data = parse(value);
+  if (data !== INVALID) return { ok: true, data };
+  const schema = schemaLib()[schemaName];
+  const parsed = schema.safeParse(value);
+  // zod is the source of truth: should it accept what the validator rejected, its data is used.
+  if (parsed.success) return { ok: true, data: parsed.data as T };
+  return { ok: false, diagnostics: issuesToDiagnostics(parsed.error.issues, { ...context, schema, data: value }) };
+}
+
 interface FileContent {
-  meta?: { value: z.infer<typeof Meta>; file: string };
-  lists: { [K in ListSection]: z.infer<(typeof ITEM_SCHEMAS)[K]>[] };
+  meta?: { value: Protocol['meta']; file: string };
+  lists: { [K in ListSection]: Protocol[K] };
   /** Ids of items that failed the schema: references to them are not reported again. */
   brokenIds: Set<string>;
   /** The file has a `protocol:` section, valid or not. */
@@ -96,12 +116,12 @@ export function parseProtocolFile(file: ProtocolSourceFile, sourceMap: SourceMap
     if (key === '__proto__') continue; // reported by parseYaml
     if (key === 'protocol') {
       content.declaresMeta = true;
-      const parsed = parseValid(Meta, value) ?? Meta.safeParse(value);
-      if (parsed.success) {
+      const parsed = parseItem(parseMeta, 'Meta', value, { file: file.name, base: ['protocol'], locate });
+      if (parsed.ok) {
         content.meta = { value: parsed.data, file: file.name };
         sourceMap.record(parsed.data, file.name, ['protocol']);
       } else {
-        diagnostics.push(...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema: Meta, data: value, base: ['protocol'], locate }));
+        diagnostics.push(...parsed.diagnostics);
       }
       continue;
     }
@@ -128,15 +148,15 @@ export function parseProtocolFile(file: ProtocolSourceFile, sourceMap: SourceMap
       });
       continue;
     }
-    const schema = ITEM_SCHEMAS[section];
+    const { parse, schema } = ITEM_SCHEMAS[section];
     value.forEach((item: unknown, index: number) => {
-      const parsed = parseValid<unknown>(schema, item) ?? schema.safeParse(item);
-      if (parsed.success) {
+      const parsed = parseItem<object>(parse, schema, item, { file: file.name, base: [key, index], locate });
+      if (parsed.ok) {
         (content.lists[section] as unknown[]).push(parsed.data);
         sourceMap.record(parsed.data, file.name, [key, index]);
       } else {
         collectIds(item, content.brokenIds);
-        diagnostics.push(...issuesToDiagnostics(parsed.error.issues, { file: file.name, schema, data: item, base: [key, index], locate }));
+        diagnostics.push(...parsed.diagnostics);
       }
     });
   }

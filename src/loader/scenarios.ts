@@ -1,6 +1,7 @@
 // Scenario files: answers → expected advice, the protocol's own behaviour tests. Pure.
 import type { Diagnostic } from '../diagnostics/index.js';
-import { Scenario, type Scenario as ScenarioT } from '../model/index.js';
+import type { Scenario as ScenarioT } from '../model/core.js';
+import { schemaLib } from '../model/schema-lib.js';
 import { clip } from './clip.js';
 import type { ProtocolSourceFile } from './load.js';
 import { parseYamlData } from './parse-yaml.js';
@@ -51,6 +52,8 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
       }
     }
     list.forEach((item: unknown, i: number) => {
+      // Scenarios are parsed by zod itself, loaded the first time (`convenant test` and `diff` only).
+      const { Scenario } = schemaLib();
       const result = Scenario.safeParse(item);
       if (!result.success) {
         diagnostics.push(...issuesToDiagnostics(result.error.issues, { file: file.name, schema: Scenario, data: item, base: ['scenarios', i], locate }));

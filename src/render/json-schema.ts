@@ -3,9 +3,8 @@
 // Two things are added to what zod generates, for editors: a Dutch description on every property,
 // and unions written as "if this key, then that shape", so an editor reports the mistake in the
 // shape the author meant instead of "must match exactly one schema in oneOf".
-import * as z from 'zod';
-import * as model from '../model/schema.js';
-import { ProtocolFile, ScenarioFile } from '../model/index.js';
+import type * as z from 'zod';
+import { schemaLib } from '../model/schema-lib.js';
 import { DEFINITION_DOCS, PROPERTY_DOCS } from './json-schema-docs.js';
 
 export type SchemaKind = 'protocol' | 'scenario';
@@ -62,7 +61,8 @@ const NAMED = [
 ] as const;
 
 function registry() {
-  const names = z.registry<{ id: string }>();
+  const model = schemaLib();
+  const names = model.registry<{ id: string }>();
   for (const name of NAMED) names.add(model[name] as z.ZodType, { id: name });
   return names;
 }
@@ -70,7 +70,8 @@ function registry() {
 type Json = Record<string, unknown>;
 
 export function jsonSchema(kind: SchemaKind): Json {
-  const generated = z.toJSONSchema(kind === 'protocol' ? ProtocolFile : ScenarioFile, { metadata: registry(), reused: 'inline' }) as Json;
+  const { toJSONSchema, ProtocolFile, ScenarioFile } = schemaLib();
+  const generated = toJSONSchema(kind === 'protocol' ? ProtocolFile : ScenarioFile, { metadata: registry(), reused: 'inline' }) as Json;
   const { $schema, ...rest } = generated;
   const defs = (rest.$defs ?? {}) as Record<string, Json>;
   discriminate(defs);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build, type BuildResult } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions, yamlBuildOptions } from '../../scripts/build-options.mjs';
+import { buildOptions, schemaBuildOptions, yamlBuildOptions } from '../../scripts/build-options.mjs';
 import { ROOT } from '../helpers/built-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -20,12 +20,13 @@ const packageOf = (specifier: string) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
-// The program and the yaml library, which the build writes as its own file (loaded only when needed).
+// The program, and the yaml library and the zod schemas, which the build writes as files of their own (loaded only when needed).
 let results: BuildResult<{ write: false; metafile: true }>[];
 beforeAll(async () => {
   results = [
     await build({ ...(buildOptions as object), outdir: 'dist-dependencies-test', write: false, metafile: true, logLevel: 'silent' }),
     await build({ ...(yamlBuildOptions as object), outfile: 'dist-dependencies-test/yaml.cjs', write: false, metafile: true, logLevel: 'silent' }),
+    await build({ ...(schemaBuildOptions as object), outfile: 'dist-dependencies-test/schema.cjs', write: false, metafile: true, logLevel: 'silent' }),
   ];
 }, 60_000);
 
