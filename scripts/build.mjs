@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --prepare    the same, run by npm install; without esbuild (an install
 //                                       with --omit=dev) it keeps the dist/ that is there instead
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const esbuild = await importEsbuild(process.argv.includes('--prepare'));
 const { build } = esbuild;
@@ -22,23 +22,11 @@ await writeEmergencyData();
 
 /** dist/emergency.json: the emergency card's numbers, taken from the shipped protocol at build time. */
 async function writeEmergencyData() {
-  const script = fileURLToPath(new URL('../dist/.emergency-data.mjs', import.meta.url));
-  await build({
-    entryPoints: [fileURLToPath(new URL('./emergency-data.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: script,
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  try {
-    const { emergencyData } = await import(pathToFileURL(script).href);
-    writeFileSync(fileURLToPath(new URL('../dist/emergency.json', import.meta.url)), emergencyData(fileURLToPath(new URL('../protocols/weert-nederweert', import.meta.url))));
-  } finally {
-    rmSync(script, { force: true });
-  }
+  const { withTsModule } = await import('./ts-module.mjs');
+  const entry = fileURLToPath(new URL('./emergency-data.ts', import.meta.url));
+  await withTsModule(entry, fileURLToPath(new URL('../dist/.emergency-data.mjs', import.meta.url)), ({ emergencyData }) =>
+    writeFileSync(fileURLToPath(new URL('../dist/emergency.json', import.meta.url)), emergencyData(fileURLToPath(new URL('../protocols/weert-nederweert', import.meta.url)))),
+  );
 }
 
 /** esbuild, or (for --prepare, when it is not installed) one line and an exit: 0 with a built dist/, 1 without. */
