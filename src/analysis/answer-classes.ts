@@ -22,6 +22,8 @@ const bit = (i: number) => 1n << BigInt(i);
 
 export class AnswerClasses {
   readonly classes: AnswerClass[] = [{ label: 'niet beantwoord', value: undefined }];
+  /** Each class as a one-bit mask, by class index: made once, not per mask that is taken apart. */
+  readonly bits: bigint[] = [UNANSWERED_BIT];
   /** All classes of an answer (everything but "niet beantwoord"). */
   answered = 0n;
   /** Values of a multi step that conditions name, in option order. */
@@ -37,9 +39,11 @@ export class AnswerClasses {
     const add = (label: string, value: AnswerValue | undefined, key?: string, multi?: true) => {
       const i = this.classes.length;
       this.classes.push({ label, value, ...(multi ? { multi } : {}) });
-      this.answered |= bit(i);
+      const b = bit(i);
+      this.bits.push(b);
+      this.answered |= b;
       if (key !== undefined) this.byValue.set(key, i);
-      return bit(i);
+      return b;
     };
     switch (step.type) {
       case 'route':
@@ -125,7 +129,8 @@ export class AnswerClasses {
   /** The class indices in a mask. */
   indices(mask: bigint): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.classes.length; i++) if (mask & bit(i)) out.push(i);
+    const bits = this.bits;
+    for (let i = 0; i < bits.length; i++) if ((mask & bits[i]!) !== 0n) out.push(i);
     return out;
   }
 

@@ -109,8 +109,9 @@ export class Graph {
     const withBranch = (kind: Out['kind'], b: StepBranch, target: string | undefined, extra: Partial<Out> = {}) =>
       make(kind, target, {
         branch: b,
-        // A called flow's `before` flows run first, as hand-overs of the same branch.
-        calls: enteredFlows(this.flows, callsOf(b.branch)).flatMap((id) => (this.flows.has(id) ? [this.flows.get(id)!] : [])),
+        // A called flow's `before` flows run first, as hand-overs of the same branch. Most branches
+        // call nothing: they skip working that out.
+        calls: b.branch.call === undefined ? [] : this.calledFlows(b.branch),
         advice: b.branch.advice ?? [],
         ...extra,
       });
@@ -136,6 +137,16 @@ export class Graph {
         for (const b of branches) outs.push(withBranch('branch', b, targetOf(step, b.branch)));
     }
     return outs;
+  }
+
+  /** The flows a branch hands over to, in the order they run (unknown ids are left out). */
+  private calledFlows(branch: StepBranch['branch']): Flow[] {
+    const flows: Flow[] = [];
+    for (const id of enteredFlows(this.flows, callsOf(branch))) {
+      const flow = this.flows.get(id);
+      if (flow) flows.push(flow);
+    }
+    return flows;
   }
 
   private readonly conditionCache = new Map<Step, ReturnType<typeof conditionsOf>>();

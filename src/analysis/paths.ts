@@ -514,8 +514,9 @@ export class PathAnalysis {
       const list: Choice[] = [];
       for (const i of classes.indices(masks[f]!)) {
         const c = classes.classes[i]!;
+        const bit = classes.bits[i]!;
         if (!c.multi) {
-          list.push({ classIndex: i, bit: 1n << BigInt(i), value: c.value, label: c.label });
+          list.push({ classIndex: i, bit, value: c.value, label: c.label });
           continue;
         }
         const values = classes.mentioned;
@@ -524,7 +525,7 @@ export class PathAnalysis {
         for (let subset = 0; subset < 1 << values.length; subset++) {
           const picked = values.filter((_, j) => subset & (1 << j));
           if (must !== undefined && values.includes(must) && !picked.includes(must)) continue;
-          list.push({ classIndex: i, bit: 1n << BigInt(i), value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
+          list.push({ classIndex: i, bit, value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
         }
       }
       if (list.length === 0) return true;
