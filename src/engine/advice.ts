@@ -13,7 +13,7 @@ import {
   type Urgency,
 } from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
-import { immediateItemsOf, type Because, type WalkState } from './walk.js';
+import { answerTo, immediateItemsOf, type Because, type WalkState } from './walk.js';
 
 /** One task of a partner with its own urgency (the most urgent advice with its key or text). */
 export interface TaskItem {
@@ -331,9 +331,7 @@ export function adviceOf(state: WalkState): AdviceResult {
 /** The value the walk gave the step of a context role, or undefined. */
 function roleValue(state: WalkState, role: keyof NonNullable<ProtocolContext>): AnswerValue | undefined {
   const id = state.protocol.meta.context?.[role];
-  if (id === undefined) return undefined;
-  for (const a of state.answers) if (a.step === id) return a.value;
-  return undefined;
+  return id === undefined ? undefined : answerTo(state, id)?.value;
 }
 
 function contextOf(state: WalkState): AdviceContext {

@@ -126,6 +126,12 @@ function answerIndexOf(state: WalkState): AnswerIndex {
   return own !== undefined && own.of === state.answers ? own.index : AnswerIndex.of(state.answers);
 }
 
+/** The answer this walk gave the step, or undefined (a step is answered at most once per walk). */
+export function answerTo(state: WalkState, step: string): GivenAnswer | undefined {
+  const i = answerIndexOf(state).find(state.answers, step);
+  return i < 0 ? undefined : state.answers[i];
+}
+
 const isImmediate = (c: CollectedAdvice): boolean => (c.kind === 'action' || c.kind === 'partner') && (c.advice as { urgency?: string }).urgency === 'immediate';
 
 /** The advice collected on this walk of immediate urgency (actions and partner tasks), in order. */
@@ -585,13 +591,13 @@ function planStep(flows: ReadonlyMap<string, Flow>, step: Step, flow: Flow, own:
  * Moves through route steps, flow ends, questions answered earlier (ask once: their branch is taken
  * again silently) and questions a preset settles, until a question is due or the walk is over.
  */
-function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, pending: readonly string[]): WalkState {
+function advance(protocol: Protocol, previous: WalkState | null, walk: Walking, pending: string[]): WalkState {
   const plans = plansOf(protocol);
   // What `moved` builds the new state from: the state before the answer (null at the start).
   const state = { protocol, previous };
-  // The targets still to visit, the next one last (so taking it and adding before it are cheap).
-  const todo: string[] = [];
-  for (let i = pending.length - 1; i >= 0; i--) todo.push(pending[i]!);
+  // The targets still to visit, the next one last (so taking it and adding before it are cheap):
+  // `pending` itself, turned round (every caller passes a list of its own).
+  const todo = pending.reverse();
   // Targets of a question taken silently, in order; visited before what was pending.
   let later: string[] | undefined;
   for (let i = 0; i < MAX_SILENT_STEPS; i++) {
