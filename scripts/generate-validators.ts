@@ -66,6 +66,9 @@ export function validatorSource(options: { targets: Record<string, unknown>; typ
     '',
     ...exports.map((e) => `export const parse${e.name} = ${e.fn} as (value: unknown) => ${typeOf(e.name)} | Invalid;`),
     '',
+    '/** Every key the schemas know: the YAML reader hands these out instead of a new string per key it reads. */',
+    `export const SCHEMA_KEYS: readonly string[] = ${JSON.stringify([...gen.objectKeys])};`,
+    '',
     ...gen.constants,
     '',
     ...gen.functions.filter((f): f is { name: string; body: string } => f !== undefined).map((f) => `function ${f.name}(v: unknown): unknown {\n${f.body}\n}\n`),
@@ -147,6 +150,8 @@ class Generator {
   readonly functions: ({ name: string; body: string } | undefined)[] = [];
   readonly helpers = new Set<Helper>();
   readonly usedRefines = new Set<Refine>();
+  /** Every key of every object schema, in the order first met. */
+  readonly objectKeys = new Set<string>();
   private readonly ids = new Map<Schema, string>();
   private readonly pending = new Set<Schema>();
   private readonly recursive = new Set<Schema>();
@@ -327,6 +332,7 @@ class Generator {
     const strict = catchall?._zod.def.type === 'never';
     if (catchall && !strict) unsupported(schema, `object with a catchall of ${catchall._zod.def.type}`);
     const keys = Object.keys(shape);
+    for (const key of keys) this.objectKeys.add(key);
     if (keys.includes('__proto__') || Object.getOwnPropertySymbols(shape).length > 0) unsupported(schema, 'a __proto__ or symbol key');
     const lines = [`if (!${this.helper('isObject')}(v)) return INVALID;`, 'const out: Record<string, unknown> = {};'];
     keys.forEach((key, i) => {

@@ -5,6 +5,7 @@
 // The caller then uses the full parser, which also reports the problems with their positions.
 // Why: the full parser builds a document with positions for every node, most of a load's time,
 // while positions are only needed for the few files that have findings.
+import { SCHEMA_KEYS } from '../model/generated/valid.js';
 
 export type PlainYaml =
   | { kind: 'data'; data: unknown; nodes: number; positions?: PlainPositions }
@@ -57,8 +58,37 @@ const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\
 const KEY = /(?!(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__):)([A-Za-z_][A-Za-z0-9_.-]*):(?: +|$)/y;
 /** Ends a plain value inside a flow list or map. */
 const FLOW_INDICATOR = /[,[\]{}]/g;
-const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
 const BLOCK_HEADER = /^([|>])(-?) *$/;
+
+/**
+ * The schema's keys by length and first letter. A key read from a file is looked up here, so the
+ * reader hands out the schema's own string: no new string per key, and objects are built with
+ * keys V8 already knows (a new string must first be hashed and looked up on every property access).
+ */
+const SCHEMA_KEYS_BY_START = new Map<number, string[]>();
+const keyStart = (length: number, firstChar: number) => length * 128 + firstChar;
+for (const key of SCHEMA_KEYS) {
+  const start = keyStart(key.length, key.charCodeAt(0));
+  SCHEMA_KEYS_BY_START.set(start, [...(SCHEMA_KEYS_BY_START.get(start) ?? []), key]);
+}
+
+/** The key in `line` from `from` to `to`: the schema's string when it is one of its keys. */
+function keyText(line: string, from: number, to: number): string {
+  const candidates = SCHEMA_KEYS_BY_START.get(keyStart(to - from, line.charCodeAt(from)));
+  if (candidates) for (const key of candidates) if (line.startsWith(key, from)) return key;
+  return line.slice(from, to);
+}
+
+/**
+ * Reads the plain key at `from` in `line` (see KEY): the key, and `after`, the column after its
+ * colon and spaces; undefined when there is none.
+ */
+function readKey(line: string, from: number): { key: string; after: number } | undefined {
+  KEY.lastIndex = from;
+  if (!KEY.test(line)) return undefined;
+  // A key has no colon in it: the first colon from `from` ends it.
+  return { key: keyText(line, from, line.indexOf(':', from)), after: KEY.lastIndex };
+}
 
 /** With `positions`, also where every value is (for the few files that have findings). */
 export function readPlainYaml(source: string, limits: PlainLimits, positions = false): PlainYaml {
@@ -93,20 +123,29 @@ class Reader {
   private readonly lines: string[];
   /** Leading spaces of each line. */
   private readonly indents: Int32Array;
+  /** A line starts with a directive or a document marker (`%`, `---`, `...`). */
+  private readonly hasDocumentMarker: boolean;
   private pos = 0;
   nodes = 0;
   /** Positions of the value read last (only when tracking). */
   last: PlainPositions | undefined;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly limits: PlainLimits,
     readonly track: boolean,
   ) {
     this.lines = text.split('\n');
     // Every line's indent, measured once: the reader looks at most lines several times.
     this.indents = new Int32Array(this.lines.length);
-    for (let i = 0; i < this.lines.length; i++) this.indents[i] = indentOf(this.lines[i]!);
+    let marker = false;
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      const first = line.charCodeAt(0);
+      if (first === 32) this.indents[i] = indentOf(line);
+      else if (first === 37 /* % */ || (first === 45 /* - */ && line.startsWith('---')) || (first === 46 /* . */ && line.startsWith('...'))) marker = true;
+    }
+    this.hasDocumentMarker = marker;
   }
 
   /** A line with nothing but spaces, or a comment. */
@@ -140,7 +179,7 @@ class Reader {
 
   document(): unknown {
     // Directives and document markers: the full parser.
-    if (DOCUMENT_MARKER.test(this.text)) throw BAIL;
+    if (this.hasDocumentMarker) throw BAIL;
     this.skipBlank();
     if (this.pos >= this.lines.length) return null;
     const first = this.lines[this.pos]!;
@@ -204,13 +243,11 @@ class Reader {
     let col = first;
     for (;;) {
       const line = this.lines[this.pos]!;
-      KEY.lastIndex = col;
-      const m = KEY.exec(line);
-      if (!m) throw BAIL;
-      const key = m[1]!;
+      const read = readKey(line, col);
+      if (!read) throw BAIL;
+      const { key, after } = read;
       if (Object.hasOwn(map, key)) throw BAIL;
       this.count();
-      const after = col + m[0].length;
       const keyLine = this.pos + 1;
       let value: unknown;
       if (after >= line.length || line.charCodeAt(after) === 35) {
@@ -405,6 +442,11 @@ const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n
 /** A one-line quoted scalar starting at `c`; `end` is the column after its closing quote. */
 function quoted(line: string, c: number): { value: string; end: number } {
   const q = line[c]!;
+  // Most quoted text has no escapes: one slice up to the closing quote.
+  const close = line.indexOf(q, c + 1);
+  if (close !== -1 && (q === "'" ? line.charCodeAt(close + 1) !== 39 : line.lastIndexOf('\\', close) < c)) {
+    return { value: line.slice(c + 1, close), end: close + 1 };
+  }
   let out = '';
   let i = c + 1;
   for (;;) {
@@ -564,15 +606,15 @@ class FlowReader {
       }
       for (;;) {
         this.skip();
-        KEY.lastIndex = this.i;
-        const m = KEY.exec(this.line);
-        if (!m || !m[0].endsWith(' ')) throw BAIL;
-        const key = m[1]!;
+        const read = readKey(this.line, this.i);
+        // In a flow map, a space after the colon (not the line end).
+        if (!read || this.line.charCodeAt(read.after - 1) !== 32) throw BAIL;
+        const { key, after } = read;
         if (Object.hasOwn(map, key)) throw BAIL;
         this.owner.count();
         const keyAt = this.i;
         const keyLine = this.lineNo;
-        this.i += m[0].length;
+        this.i = after;
         map[key] = this.item(depth + 1);
         if (node) {
           const kid = this.owner.last!;
