@@ -74,6 +74,14 @@ export const buildOptions = {
   plugins: [pureModules],
   // Native module (the register's SQLite): loaded from node_modules at run time, only by `register`.
   external: ['better-sqlite3'],
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __convenantCreateRequire } from 'node:module'; const require = __convenantCreateRequire(import.meta.url);" },
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one. commander requires
+  // node:child_process at load (it only spawns for external subcommands, which convenant has none
+  // of), and that module pulls in net, dgram and the stream classes: it gets a stand-in that loads
+  // the real module on first use.
+  banner: {
+    js:
+      "import { createRequire as __convenantCreateRequire } from 'node:module'; " +
+      'const __convenantRequire = __convenantCreateRequire(import.meta.url); ' +
+      "const require = (id) => id === 'node:child_process' ? new Proxy({}, { get: (_, key) => __convenantRequire(id)[key] }) : __convenantRequire(id);",
+  },
 };

@@ -1,6 +1,6 @@
 // Writes src/model/generated/valid.ts: the zod schemas of src/model/schema.ts compiled into plain
-// TypeScript functions, so a valid protocol loads without zod (zod, and building the schemas, costs
-// tens of milliseconds at every start). Each function answers exactly as the schema's safeParse: the
+// TypeScript functions, so a valid protocol loads without zod (zod, and building the schemas, is
+// a noticeable part of every start). Each function answers exactly as the schema's safeParse: the
 // same data (keys in the same order, unknown keys stripped or rejected as the schema says) for input
 // zod accepts, INVALID for input it rejects; zod then explains why (src/loader/zod-issues.ts).
 // zod stays the single source of truth: this file reads the schemas' own definitions, and a test

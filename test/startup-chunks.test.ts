@@ -125,6 +125,12 @@ describe('start-up chunks', () => {
         inputs.filter((i) => re.test(i)),
         name,
       ).toEqual([]);
+    // Nor the pager's node:child_process or node:crypto: those load after the questions.
+    const builtins = [...closure(output(/^incident-run-/)), ...closure(output(/^inquirer-prompter-/))].flatMap((o) =>
+      meta.outputs[o]!.imports.filter((i) => i.external && i.kind === 'import-statement').map((i) => i.path),
+    );
+    expect(builtins).toContain('node:fs');
+    expect(builtins.filter((b) => b === 'node:child_process' || b === 'node:crypto')).toEqual([]);
   });
 
   it('validate loads the loader and the analysis, but no prompts and no graph renderer', () => {

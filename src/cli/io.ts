@@ -19,7 +19,7 @@ export function nodeIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    // A getter: Node sets up process.stdin (a TTY or pipe stream, about 7 ms) on first use, and
+    // A getter: Node sets up process.stdin (a TTY or pipe stream, which is slow to set up) on first use, and
     // most commands never read it.
     get stdin() {
       return process.stdin;

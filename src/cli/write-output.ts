@@ -148,10 +148,10 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Random hex for a temporary name. node:crypto is loaded here, on the first write, not when a
- * command starts (about 3 ms; validate imports this module for --output).
+ * Random hex, for a temporary name or a one-off token. node:crypto is loaded on first use, not when
+ * a command starts: validate and test import this module, and most runs never need it.
  */
-function randomHex(bytes: number): string {
+export function randomHex(bytes: number): string {
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return randomBytes(bytes).toString('hex');
 }

@@ -100,8 +100,8 @@ export function isDay(text: string): boolean {
 /**
  * The calendar day in the Netherlands of an instant: a walk at 00:30 belongs to that day, not the
  * UTC one. From 1996 to 2099 by the EU rule (CET, CEST from the last Sunday of March 01:00 UTC to
- * the last Sunday of October 01:00 UTC): arithmetic, where the first time-zone formatter of a
- * process costs ~20 ms (every add worker makes one). Other instants: the time-zone database.
+ * the last Sunday of October 01:00 UTC): arithmetic, because setting up the first time-zone formatter
+ * of a process is slow (and every add worker makes one). Other instants: the time-zone database.
  */
 export function dutchDay(instant: Date): string {
   const ms = instant.getTime();

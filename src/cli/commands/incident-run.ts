@@ -22,7 +22,6 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadBuiltIn } from '../load-protocol.js';
 import { protocolDirFor } from '../protocol-dir.js';
-import { showPaged } from '../pager.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
@@ -59,6 +58,9 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   if (options.saveScenario !== undefined) checkOutputTarget(options.saveScenario, { cwd: io.cwd, force: options.force === true });
   const answers = options.answers !== undefined ? await readAnswersFile(io, options.answers) : undefined;
 
+  // Asked for before the protocol loads: the module's files are read while the loader works.
+  const terminalPrompter = interactive && !deps.prompter ? import('../../ui/inquirer-prompter.js') : undefined;
+  terminalPrompter?.catch(() => undefined); // an import that fails is reported where it is awaited
   const dir = protocolDirFor(io, options.protocols);
   const loaded = loadProtocol(dir, io.cwd);
   if (!loaded.ok || !loaded.protocol) {
@@ -90,8 +92,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       if (answers.madeWith) warnIfOtherProtocol(io, answers.madeWith, protocol, hashFiles(loaded.files), options.answers!);
       state = replayAnswers(protocol, answers.values, options.answers!);
     } else {
-      prompter =
-        deps.prompter ?? new (await import('../../ui/inquirer-prompter.js')).InquirerPrompter(io, await themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
+      prompter = deps.prompter ?? new (await terminalPrompter!).InquirerPrompter(io, await themeFor(io, io.stdout, options.color), { signal: interrupt.signal });
       state = await runWizard(protocol, prompter, { signal: interrupt.signal });
     }
     if (interrupt.signal.aborted) throw new Cancelled();
@@ -101,6 +102,8 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     // One column spare: a line that fills the last column makes some terminals wrap it.
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns - 1 : undefined;
     const rows = io.stdout.isTTY ? (io.stdout as { rows?: number }).rows : undefined;
+    // The pager (and node:child_process with it) loads after the questions, not before the first.
+    const { showPaged } = await import('../pager.js');
     const show = (text: string) => (format === 'text' ? showPaged(io, text, { pager: options.pager !== false }) : io.stdout.write(text));
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.

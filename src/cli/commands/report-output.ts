@@ -1,10 +1,9 @@
 // Shared by validate and test: which folder to check, and where the report goes.
-import { randomBytes } from 'node:crypto';
 import { sanitize } from '../../render/sanitize.js';
 import { UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { protocolDirFor } from '../protocol-dir.js';
-import { checkOutputTarget, writeOutputFile } from '../write-output.js';
+import { checkOutputTarget, randomHex, writeOutputFile } from '../write-output.js';
 
 export interface ReportOptions {
   protocols?: string;
@@ -28,7 +27,7 @@ export function reportTarget(io: Io, dir: string | undefined, options: ReportOpt
  */
 export function wrapForGithubActions(io: Io, content: string): string {
   if (io.env.GITHUB_ACTIONS !== 'true') return content;
-  const token = randomBytes(16).toString('hex');
+  const token = randomHex(16);
   return `::stop-commands::${token}\n${content}::${token}::\n`;
 }
 
