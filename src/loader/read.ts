@@ -201,8 +201,8 @@ function readText(path: string, name: string, diagnostics: Diagnostic[], maxByte
   if (bytes.includes(0)) {
     return fail('binary-file', 'dit is geen tekstbestand (het bevat NUL-bytes)', 'Een YAML-bestand is platte tekst in UTF-8.');
   }
-  // isUtf8 and toString are native (simdutf); a fatal TextDecoder sets up ICU on first use, a few
-  // ms of every start. TextDecoder dropped a leading BOM and the line below a second one: so here.
+  // isUtf8 and toString are native (simdutf); a fatal TextDecoder sets up ICU on first use, which
+  // every start would pay. TextDecoder dropped a leading BOM and the line below a second one: so here.
   if (!isUtf8(bytes)) {
     return fail('not-utf8', 'het bestand is geen geldige UTF-8-tekst', 'Sla het bestand op als UTF-8 (in de meeste editors: "Opslaan als" → codering UTF-8).');
   }
@@ -213,8 +213,8 @@ function readText(path: string, name: string, diagnostics: Diagnostic[], maxByte
 
 /** sha256 over the protocol files' names and contents, so a saved advice names exactly what produced it. */
 export function hashFiles(files: readonly ProtocolSourceFile[]): string {
-  // node:crypto is loaded here, not at start-up (about 3 ms): validate and the wizard's first
-  // question do not need it.
+  // node:crypto is loaded here, not at start-up: validate and the wizard's first question do not
+  // need it.
   const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => ((a.rel ?? a.name) < (b.rel ?? b.name) ? -1 : 1))) {
