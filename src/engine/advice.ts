@@ -13,7 +13,7 @@ import {
   type Urgency,
 } from '../model/core.js';
 import { indexProtocol } from './index-protocol.js';
-import { answerTo, immediateItemsOf, type Because, type WalkState } from './walk.js';
+import { answerTo, immediateItemsOf, type Because, type CollectedAdvice, type WalkState } from './walk.js';
 
 /** One task of a partner with its own urgency (the most urgent advice with its key or text). */
 export interface TaskItem {
@@ -136,11 +136,10 @@ interface PartnerAcc {
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
-  /** Tasks with their key (or text when the advice has no key); a few per partner, so a list. */
-  tasks: TaskAcc[];
+  /** The partner's advice in the order given; finishPartner makes tasks of it. */
+  given: CollectedAdvice[];
 }
 interface TaskAcc {
-  id: string;
   item: TaskItem;
   seq: number;
   rank: number;
@@ -160,31 +159,81 @@ interface InfoAcc {
   seq: number;
 }
 
+/** A task from its first advice. */
+function newTask(advice: PartnerAdvice, because: readonly Because[], seq: number): TaskAcc {
+  const item: TaskItem = { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] };
+  if (advice.reason) item.reasons.push(advice.reason);
+  addAll(item.sources, advice.sources);
+  addBecause(item.because, because);
+  return { item, seq, rank: RANK[advice.urgency] };
+}
+
 /**
- * One task per key (or text): the most urgent advice gives its text, urgency and reason; sources
- * and the answers behind it are merged from all of them.
+ * Another advice of the task: the most urgent advice gives its text, urgency and reason (at equal
+ * urgency the first text, and the reasons of both); sources and the answers behind it are merged
+ * from all of them.
  */
-function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
-  const id = advice.key ?? advice.task;
+function addTask(task: TaskAcc, advice: PartnerAdvice, because: readonly Because[]): void {
   const rank = RANK[advice.urgency];
-  let task: TaskAcc | undefined;
-  for (const t of acc.tasks) if (t.id === id) task = t;
-  if (!task) {
-    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
-    acc.tasks.push(task);
-  } else if (rank < task.rank) {
+  if (rank < task.rank) {
     task.rank = rank;
     task.item.text = advice.task;
     task.item.urgency = advice.urgency;
     task.item.reasons = [];
-  } else if (rank > task.rank) {
-    addAll(task.item.sources, advice.sources);
-    addBecause(task.item.because, because);
-    return;
   }
-  if (advice.reason) add(task.item.reasons, advice.reason);
+  if (rank <= task.rank && advice.reason) add(task.item.reasons, advice.reason);
   addAll(task.item.sources, advice.sources);
   addBecause(task.item.because, because);
+}
+
+/**
+ * The partner's advice as tasks: advice with the same key is one task, and so is advice with the
+ * same text (README: "Dezelfde taaktekst telt als één taak"), also when one of them has a key and
+ * the other none, or another key. A key and a text shared along a chain join it all into one task,
+ * so no text can end up in two tasks. Each task is merged in the order its advice was given.
+ */
+function tasksOf(given: readonly CollectedAdvice[]): TaskAcc[] {
+  const n = given.length;
+  if (n === 1) {
+    const { advice, because, seq } = given[0]!;
+    return [newTask(advice as PartnerAdvice, because, seq)];
+  }
+  // Union-find over the advice, the first advice of each task as its root.
+  const root: number[] = [];
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i]!]!;
+    return i;
+  };
+  const join = (i: number, j: number): void => {
+    const a = find(i);
+    const b = find(j);
+    if (a < b) root[b] = a;
+    else if (b < a) root[a] = b;
+  };
+  const byKey = new Map<string, number>();
+  const byText = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    root.push(i);
+    const advice = given[i]!.advice as PartnerAdvice;
+    if (advice.key !== undefined) {
+      const j = byKey.get(advice.key);
+      if (j === undefined) byKey.set(advice.key, i);
+      else join(i, j);
+    }
+    const j = byText.get(advice.task);
+    if (j === undefined) byText.set(advice.task, i);
+    else join(i, j);
+  }
+  const tasks: TaskAcc[] = [];
+  const byRoot: (TaskAcc | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const { advice, because, seq } = given[i]!;
+    const r = find(i);
+    const task = byRoot[r];
+    if (task) addTask(task, advice as PartnerAdvice, because);
+    else tasks.push((byRoot[r] = newTask(advice as PartnerAdvice, because, seq)));
+  }
+  return tasks;
 }
 
 /**
@@ -208,7 +257,7 @@ function stableSort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 /** The tasks in order, and the partner's reasons: those of the tasks that remain. */
 function finishPartner(acc: PartnerAcc): PartnerItem {
   const item = acc.item;
-  const tasks = acc.tasks;
+  const tasks = tasksOf(acc.given);
   if (tasks.length > 1) stableSort(tasks, (a, b) => a.rank - b.rank || a.seq - b.seq);
   for (const t of tasks) {
     item.taskItems.push(t.item);
@@ -248,12 +297,12 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.reasons = [];
         item.sources = [];
         item.because = [];
-        acc = { item, seq, rank: RANK[advice.urgency], tasks: [] };
+        acc = { item, seq, rank: RANK[advice.urgency], given: [] };
         partners.set(advice.partner, acc);
         partnerList.push(acc);
       }
       moreUrgent(acc, advice.urgency);
-      addTask(acc, advice, because, seq);
+      acc.given.push(collected[c]!);
       addAll(acc.item.sources, advice.sources);
       addBecause(acc.item.because, because);
     } else if (kind === 'action') {

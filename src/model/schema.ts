@@ -107,7 +107,8 @@ export const PartnerAdvice = z.strictObject({
   task: Text,
   /**
    * Task identity within the partner: tasks with the same key are one task, and the most urgent
-   * one wins when advice is merged. Without a key the task text is its identity.
+   * one wins when advice is merged. Tasks with the same text are one task too, with or without a
+   * key (so a text never shows twice for one partner).
    */
   key: Id.optional(),
   /** Why; shown next to the answers that led here. */

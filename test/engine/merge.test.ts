@@ -1,7 +1,9 @@
 // Merging partner advice with an urgency per task: a partner once, each task once under its own
-// urgency, `key` tasks merged with the most urgent one winning.
+// urgency, `key` tasks merged with the most urgent one winning, the same text always one task.
 import { describe, expect, it } from 'vitest';
 import { adviceOf, immediateSoFar, replay } from '../../src/engine/index.js';
+import { renderAdviceJson } from '../../src/render/advice-json.js';
+import { expectAdviceContract } from '../helpers/advice-contract.js';
 import { protocolFrom, yaml } from '../helpers/protocol.js';
 
 interface Given {
@@ -95,16 +97,46 @@ describe('partner tasks keep their own urgency', () => {
       reasons: ['Strafbaar feit', 'Schade'],
     },
     {
-      name: 'different keys with the same text stay two tasks',
+      name: 'different keys with the same text: one task, the more urgent (the same text is one task)',
       given: [
         { task: 'Overleg', urgency: 'this-week', key: 'a' },
         { task: 'Overleg', urgency: 'today', key: 'b' },
       ],
-      tasks: [
-        ['Overleg', 'today'],
-        ['Overleg', 'this-week'],
-      ],
+      tasks: [['Overleg', 'today']],
       partner: 'today',
+    },
+    {
+      name: 'a keyed and an unkeyed advice with the same text: one task (npm run fuzz found "Bel" listed twice)',
+      given: [
+        { task: 'Bel', urgency: 'immediate', key: 'k', reason: 'Omdat' },
+        { task: 'Bel', urgency: 'immediate', reason: 'Omdat' },
+      ],
+      tasks: [['Bel', 'immediate']],
+      partner: 'immediate',
+      reasons: ['Omdat'],
+    },
+    {
+      name: 'a text shared with a keyed task joins the key: the most urgent text of the key wins',
+      given: [
+        { task: 'Meld vandaag', urgency: 'today', key: 'melden' },
+        { task: 'Meld vandaag', urgency: 'today', source: 's2' },
+        { task: 'Bel 112', urgency: 'immediate', key: 'melden' },
+      ],
+      tasks: [['Bel 112', 'immediate']],
+      partner: 'immediate',
+      sources: ['s1', 's2'],
+    },
+    {
+      name: 'a key that happens to equal the text of another task does not join it',
+      given: [
+        { task: 'melden', urgency: 'today' },
+        { task: 'Bel 112', urgency: 'immediate', key: 'melden' },
+      ],
+      tasks: [
+        ['Bel 112', 'immediate'],
+        ['melden', 'today'],
+      ],
+      partner: 'immediate',
     },
   ])('$name', ({ given, tasks, partner, reasons, sources }) => {
     const { advice } = adviseInOrder(given);
@@ -115,6 +147,31 @@ describe('partner tasks keep their own urgency', () => {
     expect(police.urgency).toBe(partner);
     if (reasons) expect(police.reasons).toEqual(reasons);
     if (sources) expect(police.taskItems[0]!.sources).toEqual(sources);
+  });
+});
+
+describe('the same task text under a key and without one', () => {
+  // The counterexample `npm run fuzz` shrank to (test/hostile/fuzz.test.ts, seed 20251001): one
+  // step advising a partner the same task twice, once with a key. The JSON listed the task twice.
+  it('is one task in the advice JSON, which keeps the contract', () => {
+    const protocol = protocolFrom(yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - id: a
+              type: yes-no
+              question: Is er iets gebeurd?
+              advice:
+                - { partner: politie, urgency: immediate, task: Meld, key: k, sources: [s1] }
+                - { partner: politie, urgency: immediate, task: Meld, sources: [s1] }
+              yes: { next: end }
+              no: { next: end }
+    `);
+    const { state, problems } = replay(protocol, { a: 'ja' });
+    expect(problems).toEqual([]);
+    const doc = expectAdviceContract(renderAdviceJson({ advice: adviceOf(state), protocol, sha256: '0'.repeat(64), generated: new Date(0) }));
+    expect(doc.partners.map((p) => [p.id, p.tasks])).toEqual([['politie', ['Meld']]]);
   });
 });
 

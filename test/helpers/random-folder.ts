@@ -219,13 +219,19 @@ export const folderArb: fc.Arbitrary<ProtocolSourceFile[]> = fc
 /**
  * A valid answer to the walk's current question, chosen by `pick` (any natural number): an option,
  * a number in range, a set of multi options (an exclusive one only alone), or "weet ik niet".
+ * Undefined when there is no question, or when the question accepts no answer at all: a number
+ * question with min above max (validate's range-gap error) and without "weet ik niet".
  */
 export function randomAnswer(state: WalkState, pick: number): unknown {
   const q = next(state);
   if (q.kind !== 'question') return undefined;
   const step = q.step;
   if (step.unknown && pick % 6 === 0) return 'weet-niet';
-  if (step.type === 'number') return step.min + (pick % (step.max - step.min + 1));
+  if (step.type === 'number') {
+    // No number lies between min and max when min is above max: "weet ik niet" is then the only answer.
+    if (step.min > step.max) return step.unknown ? 'weet-niet' : undefined;
+    return step.min + (pick % (step.max - step.min + 1));
+  }
   if (step.type === 'multi') {
     const ticked = step.options.filter((_, i) => (pick >> (i + 3)) & 1);
     const alone = ticked.find((o) => o.exclusive);

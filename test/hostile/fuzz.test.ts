@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { validateLoaded } from '../../src/analysis/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { adviceOf, answer, next, optionsOf, replay, start, type WalkState } from '../../src/engine/index.js';
 import { hashFiles, loadProtocol, loadProtocolFiles, parseScenarioFiles, parseYamlData, type ProtocolSourceFile } from '../../src/loader/index.js';
@@ -16,6 +17,7 @@ import { MINI_DIR } from '../helpers/mini.js';
 import { folderArb, randomAnswer } from '../helpers/random-folder.js';
 import { buildProtocol, shapeArb } from '../helpers/random-protocol.js';
 import { shipped } from '../helpers/shipped.js';
+import { TODAY } from '../helpers/test-rule.js';
 import { BASE_PROTOCOL } from './hostile-dir.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -306,14 +308,27 @@ function answerValid(state: WalkState, pick: number): WalkState {
 /**
  * Walks with valid answers until the protocol says it is done; fails if that takes more answers
  * than the protocol has questions (each is asked once). With the folder's files, the advice must
- * keep the JSON contract too.
+ * keep the JSON contract too. A mutated folder can hold a question no answer fits (a number question
+ * with min above max and without "weet ik niet"): the walk stops there, and `validate` must report
+ * that question as an error.
  */
 function walkToEnd(protocol: Protocol, seed: number, files?: readonly ProtocolSourceFile[]): WalkState {
   let state = start(protocol);
   const questions = protocol.flows.reduce((n, f) => n + f.steps.filter((s) => s.type !== 'route').length, 0);
   for (let i = 0; next(state).kind !== 'done'; i++) {
     expect(i, 'the walk does not end').toBeLessThan(questions);
-    state = answerValid(state, seed * 7919 + i * 104729);
+    const pick = seed * 7919 + i * 104729;
+    const q = next(state);
+    if (q.kind === 'question' && randomAnswer(state, pick) === undefined) {
+      expect(files, `no answer fits question "${q.step.id}"`).toBeDefined();
+      const errors = validateLoaded(loadProtocolFiles(files!), { today: TODAY }).filter((d) => d.severity === 'error' && d.code === 'range-gap');
+      expect(
+        errors.map((d) => d.message).filter((m) => m.includes(`"${q.step.id}"`)),
+        `no answer fits question "${q.step.id}", and validate does not report it`,
+      ).not.toEqual([]);
+      break;
+    }
+    state = answerValid(state, pick);
   }
   const advice = adviceOf(state);
   if (files) expectAdviceContract(renderAdviceJson({ advice, protocol, sha256: hashFiles(files), generated: new Date(0) }));
