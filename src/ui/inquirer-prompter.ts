@@ -106,14 +106,15 @@ export class InquirerPrompter implements Prompter {
   /**
    * Room on a line: the terminal's width but one (a line that fills the last column makes some
    * terminals wrap on inquirer's next cursor move), at most 100 (longer lines read badly).
-   * Inquirer cuts anything wider mid-word.
+   * Inquirer cuts anything wider mid-word. A terminal that reports no size (0, as a serial console
+   * or `script` without a terminal around it does) counts as 80×24, not as 0.
    */
   private get width(): number {
-    return Math.max(10, Math.min((this.io.stdout.columns ?? 80) - 1, 100));
+    return Math.max(10, Math.min((this.io.stdout.columns || 80) - 1, 100));
   }
 
   private get rows(): number {
-    return (this.io.stdout as { rows?: number }).rows ?? 24;
+    return (this.io.stdout as { rows?: number }).rows || 24;
   }
 
   /** Sanitised text wrapped to the terminal at spaces; a word wider than the terminal (a URL) is cut. */

@@ -35,7 +35,7 @@ export function checkFormat<T extends string>(value: string, formats: readonly T
 /** Width for wrapping: the terminal's, at most 100; 100 when the output is not a terminal. */
 export function lineWidth(io: Io): number {
   const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
-  return Math.max(40, Math.min(columns ?? 100, 100));
+  return Math.max(40, Math.min(columns || 100, 100)); // 0: a terminal that reports no size
 }
 
 /** "Bedoel je …?" for an unknown id, plus where to find the valid ones. */
