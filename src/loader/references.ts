@@ -101,6 +101,17 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
           if ('rule' in advice) ref('regelset', rules, advice.rule, advice, 'rule');
         }
       }
+      if (step.type === 'number' && step.min > step.max) {
+        // A loader error, not only an analysis finding: the wizard (which does not analyse) would
+        // otherwise show a question nobody can answer.
+        out.push({
+          code: 'invalid-value',
+          severity: 'error',
+          ...sourceMap.locate(step, 'min'),
+          message: `stap "${clip(step.id)}" heeft min ${step.min} en max ${step.max}: geen enkel getal is een geldig antwoord`,
+          hint: 'Draai min en max om.',
+        });
+      }
       if (step.type !== 'route') {
         for (const preset of step.preset ?? []) {
           const checked = normaliseAnswer(step, preset.answer);

@@ -220,7 +220,7 @@ export const folderArb: fc.Arbitrary<ProtocolSourceFile[]> = fc
  * A valid answer to the walk's current question, chosen by `pick` (any natural number): an option,
  * a number in range, a set of multi options (an exclusive one only alone), or "weet ik niet".
  * Undefined when there is no question, or when the question accepts no answer at all: a number
- * question with min above max (validate's range-gap error) and without "weet ik niet".
+ * question with min above max (a loader error: invalid-value) and without "weet ik niet".
  */
 export function randomAnswer(state: WalkState, pick: number): unknown {
   const q = next(state);

@@ -309,8 +309,8 @@ function answerValid(state: WalkState, pick: number): WalkState {
  * Walks with valid answers until the protocol says it is done; fails if that takes more answers
  * than the protocol has questions (each is asked once). With the folder's files, the advice must
  * keep the JSON contract too. A mutated folder can hold a question no answer fits (a number question
- * with min above max and without "weet ik niet"): the walk stops there, and `validate` must report
- * that question as an error.
+ * with min above max and without "weet ik niet"): the walk stops there, and loading must refuse
+ * that question with an error.
  */
 function walkToEnd(protocol: Protocol, seed: number, files?: readonly ProtocolSourceFile[]): WalkState {
   let state = start(protocol);
@@ -321,7 +321,7 @@ function walkToEnd(protocol: Protocol, seed: number, files?: readonly ProtocolSo
     const q = next(state);
     if (q.kind === 'question' && randomAnswer(state, pick) === undefined) {
       expect(files, `no answer fits question "${q.step.id}"`).toBeDefined();
-      const errors = validateLoaded(loadProtocolFiles(files!), { today: TODAY }).filter((d) => d.severity === 'error' && d.code === 'range-gap');
+      const errors = validateLoaded(loadProtocolFiles(files!), { today: TODAY }).filter((d) => d.severity === 'error' && d.code === 'invalid-value');
       expect(
         errors.map((d) => d.message).filter((m) => m.includes(`"${q.step.id}"`)),
         `no answer fits question "${q.step.id}", and validate does not report it`,

@@ -1,4 +1,6 @@
-import { yaml } from '../../helpers/protocol.js';
+import { describe, expect, it } from 'vitest';
+import { validateLoaded } from '../../../src/analysis/index.js';
+import { load, yaml } from '../../helpers/protocol.js';
 import { testRule } from '../../helpers/test-rule.js';
 
 const AGE = (ranges: string, min = 4, max = 99) => yaml`
@@ -35,10 +37,27 @@ testRule('range-gap', {
         { line: 10, column: 9, message: /valt 4 t\/m 11 in geen enkel bereik/ },
       ],
     },
-    {
-      name: 'min greater than max on the question',
-      yaml: AGE('[{ max: 11 }]', 20, 10),
-      findings: [{ line: 8, column: 14, message: /heeft min 20 en max 10: geen enkel getal/ }],
-    },
   ],
+});
+
+// min > max leaves no answer at all: the loader refuses it, so the wizard (which only loads) never
+// shows a question nobody can answer, and the analysis does not report it a second time.
+describe('min greater than max on a number question', () => {
+  it('is a located loader error, and not also a range gap', () => {
+    const loaded = load(AGE('[{ max: 11 }]', 20, 10));
+    expect(loaded.ok).toBe(false);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'invalid-value',
+        file: 'flows.yaml',
+        line: 8,
+        column: 14,
+        message: expect.stringMatching(/stap "age" heeft min 20 en max 10: geen enkel getal is een geldig antwoord/),
+        hint: 'Draai min en max om.',
+      }),
+    ]);
+    const all = validateLoaded(loaded, { today: '2026-04-01' });
+    expect(all.filter((d) => /min 20 en max 10/.test(d.message))).toHaveLength(1);
+  });
 });
