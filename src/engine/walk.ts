@@ -23,7 +23,7 @@ import {
   type Step,
 } from '../model/core.js';
 import { compileCondition, type AnswerFinder, type CompiledCondition } from './conditions.js';
-import { indexProtocol } from './index-protocol.js';
+import { indexProtocol, type ProtocolIndex } from './index-protocol.js';
 
 type AdviceKind = 'partner' | 'action' | 'rule' | 'info';
 
@@ -505,19 +505,35 @@ interface StepPlan {
   exclusive: readonly string[];
 }
 
-const planCache = new WeakMap<Protocol, Map<string, StepPlan>>();
+/**
+ * The plans of one protocol's steps, each made when a walk first reaches its step: a walk visits
+ * a few of the steps, and the wizard's first question should not wait for all of them.
+ */
+class StepPlans {
+  private readonly made = new Map<string, StepPlan>();
+  // Step ids as the steps themselves spell them: the same string object as the key and as each
+  // answer's `step`, so look-ups and comparisons take the identical-string fast path.
+  private readonly own = (id: string) => this.index.steps.get(id)?.step.id ?? id;
 
-function plansOf(protocol: Protocol): Map<string, StepPlan> {
-  let plans = planCache.get(protocol);
-  if (!plans) {
-    const index = indexProtocol(protocol);
-    plans = new Map();
-    // Step ids as the steps themselves spell them: the same string object as the key and as each
-    // answer's `step`, so look-ups and comparisons take the identical-string fast path.
-    const own = (id: string) => index.steps.get(id)?.step.id ?? id;
-    for (const [id, { step, flow }] of index.steps) plans.set(id, planStep(index.flows, step, flow, own));
-    planCache.set(protocol, plans);
+  constructor(private readonly index: ProtocolIndex) {}
+
+  get(id: string): StepPlan | undefined {
+    let plan = this.made.get(id);
+    if (plan === undefined) {
+      const entry = this.index.steps.get(id);
+      if (entry === undefined) return undefined;
+      plan = planStep(this.index.flows, entry.step, entry.flow, this.own);
+      this.made.set(id, plan);
+    }
+    return plan;
   }
+}
+
+const planCache = new WeakMap<Protocol, StepPlans>();
+
+function plansOf(protocol: Protocol): StepPlans {
+  let plans = planCache.get(protocol);
+  if (!plans) planCache.set(protocol, (plans = new StepPlans(indexProtocol(protocol))));
   return plans;
 }
 
