@@ -172,10 +172,14 @@ export class RegisterStore {
     const db = this.db;
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Read-only checks first: another program's database is never changed, not even to WAL.
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+    // One read transaction, so the three are one snapshot: a second convenant creating the same new
+    // file meanwhile must not be seen half-way (its tables, but not yet its application id).
+    const { appId, tables, version } = db.transaction(() => ({
+      appId: db.pragma('application_id', { simple: true }) as number,
+      tables: (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n,
+      version: db.pragma('user_version', { simple: true }) as number,
+    }))();
     if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) throw foreign(shown, 'het is een database van een ander programma');
-    const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new RegisterError(`het register ${shown} is gemaakt door een nieuwere versie van convenant (schema ${version})`, 'Werk convenant bij; het bestand is niet aangeraakt.');
     }
