@@ -5,11 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/built-cli.js';
 
 const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
-const plain = (text: string) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\r/g, '');
+const plain = (text: string) => stripVTControlCharacters(text).replace(/\r/g, '');
 
 describe.skipIf(!HAS_SCRIPT)(`convenant incident in a terminal without a size${HAS_SCRIPT ? '' : ' (skipped: script from util-linux is not installed)'}`, () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateLoaded } from '../../../src/analysis/index.js';
 import { load, yaml } from '../../helpers/protocol.js';
-import { testRule } from '../../helpers/test-rule.js';
+import { testRule, TODAY } from '../../helpers/test-rule.js';
 
 const AGE = (ranges: string, min = 4, max = 99) => yaml`
   flows:
@@ -57,7 +57,7 @@ describe('min greater than max on a number question', () => {
         hint: 'Draai min en max om.',
       }),
     ]);
-    const all = validateLoaded(loaded, { today: '2026-04-01' });
+    const all = validateLoaded(loaded, { today: TODAY });
     expect(all.filter((d) => /min 20 en max 10/.test(d.message))).toHaveLength(1);
   });
 });
