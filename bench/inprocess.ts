@@ -1,7 +1,7 @@
 // In-process measurements for `npm run bench` (bundled by bench/run.mjs with esbuild, run in a
 // child process): the engine's walk rate over the shipped protocol, and the analysis time of
 // generated protocols. Prints one JSON object on stdout.
-import { adviceOf, answer, immediateSoFar, next, start, type WalkState } from '../src/engine/index.js';
+import { adviceOf, answer, answersOf, immediateSoFar, next, start, type WalkState } from '../src/engine/index.js';
 import { validateLoaded } from '../src/analysis/index.js';
 import { hasErrors } from '../src/diagnostics/index.js';
 import { loadProtocol } from '../src/loader/index.js';
@@ -101,8 +101,8 @@ function scripts(protocol: Protocol, perCategory: number): { typical: AnswerValu
 
 /**
  * Runs every script once as the wizard does: per question the next question (with its options and
- * progress), the "Nu direct" lines before and after the answer, the answer; at the end the advice
- * twice (the review of the answers, then the advice shown). Returns the walks done.
+ * progress), the "Nu direct" lines before and after the answer, the answer; at the end the review
+ * of the answers, then the advice shown. Returns the walks done.
  */
 function walkAll(protocol: Protocol, all: readonly AnswerValue[][]): number {
   let items = 0;
@@ -118,7 +118,7 @@ function walkAll(protocol: Protocol, all: readonly AnswerValue[][]): number {
       items += immediateSoFar(state).length;
     }
     if (next(state).kind !== 'done') throw new Error('the walk did not finish');
-    items += adviceOf(state).answers.length;
+    items += answersOf(state).length;
     const advice = adviceOf(state);
     items += advice.partners.length + advice.actions.length;
   }

@@ -357,15 +357,9 @@ export function adviceOf(state: WalkState): AdviceResult {
     }
   }
 
-  const answers: AnswerItem[] = [];
-  for (let i = 0; i < state.answers.length; i++) {
-    const { step, value, inferred } = state.answers[i]!;
-    const { question, answer } = state.explained[i]!;
-    answers.push({ step, question, answer, value, inferred: inferred === true });
-  }
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   const result: AdviceResult = {
-    answers,
+    answers: answersOf(state),
     partners: stableSort(partnerList, (a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
     actions: stableSort(actionList, (a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq).map((a) => a.item),
     rules: stableSort(ruleList, bySeq).map((a) => a.item),
@@ -375,6 +369,20 @@ export function adviceOf(state: WalkState): AdviceResult {
   };
   if (state.fault) result.fault = state.fault;
   return result;
+}
+
+/**
+ * The answers of the walk as they read (question and answer label), in the order given: what the
+ * wizard's review shows, without merging the advice.
+ */
+export function answersOf(state: WalkState): AnswerItem[] {
+  const answers: AnswerItem[] = [];
+  for (let i = 0; i < state.answers.length; i++) {
+    const { step, value, inferred } = state.answers[i]!;
+    const { question, answer } = state.explained[i]!;
+    answers.push({ step, question, answer, value, inferred: inferred === true });
+  }
+  return answers;
 }
 
 /** The value the walk gave the step of a context role, or undefined. */
@@ -406,15 +414,28 @@ function categoriesOf(state: WalkState): string[] {
 }
 
 /**
+ * The lines per list of immediate items: the states of a walk share that list until an answer adds
+ * immediate advice, and the wizard asks for the lines before and after every answer.
+ */
+const immediateLines = new WeakMap<readonly CollectedAdvice[], readonly string[]>();
+
+/**
  * What must happen right now, as far as the walk has come: the immediate actions (in their order),
  * or when there are none the immediate partner tasks. For the wizard's "Nu direct" banner, which
  * shows as soon as any answer raises immediate advice.
  */
-export function immediateSoFar(state: WalkState): string[] {
+export function immediateSoFar(state: WalkState): readonly string[] {
+  const items = immediateItemsOf(state);
+  let lines = immediateLines.get(items);
+  if (lines === undefined) immediateLines.set(items, (lines = Object.freeze(linesOf(items))));
+  return lines;
+}
+
+function linesOf(items: readonly CollectedAdvice[]): string[] {
   const actions: { text: string; order: number }[] = [];
   const tasks: string[] = [];
   // Only the immediate items: the rest adds nothing here.
-  for (const { advice, kind } of immediateItemsOf(state)) {
+  for (const { advice, kind } of items) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
       if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });

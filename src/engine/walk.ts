@@ -67,8 +67,8 @@ export interface WalkState {
   readonly previous: WalkState | null;
   /** Set when the walk stopped on a protocol fault (a loop without questions, a missing step). */
   readonly fault?: string;
-  /** Per flow id: the question whose answer handed over to that flow (for "why this advice"). */
-  readonly via?: Readonly<Record<string, string>>;
+  /** Per flow: the question whose answer handed over to it (for "why this advice"); see `handedOverBy`. */
+  readonly via?: HandOver;
   /**
    * The items of `collected` (`of`) of immediate urgency, kept up as advice is collected, so the
    * "Nu direct" banner after every answer need not scan all advice. Ignored when `of` is not this
@@ -138,6 +138,23 @@ const isImmediate = (c: CollectedAdvice): boolean => (c.kind === 'action' || c.k
 export function immediateItemsOf(state: WalkState): readonly CollectedAdvice[] {
   const immediate = state.immediate;
   return immediate !== undefined && immediate.of === state.collected ? immediate.items : state.collected.filter(isImmediate);
+}
+
+/**
+ * A hand-over to a flow by a question, newest first: a walk adds a few and reads them only to
+ * explain advice nothing on its own step decided, so a chain shared by later states beats copying
+ * a record on every hand-over.
+ */
+export interface HandOver {
+  readonly flow: string;
+  readonly step: string;
+  readonly earlier: HandOver | undefined;
+}
+
+/** The question whose answer last handed over to `flow`, or undefined. */
+function handedOverBy(via: HandOver | undefined, flow: string): string | undefined {
+  for (let h = via; h !== undefined; h = h.earlier) if (h.flow === flow) return h.step;
+  return undefined;
 }
 
 export interface AnswerOption {
@@ -390,7 +407,7 @@ interface Walking {
   /** Where each step's answer is in `answers`. */
   index: AnswerIndex;
   collected: readonly CollectedAdvice[];
-  via: Readonly<Record<string, string>> | undefined;
+  via: HandOver | undefined;
   /** What becomes the state's `immediate`: always of `collected`. */
   immediate: NonNullable<WalkState['immediate']>;
   /**
@@ -409,13 +426,7 @@ interface Walking {
 function take(walk: Walking, plan: StepPlan, value: AnswerValue, pending: string[]): void {
   const step = plan.step as QuestionStep;
   const branches = selectedBranches(plan, value);
-  let calls = 0;
-  for (const b of branches) calls += b.calls.length;
-  if (calls > 0) {
-    const handedOver: Record<string, string> = { ...walk.via };
-    for (const b of branches) for (const c of b.calls) handedOver[c] = step.id;
-    walk.via = handedOver;
-  }
+  for (const b of branches) for (const flow of b.calls) walk.via = { flow, step: step.id, earlier: walk.via };
   let advised = plan.own !== undefined;
   for (const b of branches) if (b.advice) advised = true;
   if (advised) {
@@ -701,7 +712,7 @@ class Collector {
     private readonly explained: readonly Because[],
     private readonly index: AnswerIndex,
     collected: readonly CollectedAdvice[],
-    private readonly via: Readonly<Record<string, string>> | undefined,
+    private readonly via: HandOver | undefined,
     /** `collected` may be pushed onto (the walk copied it already). */
     owned = false,
   ) {
@@ -731,7 +742,7 @@ class Collector {
         because = this.explain(decisive);
         // Nothing on this step decided it: the answer that handed over to this flow did.
         if (because.length === 0) {
-          const caller = this.via?.[plan.flow.id];
+          const caller = handedOverBy(this.via, plan.flow.id);
           if (caller) because = this.explain([caller]);
         }
         if (!item.when) shared = because;

@@ -1,7 +1,7 @@
 // The wizard: asks what the engine says is next, hands the answer back, and repeats; then a review
 // of the answers (with the option to change one) before the advice. It decides nothing itself: the
 // questions, their order, "weet ik niet" and what is urgent all come from the protocol via the engine.
-import { adviceOf, answer, back, immediateSoFar, next, start, type Next, type WalkState } from '../engine/index.js';
+import { answer, answersOf, back, immediateSoFar, next, start, type Next, type WalkState } from '../engine/index.js';
 import { UNKNOWN, type AnswerValue, type Protocol } from '../model/core.js';
 import { Cancelled } from './cancelled.js';
 import { BACK, type Back, type Prompter, type QuestionBase } from './prompter.js';
@@ -21,7 +21,7 @@ export async function runWizard(protocol: Protocol, prompter: Prompter, options:
     const q = next(state);
     if (q.kind === 'done') {
       if (state.answers.length === 0) return state;
-      const decision = await prompter.review(adviceOf(state).answers.map(({ step, question, answer }) => ({ step, question, answer })));
+      const decision = await prompter.review(answersOf(state).map(({ step, question, answer }) => ({ step, question, answer })));
       if (decision.kind === 'advice') return state;
       state = rewind(state, decision.index);
       continue;
@@ -52,7 +52,7 @@ function rewind(state: WalkState, index: number): WalkState {
 
 type Question = Extract<Next, { kind: 'question' }>;
 
-function ask(prompter: Prompter, q: Question, earlier: AnswerValue | undefined, canGoBack: boolean, now: string[]): Promise<AnswerValue | Back> {
+function ask(prompter: Prompter, q: Question, earlier: AnswerValue | undefined, canGoBack: boolean, now: readonly string[]): Promise<AnswerValue | Back> {
   const step = q.step;
   const base: QuestionBase = {
     step: step.id,

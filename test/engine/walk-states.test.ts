@@ -3,7 +3,7 @@
 // "Nu direct" banner, every answer's outcome, every state and the final advice must be the same.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adviceOf, answer, back, immediateSoFar, next, replay, start, type WalkState } from '../../src/engine/index.js';
+import { adviceOf, answer, back, immediateSoFar, next, replay, start, type HandOver, type WalkState } from '../../src/engine/index.js';
 import * as ref from '../helpers/reference-engine/walk.js';
 import { adviceOf as refAdviceOf, immediateSoFar as refImmediateSoFar } from '../helpers/reference-engine/advice.js';
 import { buildProtocol, shapeArb } from '../helpers/random-protocol.js';
@@ -33,6 +33,13 @@ function pick(step: QuestionStep, r: () => number): AnswerValue {
 /** Answers no step accepts, so both engines must refuse them with the same message. */
 const INVALID: unknown[] = ['geen-optie', 3.5, ['geen-optie'], {}, UNKNOWN];
 
+/** The engine's chain of hand-overs (newest first) as the reference's record: flow → question. */
+function handOvers(via: HandOver): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let h: HandOver | undefined = via; h; h = h.earlier) record[h.flow] ??= h.step;
+  return record;
+}
+
 /** What the user sees of a state and what later answers depend on. */
 function stateView(s: WalkState | ref.WalkState) {
   return {
@@ -42,7 +49,7 @@ function stateView(s: WalkState | ref.WalkState) {
     explained: s.explained.map((b) => ({ ...b })),
     collected: s.collected.map((c) => ({ ...c, because: c.because.map((b) => ({ ...b })) })),
     fault: s.fault,
-    via: s.via ? { ...s.via } : undefined,
+    via: 'flow' in (s.via ?? {}) ? handOvers(s.via as HandOver) : s.via ? { ...s.via } : undefined,
     answered: s.answers.length,
   };
 }
