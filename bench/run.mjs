@@ -328,7 +328,7 @@ const cpu = cpus()[0]?.model ?? 'onbekend';
 process.stdout.write(`${out.join('\n')}\n\n`);
 process.stdout.write(
   `Machine: ${cpus().length} cores (${cpu}), Node ${process.version}; ${RUNS} rondes (validate 10.000: ${Math.min(RUNS, 5)}); ` +
-    `engine: een wandeling is wat de wizard doet voor één incident (per vraag de vraag met opties en voortgang, "Nu direct" voor en na het antwoord, het antwoord; aan het eind het advies voor de controle en voor de uitvoer); ` +
+    `engine: een wandeling is wat de wizard doet voor één incident (per vraag de vraag met opties en voortgang, "Nu direct" voor en na het antwoord, het antwoord; aan het eind de antwoorden voor de controle en het advies voor de uitvoer); ` +
     `${inprocess.engine.walks} wandelingen, ${inprocess.engine.walks / inprocess.engine.categories} per categorie over ${inprocess.engine.categories} categorieën, ` +
     `gemiddeld ${fmt(inprocess.engine.answersPerWalk)} antwoorden (${inprocess.engine.minAnswers}–${inprocess.engine.maxAnswers})` +
     (inprocess.engine.long
