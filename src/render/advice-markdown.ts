@@ -60,10 +60,6 @@ export function renderAdviceMarkdown(input: AdviceInput): string {
       const bold = group.urgency === 'immediate';
       for (const a of group.actions) out.push(`- [ ] ${bold ? `**${mdText(a.text)}**` : mdText(a.text)}${refs(a.sources)}`);
     }
-    if (group.partnerTasks.length > 0) {
-      out.push('');
-      for (const { partner, task } of group.partnerTasks) out.push(`- [ ] **${mdText(partner.name)}: ${mdText(task.text)}**${refs(task.sources)}`);
-    }
     for (const p of group.partners) out.push('', ...partnerLines(p));
   }
 

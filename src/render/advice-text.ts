@@ -112,9 +112,8 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
       const line = para(`${action.text}${refs(action.sources)}`, '    ', '  ▶ ');
       out.push(urgent ? c.bold(line) : line);
     }
-    for (const { partner, task } of group.partnerTasks) out.push(c.bold(para(`${partner.name}: ${task.text}${refs(task.sources)}`, '    ', '  ▶ ')));
     group.partners.forEach((partner, i) => {
-      if (i > 0 || group.actions.length > 0 || group.partnerTasks.length > 0) out.push('');
+      if (i > 0 || group.actions.length > 0) out.push('');
       out.push(...partnerLines(partner));
     });
   }
@@ -159,9 +158,16 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
     };
     for (const g of groups) {
       const lines: string[] = [];
-      if (g.urgency === 'immediate') lines.push(...g.actions.map((a) => `▶ ${a.text}`), ...g.partnerTasks.map((t) => `▶ ${t.partner.name}: ${t.task.text}`));
-      else lines.push(...g.actions.map((a) => `▶ ${firstSentence(a.text)}`));
-      if (g.partners.length > 0) lines.push(`Schakel in: ${g.partners.map((p) => `${p.name}${phoneOf(p.partner) ? ` (${phoneOf(p.partner)})` : ''}`).join(', ')}.`);
+      if (g.urgency === 'immediate') {
+        // What to do now in full, the partners' calls included, each as its own line.
+        lines.push(...g.actions.map((a) => `▶ ${a.text}`));
+        for (const p of g.partners) {
+          const phone = phoneOf(p.partner);
+          p.taskItems.filter((t) => t.urgency === 'immediate').forEach((t, i) => lines.push(`▶ ${p.name}${i === 0 && phone ? ` (${phone})` : ''}: ${t.text}`));
+        }
+      } else lines.push(...g.actions.map((a) => `▶ ${firstSentence(a.text)}`));
+      if (g.partners.length > 0 && g.urgency !== 'immediate')
+        lines.push(`Schakel in: ${g.partners.map((p) => `${p.name}${phoneOf(p.partner) ? ` (${phoneOf(p.partner)})` : ''}`).join(', ')}.`);
       lines.forEach((line, i) => row(i === 0 ? g.label : '', line, g.urgency === 'immediate'));
     }
     if (advice.rules.length > 0) row('Regels', `${advice.rules.map((r) => r.title).join(', ')}.`);

@@ -25,18 +25,12 @@ export interface UrgencyGroup {
   urgency: Urgency;
   label: string;
   actions: ActionItem[];
-  /** Partners whose card (tasks, reasons, contact) stands in this group; each partner in one group. */
+  /**
+   * Partners whose card (tasks, reasons, contact) stands in this group: that of the partner's most
+   * urgent task, so a partner to call now stands under "Nu direct" with its number, never under a
+   * later heading. Each partner in one group; tasks of other urgencies are labelled (`taskLines`).
+   */
   partners: PartnerItem[];
-  /** "Nu direct" only: immediate tasks of partners whose card stands in a later group. */
-  partnerTasks: { partner: PartnerItem; task: TaskItem }[];
-}
-
-/**
- * The group a partner's card stands in: that of its most urgent task that is not immediate, so
- * "Nu direct" holds nothing that is not immediate; a partner with only immediate tasks stands there.
- */
-export function cardUrgency(partner: PartnerItem): Urgency {
-  return partner.taskItems.find((t) => t.urgency !== 'immediate')?.urgency ?? partner.urgency;
 }
 
 /** The partner's tasks, each with its urgency as a label when the partner's tasks differ in urgency. */
@@ -51,14 +45,8 @@ export function urgencyGroups(advice: AdviceResult): UrgencyGroup[] {
     urgency,
     label: ADVICE_URGENCY[urgency],
     actions: advice.actions.filter((a) => a.urgency === urgency),
-    partners: advice.partners.filter((p) => cardUrgency(p) === urgency),
-    partnerTasks:
-      urgency === 'immediate'
-        ? advice.partners.flatMap((partner) =>
-            cardUrgency(partner) === 'immediate' ? [] : partner.taskItems.filter((t) => t.urgency === 'immediate').map((task) => ({ partner, task })),
-          )
-        : [],
-  })).filter((g) => g.actions.length > 0 || g.partners.length > 0 || g.partnerTasks.length > 0);
+    partners: advice.partners.filter((p) => p.urgency === urgency),
+  })).filter((g) => g.actions.length > 0 || g.partners.length > 0);
 }
 
 export interface InfoGroup {
@@ -95,7 +83,6 @@ export class SourceNumbers {
   constructor(advice: AdviceResult) {
     for (const group of urgencyGroups(advice)) {
       for (const a of group.actions) this.add(a.sources);
-      for (const t of group.partnerTasks) this.add(t.task.sources);
       for (const p of group.partners) this.add(p.sources);
     }
     for (const r of advice.rules) this.add(r.sources);

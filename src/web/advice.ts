@@ -92,12 +92,11 @@ export function adviceScreen(input: AdviceInput): AdviceScreen {
         'section',
         { class: `group urgency-${group.urgency}` },
         h('h3', {}, group.label),
-        group.actions.length > 0 || group.partnerTasks.length > 0
+        group.actions.length > 0
           ? h(
               'ul',
               { class: 'actions-list' },
               group.actions.map((a) => h('li', {}, a.text, refs(a.sources))),
-              group.partnerTasks.map(({ partner, task }) => h('li', {}, `${partner.name}: ${task.text}`, refs(task.sources))),
             )
           : null,
         group.partners.map(partnerBlock),
