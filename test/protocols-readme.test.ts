@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { CODES } from '../src/diagnostics/index.js';
-import { parseScenarioFiles } from '../src/loader/index.js';
+import { checkScenarioIds, parseScenarioFiles } from '../src/loader/index.js';
 import { SEVERITY_LABEL } from '../src/render/diagnostics/index.js';
 import { runScenario } from '../src/scenarios/run.js';
 import { shipped } from './helpers/shipped.js';
@@ -35,6 +35,7 @@ describe('protocols/README.md', () => {
     const { scenarios, diagnostics } = parseScenarioFiles([{ name: 'README.md', text: block! }]);
     expect(diagnostics).toEqual([]);
     expect(scenarios.length).toBeGreaterThan(0);
+    expect(checkScenarioIds(shipped().protocol!, scenarios)).toEqual([]);
     for (const { scenario } of scenarios) expect(runScenario(shipped().protocol!, scenario).failures).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Runs every scenario file next to the shipped protocol; one test reports every failing scenario.
 import { describe, expect, it } from 'vitest';
-import { parseScenarioFiles } from '../src/loader/index.js';
+import { checkScenarioIds, parseScenarioFiles } from '../src/loader/index.js';
 import { runScenario } from '../src/scenarios/run.js';
 import { failing, shipped } from './helpers/shipped.js';
 
@@ -8,8 +8,10 @@ const loaded = shipped();
 const { scenarios, diagnostics } = parseScenarioFiles(loaded.scenarioFiles);
 
 describe('scenario files of the shipped protocol', () => {
-  it('parse without problems', () => {
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
+  it('parse without problems, and name only partners, rule sets and questions the protocol has', () => {
+    expect(loaded.protocol, 'protocol must load').toBeDefined();
+    const problems = [...diagnostics, ...checkScenarioIds(loaded.protocol!, scenarios)];
+    expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([]);
   });
 
   it('every scenario gives the advice it expects (all failing scenarios listed at once)', () => {

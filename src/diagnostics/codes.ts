@@ -39,7 +39,12 @@ export const CODES = [
   { code: 'invalid-value', severity: 'error', stage: 'schema', description: 'Een ongeldige waarde, bijvoorbeeld een lege lijst bronnen of een onbekende urgentie.' },
   { code: 'missing-metadata', severity: 'error', stage: 'schema', description: 'De map heeft geen "protocol:"-onderdeel.' },
   { code: 'duplicate-id', severity: 'error', stage: 'schema', description: 'Twee onderdelen van dezelfde soort hebben dezelfde id (of een optie staat twee keer in een vraag).' },
-  { code: 'dangling-ref', severity: 'error', stage: 'schema', description: 'Een verwijzing naar een stap, flow, partner, regelset of bron die niet bestaat.' },
+  {
+    code: 'dangling-ref',
+    severity: 'error',
+    stage: 'schema',
+    description: 'Een verwijzing naar een stap, flow, partner, regelset of bron die niet bestaat (ook in een scenario).',
+  },
   // The analysis rules (src/analysis/rules, one file per code), in the order they run.
   { code: 'unreachable-step', severity: 'error', stage: 'analyse', description: 'Een stap of flow die geen enkele wandeling door het protocol bereikt.' },
   { code: 'cycle', severity: 'error', stage: 'analyse', description: 'Stappen die in een kring naar elkaar verwijzen (via next of via call), zodat de hulp nooit eindigt.' },

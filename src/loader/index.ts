@@ -2,5 +2,6 @@ export { loadProtocolFiles, parseProtocolFile, type LoadResult, type ProtocolSou
 export { readProtocolDir, readDataFile, hashFiles, MAX_FILE_BYTES, SCENARIO_DIR, type ReadResult } from './read.js';
 export { parseYamlData, type ParsedYamlData } from './parse-yaml.js';
 export { parseScenarioFiles, type LocatedScenario } from './scenarios.js';
+export { checkScenarioIds } from './scenario-ids.js';
 export { SourceMap, type Location, type Origin } from './source-map.js';
 export { loadProtocol, type LoadedFolder } from './load-dir.js';

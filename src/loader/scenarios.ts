@@ -11,8 +11,8 @@ import { issuesToDiagnostics } from './zod-issues.js';
 export interface LocatedScenario {
   scenario: ScenarioT;
   location: Location;
-  /** Locates a key of this scenario, e.g. ['answers', 'acuut-gevaar']. */
-  locate(path: readonly (string | number)[]): Location;
+  /** Locates a value of this scenario, e.g. ['answers', 'acuut-gevaar']; with `atKey`, the key itself. */
+  locate(path: readonly (string | number)[], atKey?: boolean): Location;
 }
 
 export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
@@ -65,7 +65,7 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
         get location() {
           return locate(['scenarios', i]);
         },
-        locate: (path) => locate(['scenarios', i, ...path]),
+        locate: (path, atKey) => locate(['scenarios', i, ...path], atKey),
       });
     });
   }

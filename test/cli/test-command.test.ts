@@ -81,6 +81,20 @@ describe('convenant test', () => {
     expect(stdout).toContain('Gevaar: bel 112');
   });
 
+  it('an id the protocol does not have is a mistake in the scenario file, at the id, with "Bedoel je"', async () => {
+    // Before, the misspelt absent partner passed (an unknown partner is never advised) and the
+    // misspelt rule set failed as "niet van toepassing".
+    const { code, stdout, stderr } = await test('test/fixtures/scenario-run/typos');
+    expect(code).toBe(2);
+    expect(stderr).toContain('test/fixtures/scenario-run/typos/scenarios/typos.yaml\n');
+    expect(stderr).toMatch(/\n {2}6:16 +fout +partner "veilig-thuiss" bestaat niet in het protocol {2}dangling-ref\n +→ Bedoel je "veilig-thuis"\?\n/);
+    expect(stderr).toMatch(/\n {2}10:15 +fout +regelset "meldcod" bestaat niet in het protocol {2}dangling-ref\n +→ Bedoel je "meldcode"\?\n/);
+    expect(stderr).toContain('een of meer scenariobestanden zijn ongeldig en niet gedraaid');
+    // Neither scenario counts as passed; the other file still runs.
+    expect(stdout).not.toContain('tikfout');
+    expect(lastLine(stdout)).toBe('1 passed, 0 failed');
+  });
+
   it('exits 2 without scenario files, or when the protocol itself has errors', async () => {
     const none = await test('test/fixtures/scenario-run/none');
     expect(none.code).toBe(2);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviceLabel, scenarioCoverage } from '../../analysis/coverage.js';
 import { compareDiagnostics } from '../../diagnostics/index.js';
-import { loadProtocol, parseScenarioFiles, SCENARIO_DIR } from '../../loader/index.js';
+import { checkScenarioIds, loadProtocol, parseScenarioFiles, SCENARIO_DIR } from '../../loader/index.js';
 import { FORMATTERS } from '../../render/diagnostics/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { renderTestJson, renderTestJunit, renderTestText, type TestReport } from '../../render/test-report.js';
@@ -47,10 +47,12 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
   }
   if (loaded.scenarioFiles.length === 0) throw noScenarios(target);
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
-  // A scenario file with mistakes is reported and skipped whole; the other files still run (exit 2).
-  const badFiles = new Set(parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  // A scenario file with mistakes (also an id the protocol does not have: the expectation would
+  // test nothing) is reported and skipped whole; the other files still run (exit 2).
+  const problems = [...parsed.diagnostics, ...checkScenarioIds(loaded.protocol, parsed.scenarios)];
+  const badFiles = new Set(problems.filter((d) => d.severity === 'error').map((d) => d.file));
   const invalid = badFiles.size > 0;
-  if (invalid) await report(parsed.diagnostics);
+  if (invalid) await report(problems);
   const runnable = parsed.scenarios.filter((s) => !badFiles.has(s.location.file));
   if (runnable.length === 0) {
     throw new UsageError('een of meer scenariobestanden zijn ongeldig; er is niets gedraaid', 'Herstel de fouten hierboven.');
