@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { sanitize } from '../render/sanitize.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -23,4 +25,16 @@ export function protocolDirFor(io: Io, explicit: string | undefined): string {
   }
   const chosen = explicit ?? io.env.CONVENANT_PROTOCOLS;
   return chosen ? resolve(io.cwd, chosen) : shippedProtocolDir();
+}
+
+/** Why a protocol folder could not be read at all, from the loader ("de map bestaat niet"). */
+export const unreadableReason = (diagnostics: readonly Diagnostic[]): string | undefined => diagnostics.find((d) => d.severity === 'error')?.message;
+
+/**
+ * The one message for a protocol folder that could not be read at all (missing, not a folder, no
+ * access): the folder and why, on one line. No file:line:column: there is no file to point into.
+ */
+export function unreadableProtocolDir(dir: string, diagnostics: readonly Diagnostic[], hint = 'Controleer het pad (--protocols of CONVENANT_PROTOCOLS).'): UsageError {
+  const reason = unreadableReason(diagnostics);
+  return new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen${reason ? `: ${sanitize(reason)}` : ''}`, hint);
 }

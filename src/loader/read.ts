@@ -32,18 +32,23 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
   const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
     result.diagnostics.push({ code, severity, file: display(full), line: 1, column: 1, message, hint });
 
+  // The folder itself is named as given, not relative to cwd (which reads as ../../.. for a path
+  // elsewhere); its line and column mean nothing, and the CLI shows only the message.
+  const missing = (message: string, hint: string) => {
+    result.diagnostics.push({ code: 'io-error', severity: 'error', file: dir, line: 1, column: 1, message, hint });
+    result.found = false;
+    return result;
+  };
+  const unreadable = (error: unknown) =>
+    missing(`de map is niet leesbaar (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'})`, 'Controleer het pad en de rechten van de map.');
   let root: string;
   try {
     root = realpathSync.native(dir);
-    if (!statSync(root).isDirectory()) {
-      problem(dir, 'io-error', 'dit is geen map', 'Geef de map met de protocolbestanden op, bijvoorbeeld protocols/weert-nederweert.');
-      result.found = false;
-      return result;
-    }
-  } catch {
-    problem(dir, 'io-error', 'de protocolmap bestaat niet of is niet leesbaar', 'Controleer het pad (--protocols of CONVENANT_PROTOCOLS).');
-    result.found = false;
-    return result;
+    if (!statSync(root).isDirectory()) return missing('dit is geen map', 'Geef de map met de protocolbestanden op, bijvoorbeeld protocols/weert-nederweert.');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return missing('de map bestaat niet', 'Controleer het pad (--protocols of CONVENANT_PROTOCOLS).');
+    return unreadable(error);
   }
 
   // Real paths already read: a link to a folder or file that is read anyway is not read twice,
@@ -59,8 +64,9 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
     let entries: string[];
     try {
       entries = readdirSync(folder).sort();
-    } catch {
-      problem(folder, 'io-error', 'deze map is niet leesbaar', 'Controleer de rechten van de map.');
+    } catch (error) {
+      if (depth === 0) unreadable(error);
+      else problem(folder, 'io-error', 'deze map is niet leesbaar', 'Controleer de rechten van de map.');
       return;
     }
     for (const name of entries) {

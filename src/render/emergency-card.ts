@@ -50,6 +50,8 @@ export interface EmergencyInput {
   /** The folder exists but has errors (else it could not be read at all). */
   broken: boolean;
   errors: number;
+  /** Why a folder could not be read at all ("de map bestaat niet"); said once, here. */
+  reason?: string;
 }
 
 /**
@@ -62,7 +64,9 @@ export function renderEmergencyCard(input: EmergencyInput, theme: Theme, width =
   const para = (text: string, indent = '  ', first = indent) => wrapIndented(sanitize(text), w, indent, first, { breakLong: true });
   const what = input.broken
     ? `Het protocol in ${input.dir} bevat ${input.errors === 1 ? 'een fout' : `${input.errors} fouten`}, en kan daardoor nu geen advies geven. Dat ligt niet aan jou.`
-    : `De protocolmap ${input.dir} is niet te lezen, dus er kan nu geen advies gegeven worden. Dat ligt niet aan jou.`;
+    : input.reason
+      ? `De protocolmap ${input.dir} is niet te lezen: ${input.reason}. Er kan nu geen advies gegeven worden. Dat ligt niet aan jou.`
+      : `De protocolmap ${input.dir} is niet te lezen, dus er kan nu geen advies gegeven worden. Dat ligt niet aan jou.`;
   const out = [
     '',
     para(what, '', ''),

@@ -94,10 +94,12 @@ describe('convenant incident with a protocol folder that does not load', () => {
     for (const line of stripVTControlCharacters(stdout).split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(79);
   });
 
-  it('a folder that cannot be read: the card too, then the usual exit 2', async () => {
-    const { code, stdout } = await wizard('nergens');
-    expect(code).toMatchObject({ exitCode: 2 });
+  it('a folder that cannot be read: the card too, saying once why, then the usual exit 2', async () => {
+    const { code, stdout, stderr } = await wizard('nergens');
+    expect(code).toBe(2);
     expect(stdout).toContain('0900-8844');
-    expect(stdout).toContain('niet te lezen');
+    expect(stdout).toContain('De protocolmap nergens is niet te lezen: de map bestaat niet.');
+    // No nergens:1:1 above the card and no second message below it.
+    expect(stderr).toBe('');
   });
 });

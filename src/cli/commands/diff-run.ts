@@ -10,6 +10,7 @@ import { renderDiffJson, renderDiffMarkdown } from '../../render/protocol-diff.j
 import { sanitize } from '../../render/sanitize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { unreadableProtocolDir } from '../protocol-dir.js';
 import { writeOutputFile } from '../write-output.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from './formats.js';
@@ -59,7 +60,7 @@ function readVersion(io: Io, spec: string): Version {
 
 function readFolder(io: Io, dir: string): { protocol: ProtocolSourceFile[]; scenarios: ProtocolSourceFile[] } {
   const loaded = loadProtocol(resolve(io.cwd, dir), io.cwd);
-  if (!loaded.found) throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen`, 'Geef een map, of REVISIE:pad voor een versie in git.');
+  if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics, 'Geef een map, of REVISIE:pad voor een versie in git.');
   return { protocol: loaded.files, scenarios: loaded.scenarioFiles };
 }
 

@@ -14,7 +14,7 @@ import { renderPage } from '../../web/page.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadProtocol } from '../../loader/index.js';
-import { protocolDirFor } from '../protocol-dir.js';
+import { protocolDirFor, unreadableProtocolDir } from '../protocol-dir.js';
 import { VERSION } from '../version.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import type { ExportOptions } from './export.js';
@@ -37,10 +37,7 @@ export async function runExport(io: Io, kind: string, options: ExportOptions, no
 
   const dir = protocolDirFor(io, options.protocols);
   const loaded = loadProtocol(dir, io.cwd);
-  if (!loaded.found) {
-    const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
-    throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen: ${sanitize(reason)}`, 'Controleer --protocols of CONVENANT_PROTOCOLS.');
-  }
+  if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics);
   const diagnostics = validateLoaded(loaded, { today: localDate(now()) });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !loaded.protocol) {

@@ -21,7 +21,7 @@ import { Cancelled } from '../../ui/cancelled.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadBuiltIn } from '../load-protocol.js';
-import { protocolDirFor } from '../protocol-dir.js';
+import { protocolDirFor, unreadableProtocolDir, unreadableReason } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
@@ -64,21 +64,20 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const dir = protocolDirFor(io, options.protocols);
   const loaded = loadProtocol(dir, io.cwd);
   if (!loaded.ok || !loaded.protocol) {
+    // A folder that cannot be read at all is one line (or one sentence on the card), not a file:line list.
+    if (!loaded.found && !interactive) throw unreadableProtocolDir(dir, loaded.diagnostics);
     if (interactive) {
-      reportDiagnosticsWrapped(io, loaded.diagnostics, io.stdout.columns ? io.stdout.columns - 1 : 80);
+      if (loaded.found) reportDiagnosticsWrapped(io, loaded.diagnostics, io.stdout.columns ? io.stdout.columns - 1 : 80);
       // Someone may be in danger: the numbers first, then who must repair the protocol.
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       const shown = options.protocols ?? io.env.CONVENANT_PROTOCOLS ?? dir;
-      const card = { fallback: await loadBuiltIn(io, dir), dir: shown, broken: loaded.found, errors };
+      const reason = loaded.found ? undefined : unreadableReason(loaded.diagnostics);
+      const card = { fallback: await loadBuiltIn(io, dir), dir: shown, broken: loaded.found, errors, ...(reason ? { reason } : {}) };
       io.stdout.write(renderEmergencyCard(card, await themeFor(io, io.stdout, options.color), io.stdout.columns ? io.stdout.columns - 1 : 80));
-      if (loaded.found) return EXIT.findings;
-    } else {
-      reportDiagnostics(io, loaded.diagnostics);
+      return loaded.found ? EXIT.findings : EXIT.usage;
     }
-    throw new UsageError(
-      loaded.found ? `het protocol in ${dir} bevat fouten; er kan geen advies gegeven worden` : `kan de protocolmap ${dir} niet lezen`,
-      loaded.found ? 'Laat de beheerder van het protocol de fouten hierboven herstellen.' : 'Controleer --protocols of CONVENANT_PROTOCOLS.',
-    );
+    reportDiagnostics(io, loaded.diagnostics);
+    throw new UsageError(`het protocol in ${dir} bevat fouten; er kan geen advies gegeven worden`, 'Laat de beheerder van het protocol de fouten hierboven herstellen.');
   }
   const protocol = loaded.protocol;
   // Opened before the questions: a wrong register file or a missing school name fails first.

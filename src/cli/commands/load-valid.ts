@@ -5,7 +5,7 @@ import type { Protocol } from '../../model/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { protocolDirFor } from '../protocol-dir.js';
+import { protocolDirFor, unreadableProtocolDir } from '../protocol-dir.js';
 
 /** Loads the protocol folder; a missing folder or a protocol with errors is a usage error (exit 2). */
 export function loadValidProtocol(io: Io, explicit: string | undefined): Protocol {
@@ -17,9 +17,7 @@ export function loadValid(io: Io, explicit: string | undefined): { protocol: Pro
   const dir = protocolDirFor(io, explicit);
   const loaded = loadProtocol(dir, io.cwd);
   if (loaded.ok && loaded.protocol) return { protocol: loaded.protocol, sourceMap: loaded.sourceMap };
-  if (!loaded.found) {
-    throw new UsageError(`kan de protocolmap ${sanitize(dir)} niet lezen`, 'Controleer --protocols of CONVENANT_PROTOCOLS.');
-  }
+  if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors.slice(0, 5)) io.stderr.write(`${sanitize(d.file)}:${d.line}:${d.column}: ${sanitize(d.message)}\n`);
   if (errors.length > 5) io.stderr.write(`… en nog ${errors.length - 5} fouten\n`);

@@ -11,6 +11,9 @@ export interface ReportOptions {
   force?: boolean;
 }
 
+/** What to check when the folder of validate or test cannot be read. */
+export const DIR_HINT = 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).';
+
 /** The protocol folder from the argument or --protocols (not both), else the default. Checks --output first. */
 export function reportTarget(io: Io, dir: string | undefined, options: ReportOptions, command: string): string {
   if (dir !== undefined && options.protocols !== undefined) {

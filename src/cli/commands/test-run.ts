@@ -14,7 +14,8 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-options.js';
-import { reportTarget, wrapForGithubActions, writeReport } from './report-output.js';
+import { DIR_HINT, reportTarget, wrapForGithubActions, writeReport } from './report-output.js';
+import { unreadableProtocolDir } from '../protocol-dir.js';
 import { TEST_FORMATS } from './formats.js';
 import type { TestOptions } from './test.js';
 
@@ -30,9 +31,7 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
   // Without a scenarios folder there is nothing to run: say so before loading a big protocol.
   if (existsSync(target) && !existsSync(join(target, SCENARIO_DIR))) throw noScenarios(target);
   const loaded = loadProtocol(target, io.cwd);
-  if (!loaded.found) {
-    throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
-  }
+  if (!loaded.found) throw unreadableProtocolDir(target, loaded.diagnostics, DIR_HINT);
   const report = async (diagnostics: typeof loaded.diagnostics) =>
     io.stderr.write(
       wrapForGithubActions(

@@ -11,7 +11,8 @@ import type { Io } from '../io.js';
 import { loadProtocol } from '../../loader/index.js';
 import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-options.js';
-import { reportTarget, writeReport } from './report-output.js';
+import { DIR_HINT, reportTarget, writeReport } from './report-output.js';
+import { unreadableProtocolDir } from '../protocol-dir.js';
 import { FAIL_ON } from './formats.js';
 import type { ValidateOptions } from './validate.js';
 
@@ -31,10 +32,7 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
   }
   const target = reportTarget(io, dir, options, 'validate');
   const loaded = loadProtocol(target, io.cwd);
-  if (!loaded.found) {
-    const reason = loaded.diagnostics[0]?.message ?? 'de map is niet leesbaar';
-    throw new UsageError(`kan de protocolmap ${sanitize(target)} niet lezen: ${sanitize(reason)}`, 'Controleer het pad (de map, --protocols of CONVENANT_PROTOCOLS).');
-  }
+  if (!loaded.found) throw unreadableProtocolDir(target, loaded.diagnostics, DIR_HINT);
   let diagnostics: Diagnostic[] = validateLoaded(loaded, { today: options.today ?? localDate(now()) });
   const all = diagnostics.length;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
