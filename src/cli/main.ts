@@ -7,6 +7,7 @@ import { nodeIo, type Io } from './io.js';
 import { registerCommands, type Outcome } from './commands/index.js';
 import { guardWorkflowCommands, sanitize, TEXT_ESCAPE } from '../render/sanitize.js';
 import { translateError, useDutch } from './dutch-commander.js';
+import { checkOptionValues } from './option-values.js';
 
 import { VERSION } from './version.js';
 
@@ -28,6 +29,8 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.ok }): Comm
       outputError: (s, write) => write(translateError(s)),
     });
   registerCommands(program, io, outcome);
+  // Runs for every command, nested ones too, before its action: `--output --force` writes nothing.
+  program.hook('preAction', (_program, action) => checkOptionValues(action));
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
   useDutch(program);
   return program;

@@ -8,28 +8,11 @@ import { runIncident } from '../../src/cli/commands/incident-run.js';
 import { Cancelled } from '../../src/ui/cancelled.js';
 import { FakePrompter } from '../helpers/fake-prompter.js';
 import { memoryIo, runCli } from '../helpers/run-cli.js';
-import { SHIPPED_DIR } from '../helpers/shipped.js';
+import { ACUTE_ANSWERS as ACUTE, SHIPPED_DIR } from '../helpers/shipped.js';
 
 /** 2026-01-15T09:30:00Z */
 const EPOCH = '1768469400';
 const ENV = { SOURCE_DATE_EPOCH: EPOCH };
-
-const ACUTE = `
-acuut-gevaar: ja
-categorie: [fysiek-geweld]
-dader: leerling
-slachtoffer: leerling
-leeftijd: 14
-schooltype: vo
-plek: op-school
-fysiek-geweld-letsel: ja
-dader-leeftijd: 14
-herhaling-eerder: nee
-fysiek-geweld-bekent: ja
-fysiek-geweld-thuis: nee
-fysiek-geweld-camera: nee
-fysiek-geweld-getuigen: nee
-`;
 
 let dir: string;
 beforeEach(() => {

@@ -3,6 +3,24 @@ import { loadProtocol, parseScenarioFiles } from '../../src/loader/index.js';
 
 export const SHIPPED_DIR = fileURLToPath(new URL('../../protocols/weert-nederweert', import.meta.url));
 
+/** An answers file for `incident --answers` with the shipped protocol: physical violence, someone in danger now. */
+export const ACUTE_ANSWERS = `
+acuut-gevaar: ja
+categorie: [fysiek-geweld]
+dader: leerling
+slachtoffer: leerling
+leeftijd: 14
+schooltype: vo
+plek: op-school
+fysiek-geweld-letsel: ja
+dader-leeftijd: 14
+herhaling-eerder: nee
+fysiek-geweld-bekent: ja
+fysiek-geweld-thuis: nee
+fysiek-geweld-camera: nee
+fysiek-geweld-getuigen: nee
+`;
+
 let cached: ReturnType<typeof loadProtocol> | undefined;
 /** The shipped protocol, loaded once per test file. */
 export function shipped() {

@@ -8,6 +8,7 @@ import { renderCompletion, SHELLS, type CompletionOption, type CompletionSpec, t
 import { sanitize } from '../../render/sanitize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { pathKind } from '../option-values.js';
 import { protocolDirFor } from '../protocol-dir.js';
 import type { CompletionOptions } from './completion.js';
 
@@ -55,10 +56,7 @@ function optionOf(option: Option): CompletionOption {
     ? { kind: 'choices', choices: option.argChoices }
     : !option.required && !option.optional
       ? { kind: 'none' }
-      : /<(map|folder|dir)/.test(option.flags)
-        ? { kind: 'dir' }
-        : /<(bestand|file)/.test(option.flags)
-          ? { kind: 'file' }
-          : { kind: 'text' };
+      : // An optional value (`--register [bestand]`) is not completed as a path: the next word may be an option.
+        { kind: (option.required && pathKind(option)) || 'text' };
   return { flags, description: option.description, value };
 }
