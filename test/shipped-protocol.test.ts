@@ -16,4 +16,17 @@ describe('the shipped Weert/Nederweert protocol', () => {
     const cited = JSON.stringify(protocol!.flows).match(/"sources":\[[^\]]*\]/g) ?? [];
     for (const list of cited) for (const id of JSON.parse(`{${list}}`).sources as string[]) expect(known).toContain(id);
   });
+
+  it('lets no "none of these" option be ticked together with another option', () => {
+    const { protocol } = shipped();
+    const none = protocol!.flows.flatMap((f) =>
+      f.steps.flatMap((step) =>
+        step.type === 'multi'
+          ? step.options.filter((o) => o.value === 'geen' || /^(nee, )?niets hiervan|^geen van (deze|allen)/i.test(o.label)).map((o) => ({ step: step.id, option: o }))
+          : [],
+      ),
+    );
+    expect(none.length).toBeGreaterThan(0);
+    for (const { step, option } of none) expect({ step, value: option.value, exclusive: option.exclusive === true }).toEqual({ step, value: option.value, exclusive: true });
+  });
 });
