@@ -35,6 +35,16 @@ const UNKNOWN_ALONE = '"Weet ik niet" gaat niet samen met andere keuzes. Zet een
 /** Dutch words for the key hints inquirer shows under a list ("select" means choose in a list, toggle in a checkbox). */
 const LIST_KEYS: Record<string, string> = { navigate: 'omhoog/omlaag', select: 'kiezen' };
 const CHECKBOX_KEYS: Record<string, string> = { navigate: 'omhoog/omlaag', select: 'aan/uit', submit: 'klaar', space: 'spatie' };
+/** The keys inquirer's select shows under a list (its default `keysHelpTip`). */
+const SELECT_KEYS: [string, string][] = [
+  ['↑↓', 'navigate'],
+  ['⏎', 'select'],
+];
+/**
+ * The key words when a list is longer than the screen: inquirer shows no sign that more options
+ * follow, and a hidden option ("Psychische nood", "Weet ik niet") must not go unnoticed.
+ */
+const moreBelow = (words: Record<string, string>): Record<string, string> => ({ ...words, navigate: `${words.navigate ?? 'navigate'}, meer keuzes` });
 
 export interface InquirerPrompterOptions {
   /** Aborting it (Ctrl-C outside a prompt) closes the open prompt; the prompter then throws `Cancelled`. */
@@ -281,15 +291,17 @@ export class InquirerPrompter implements Prompter {
     const choices: ((typeof items)[number] | Separator)[] = [...items];
     if (q.canGoBack) choices.push(new Separator(' '), { value: BACK, name: BACK_LABEL, short: BACK_LABEL });
     const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.canGoBack ? 2 : 0);
+    // Room for the longer key line that a list longer than the page gets.
     const pageSize = this.header(q, {
       question: message.lines,
       list,
       below: this.below(
         q.choices.map((o) => o.help),
         [],
-        1,
+        this.keyHelp(SELECT_KEYS, moreBelow(LIST_KEYS)).length,
       ),
     });
+    const words = list > pageSize ? moreBelow(LIST_KEYS) : LIST_KEYS;
     const known = q.default !== undefined && q.choices.some((o) => o.value === q.default);
     return this.guard(
       select(
@@ -299,7 +311,7 @@ export class InquirerPrompter implements Prompter {
           loop: false,
           pageSize,
           ...(known ? { default: q.default } : {}),
-          theme: this.inquirerTheme({ used: message.used }),
+          theme: this.inquirerTheme({ used: message.used, words }),
         },
         this.context,
       ),
@@ -372,7 +384,7 @@ export class InquirerPrompter implements Prompter {
     const keys: [string, string][] = q.canGoBack ? [['<', 'vorige vraag']] : [];
     const list = items.reduce((n, i) => n + i.name.split('\n').length, 0) + (q.allowUnknown ? 1 : 0);
     const hint = `Meer keuzes mogen: zet aan wat past met de spatiebalk en druk daarna op Enter.${q.canGoBack ? ' Terug naar de vorige vraag: typ <.' : ''}`;
-    const keyLines = this.keyHelp([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...keys], CHECKBOX_KEYS).length;
+    const keyLines = this.keyHelp([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...keys], moreBelow(CHECKBOX_KEYS)).length;
     const pageSize = this.header(q, {
       question: message.lines,
       list,
@@ -401,7 +413,7 @@ export class InquirerPrompter implements Prompter {
           loop: false,
           pageSize,
           shortcuts: { all: null, invert: null },
-          theme: this.checkboxTheme({ used: message.used, keys }),
+          theme: this.checkboxTheme({ used: message.used, keys, ...(list > pageSize ? { words: moreBelow(CHECKBOX_KEYS) } : {}) }),
           validate: (selected) => {
             const values = selected.map((s) => s.value);
             if (values.length === 0) return this.emptyError(q);

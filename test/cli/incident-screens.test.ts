@@ -293,6 +293,23 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
     );
   });
 
+  it('says when a list goes on below the screen, and only then', async () => {
+    // 100x30: the five answers of the first question fit; the 28 categories do not, and inquirer
+    // itself gives no sign that "Psychische nood" or "Iets anders" are further down.
+    tmux.start(`node ${BIN} incident`, { cwd: dir, size: { width: 100, height: 30 }, env: { HOME: dir } });
+    const first = await tmux.waitFor(
+      'the first question',
+      (s) => s.includes('omhoog/omlaag'),
+      () => tmux.visible(),
+    );
+    expect(first).not.toContain('meer keuzes');
+    const before = tmux.visible();
+    tmux.keys('Down', 'Down', 'Down', 'Enter');
+    const categories = await tmux.settled(before, (s) => s.includes('Waar gaat het om?'));
+    expect(categories).not.toContain('Iets anders');
+    expect(categories).toContain('omhoog/omlaag, meer keuzes');
+  }, 120_000);
+
   describe('the advice in a pager', () => {
     // Danger now, physical violence: the card calls for 112 and names the police's other number.
     const answers = scenarioAnswers('Fysiek geweld: vechtpartij nu bezig, iemand gewond, dader 17 ontkent');
