@@ -331,7 +331,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the exported page in Chromium${SKIP_REASON}`, ()
   });
 
   it('prints on A4 with the "Nu en vandaag" card first and no buttons, banner or footer', async () => {
-    const scenario = WALKED.find((s) => s.answers['acuut-gevaar'] === 'ja')!;
+    // Any shipped scenario with danger now (the walked sample depends on how many there are).
+    const scenario = scenarios.map((s) => s.scenario).find((s) => s.answers['acuut-gevaar'] === 'ja')!;
     const { context, page } = await open(exported.url);
     try {
       await walk(page, scenario.answers);
