@@ -63,6 +63,8 @@ export interface ReviewAnswer {
   step: string;
   question: string;
   answer: string;
+  /** Settled by earlier answers (a preset), not asked: the review says so. */
+  inferred?: true;
 }
 
 /** After the review: show the advice, or change the answer at this index (0-based). */

@@ -21,7 +21,9 @@ export async function runWizard(protocol: Protocol, prompter: Prompter, options:
     const q = next(state);
     if (q.kind === 'done') {
       if (state.answers.length === 0) return state;
-      const decision = await prompter.review(answersOf(state).map(({ step, question, answer }) => ({ step, question, answer })));
+      const decision = await prompter.review(
+        answersOf(state).map(({ step, question, answer, inferred }) => ({ step, question, answer, ...(inferred ? { inferred: true as const } : {}) })),
+      );
       if (decision.kind === 'advice') return state;
       state = rewind(state, decision.index);
       continue;

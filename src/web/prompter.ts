@@ -137,7 +137,8 @@ export class DomPrompter implements Prompter {
         answers.map((a, i) => {
           const change = h('button', { type: 'button', class: 'secondary small' }, 'Wijzig', hidden(`: ${a.question}`));
           change.addEventListener('click', () => resolve({ kind: 'change', index: i }), { once: true });
-          return h('li', {}, h('span', { class: 'review-q' }, a.question), ' ', h('strong', { class: 'review-a' }, a.answer), ' ', change);
+          const inferred = a.inferred ? h('span', { class: 'review-inferred' }, ' (afgeleid uit eerdere antwoorden)') : null;
+          return h('li', {}, h('span', { class: 'review-q' }, a.question), ' ', h('strong', { class: 'review-a' }, a.answer), inferred, ' ', change);
         }),
       );
       const ok = h('button', { type: 'button', class: 'primary' }, 'Ja, toon het advies');

@@ -146,6 +146,41 @@ describe('wizard', () => {
     ]);
   });
 
+  it('marks in the review an answer that earlier answers settled (not asked)', async () => {
+    const presets = protocolFrom(yaml`
+      flows:
+        - id: main
+          title: Hoofdvragen
+          steps:
+            - id: wie
+              type: choice
+              question: Wie deed het?
+              options:
+                - { value: leerling, label: Een leerling }
+                - { value: ouder, label: Een ouder }
+              next: geraakt
+            - id: geraakt
+              type: choice
+              question: Wie werd geraakt?
+              preset:
+                - { when: { step: wie, is: ouder }, answer: kind }
+              options:
+                - { value: kind, label: Een kind }
+                - { value: medewerker, label: Een medewerker }
+              next: end
+    `);
+    const prompter = new FakePrompter([
+      ['wie', 'ouder'],
+      ['review', 'advice'],
+    ]);
+    await runWizard(presets, prompter);
+    const review = prompter.asked.find((a) => a.kind === 'review');
+    expect(review!.kind === 'review' && review!.answers).toEqual([
+      { step: 'wie', question: 'Wie deed het?', answer: 'Een ouder' },
+      { step: 'geraakt', question: 'Wie werd geraakt?', answer: 'Een kind', inferred: true },
+    ]);
+  });
+
   it('shows what must happen now as soon as the answer calls for it, and keeps it in sight', async () => {
     const prompter = new FakePrompter([
       ['gevaar', 'ja'],
