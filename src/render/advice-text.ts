@@ -3,6 +3,7 @@
 // that apply, information for those involved, and the numbered sources. Wrapped to the width given.
 import type { AdviceResult, PartnerItem, RuleItem } from '../engine/index.js';
 import type { Urgency } from '../model/core.js';
+import { INFERRED_NOTE } from './labels.js';
 import { sanitize } from './sanitize.js';
 import { wrapIndented } from './text.js';
 import type { Theme } from './theme.js';
@@ -165,9 +166,10 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
           const phone = phoneOf(p.partner);
           p.taskItems.filter((t) => t.urgency === 'immediate').forEach((t, i) => lines.push(`▶ ${p.name}${i === 0 && phone ? ` (${phone})` : ''}: ${t.text}`));
         }
-      } else lines.push(...g.actions.map((a) => `▶ ${firstSentence(a.text)}`));
-      if (g.partners.length > 0 && g.urgency !== 'immediate')
-        lines.push(`Schakel in: ${g.partners.map((p) => `${p.name}${phoneOf(p.partner) ? ` (${phoneOf(p.partner)})` : ''}`).join(', ')}.`);
+      } else {
+        lines.push(...g.actions.map((a) => `▶ ${firstSentence(a.text)}`));
+        if (g.partners.length > 0) lines.push(`Schakel in: ${g.partners.map((p) => `${p.name}${phoneOf(p.partner) ? ` (${phoneOf(p.partner)})` : ''}`).join(', ')}.`);
+      }
       lines.forEach((line, i) => row(i === 0 ? g.label : '', line, g.urgency === 'immediate'));
     }
     if (advice.rules.length > 0) row('Regels', `${advice.rules.map((r) => r.title).join(', ')}.`);
@@ -181,7 +183,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
     if (p.reasons.length > 0 || p.because.length > 0) {
       lines.push(c.dim('    Waarom'));
       for (const reason of p.reasons) lines.push(para(reason, '        ', '      - '));
-      for (const b of p.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? ' (afgeleid uit eerdere antwoorden)' : ''}`, '        ', '      ↳ ')));
+      for (const b of p.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? INFERRED_NOTE : ''}`, '        ', '      ↳ ')));
     }
     const contact = contactLines(p.partner);
     if (contact.length > 0) {
@@ -200,7 +202,7 @@ export function renderAdviceText(input: Pick<AdviceInput, 'advice' | 'protocol'>
       lines.push(c.dim('    Stappen'));
       for (const step of rule.steps) lines.push(para(step, '        ', '      - '));
     }
-    for (const b of rule.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? ' (afgeleid uit eerdere antwoorden)' : ''}`, '      ', '    ↳ ')));
+    for (const b of rule.because) lines.push(c.dim(para(`${b.question} ${b.answer}${b.inferred ? INFERRED_NOTE : ''}`, '      ', '    ↳ ')));
     const r = refs(rule.sources);
     if (r) lines.push(c.dim(para(`Bronnen:${r}`, '      ', '    ')));
     return lines;

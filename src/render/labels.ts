@@ -9,6 +9,9 @@ export const URGENCY_LABEL: Record<Urgency, string> = {
   'when-needed': 'als het nodig is',
 };
 
+/** After an answer that earlier answers settled (a preset), not asked. */
+export const INFERRED_NOTE = ' (afgeleid uit eerdere antwoorden)';
+
 export const PARTNER_KIND_LABEL: Record<Partner['kind'], string> = {
   core: 'Kernpartners',
   cooperation: 'Samenwerkingspartners',

@@ -4,6 +4,7 @@
 // mapped to `Cancelled`. Inquirer cuts every line at the terminal's width, even inside a word, so
 // everything handed to it is wrapped at spaces first, to the terminal's real width.
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import { INFERRED_NOTE } from '../render/labels.js';
 import { sanitize } from '../render/sanitize.js';
 import { wrapIndented, wrapWords } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
@@ -35,8 +36,6 @@ const UNKNOWN_ALONE = '"Weet ik niet" gaat niet samen met andere keuzes. Zet een
 /** Dutch words for the key hints inquirer shows under a list ("select" means choose in a list, toggle in a checkbox). */
 const LIST_KEYS: Record<string, string> = { navigate: 'omhoog/omlaag', select: 'kiezen' };
 const CHECKBOX_KEYS: Record<string, string> = { navigate: 'omhoog/omlaag', select: 'aan/uit', submit: 'klaar', space: 'spatie' };
-/** After an answer the walk settled from earlier answers (the markdown report says the same). */
-const INFERRED = ' (afgeleid uit eerdere antwoorden)';
 /** The keys inquirer's select shows under a list (its default `keysHelpTip`). */
 const SELECT_KEYS: [string, string][] = [
   ['↑↓', 'navigate'],
@@ -462,9 +461,9 @@ export class InquirerPrompter implements Prompter {
         const label = `${String(i + 1).padStart(String(answers.length).length)}. `;
         // Wrap the plain text first; colour only the answer at its end.
         const answer = sanitize(a.answer);
-        const text = wrapIndented(`${sanitize(a.question)} ${answer}${a.inferred ? INFERRED : ''}`, width, ' '.repeat(2 + label.length), `  ${label}`, { breakLong: true });
-        const end = a.inferred ? `${answer}${INFERRED}` : answer;
-        lines.push(text.endsWith(end) ? `${text.slice(0, text.length - end.length)}${c.cyan(answer)}${a.inferred ? c.dim(INFERRED) : ''}` : text);
+        const text = wrapIndented(`${sanitize(a.question)} ${answer}${a.inferred ? INFERRED_NOTE : ''}`, width, ' '.repeat(2 + label.length), `  ${label}`, { breakLong: true });
+        const end = a.inferred ? `${answer}${INFERRED_NOTE}` : answer;
+        lines.push(text.endsWith(end) ? `${text.slice(0, text.length - end.length)}${c.cyan(answer)}${a.inferred ? c.dim(INFERRED_NOTE) : ''}` : text);
       });
       lines.push(...reminder);
       this.write(`${lines.join('\n')}\n`);
@@ -488,7 +487,7 @@ export class InquirerPrompter implements Prompter {
         const answer = sanitize(a.answer);
         const room = Math.max(15, width - 12 - answer.length);
         const question = sanitize(a.question);
-        const name = `${i + 1}. ${question.length > room ? `${question.slice(0, room - 1)}…` : question} → ${answer}${a.inferred ? INFERRED : ''}`;
+        const name = `${i + 1}. ${question.length > room ? `${question.slice(0, room - 1)}…` : question} → ${answer}${a.inferred ? INFERRED_NOTE : ''}`;
         return { value: i, name: this.hang(name, 2).join('\n'), short: `${i + 1}. ${answer}` };
       });
       choices.push(new Separator(' '), { value: -1, name: '← Terug naar het overzicht', short: '← Terug naar het overzicht' });

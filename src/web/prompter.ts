@@ -20,6 +20,7 @@ import {
 } from '../ui/prompter.js';
 import { numberRange, parseNumberText } from '../ui/number-answer.js';
 import { h, hidden, uid } from './dom.js';
+import { INFERRED_NOTE } from '../render/labels.js';
 
 const UNKNOWN: Unknown = 'weet-niet';
 
@@ -137,7 +138,7 @@ export class DomPrompter implements Prompter {
         answers.map((a, i) => {
           const change = h('button', { type: 'button', class: 'secondary small' }, 'Wijzig', hidden(`: ${a.question}`));
           change.addEventListener('click', () => resolve({ kind: 'change', index: i }), { once: true });
-          const inferred = a.inferred ? h('span', { class: 'review-inferred' }, ' (afgeleid uit eerdere antwoorden)') : null;
+          const inferred = a.inferred ? h('span', { class: 'review-inferred' }, INFERRED_NOTE) : null;
           return h('li', {}, h('span', { class: 'review-q' }, a.question), ' ', h('strong', { class: 'review-a' }, a.answer), inferred, ' ', change);
         }),
       );
