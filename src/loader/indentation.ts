@@ -12,6 +12,8 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
   const lines = text.split(/\r?\n/);
   /** Columns (0-based) of keys that are open: the line's siblings, parents and their parents. */
   const levels: number[] = [];
+  /** The key last seen at each column; list dashes open levels too, but a key cannot go there. */
+  const keyAt = new Map<number, string>();
   /** The previous key line: its key's column, and whether it opened a block (no value after the colon). */
   let previous: { column: number; opens: boolean; key: string } | undefined;
   /** Lines deeper than this belong to a block text (| or >). */
@@ -43,6 +45,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
       if (rest.startsWith('- ') || rest === '-') {
         while (levels.length > 0 && levels.at(-1)! > indent) levels.pop();
         if (levels.at(-1) !== indent) levels.push(indent);
+        keyAt.delete(indent);
         previous = { column: indent, opens: false, key: rest.slice(2) };
       }
       continue;
@@ -61,23 +64,37 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
       );
     }
     if (levels.length > 0 && !(previous?.opens && column > previous.column) && dash === '' && !levels.includes(column)) {
-      const nearest = levels.filter((l) => l < column).at(-1) ?? 0;
+      const nearest = nearestKeyColumn(levels, keyAt, column);
       return problem(
         file,
         i + 1,
         column + 1,
         `de inspringing klopt niet: "${clip(key, 30)}:" staat op kolom ${column + 1}, maar geen sleutel erboven staat op die kolom`,
-        `Zet "${clip(key, 30)}:" op kolom ${nearest + 1}, onder de sleutel waar het bij hoort.`,
+        nearest === undefined
+          ? `Zet "${clip(key, 30)}:" op de kolom van de sleutel waar het bij hoort.`
+          : `Zet "${clip(key, 30)}:" op kolom ${nearest + 1}, net onder "${clip(keyAt.get(nearest)!, 30)}:", als het daar bij hoort.`,
       );
     }
     while (levels.length > 0 && levels.at(-1)! > (dash ? indent : column)) levels.pop();
     if (dash && levels.at(-1) !== indent) levels.push(indent);
+    if (dash) keyAt.delete(indent);
     if (levels.at(-1) !== column) levels.push(column);
+    keyAt.set(column, key);
     previous = { column, opens: value === '' || value.startsWith('#'), key };
     // A block text: deeper lines are part of it, whatever they hold.
     if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) textBelow = column;
   }
   return undefined;
+}
+
+/** The open key column closest to `column` (the deeper one on a tie: the slip is most often a key of the block above). */
+function nearestKeyColumn(levels: readonly number[], keyAt: ReadonlyMap<number, string>, column: number): number | undefined {
+  let best: number | undefined;
+  for (const level of levels) {
+    if (!keyAt.has(level)) continue;
+    if (best === undefined || Math.abs(level - column) <= Math.abs(best - column)) best = level;
+  }
+  return best;
 }
 
 function problem(file: string, line: number, column: number, message: string, hint: string): Diagnostic {

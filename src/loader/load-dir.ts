@@ -11,7 +11,7 @@ export interface LoadedFolder extends LoadResult {
 
 export function loadProtocol(dir: string, cwd?: string): LoadedFolder {
   const read = readProtocolDir(dir, cwd);
-  const loaded = loadProtocolFiles(read.found ? read.files : []);
+  const loaded = loadProtocolFiles(read.found ? read.files : [], undefined, read.undecodedTexts);
   if (!read.found) return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };
   return {
     ...loaded,

@@ -69,6 +69,11 @@ interface FileContent {
   nodes: number;
 }
 
+/** The ids a file that cannot be parsed seems to define (its `id:` lines). */
+export function idsDefinedIn(text: string): string[] {
+  return Array.from(text.matchAll(/^[ \t]*(?:- +)?(?:\{ *)?id: *["']?([^\s"'#,}]+)/gm), (m) => m[1]!);
+}
+
 /** Parses one protocol YAML file. Never throws. */
 export function parseProtocolFile(file: ProtocolSourceFile, sourceMap: SourceMap, maxNodes = MAX_FILE_NODES): { content: FileContent; diagnostics: Diagnostic[] } {
   const content: FileContent = {
@@ -82,7 +87,7 @@ export function parseProtocolFile(file: ProtocolSourceFile, sourceMap: SourceMap
   content.nodes = nodes;
   if (!readable) {
     // The file's own errors are the cause: references to what it defines are not reported again.
-    for (const m of file.text.matchAll(/^[ \t]*(?:- +)?id: *["']?([^\s"'#,}]+)/gm)) content.brokenIds.add(m[1]!);
+    for (const id of idsDefinedIn(file.text)) content.brokenIds.add(id);
     return { content, diagnostics };
   }
 
@@ -176,11 +181,13 @@ function collectIds(value: unknown, into: Set<string>): void {
 export function loadProtocolFiles(
   files: readonly ProtocolSourceFile[],
   limits: { maxFileNodes: number; maxFolderNodes: number } = { maxFileNodes: MAX_FILE_NODES, maxFolderNodes: MAX_FOLDER_NODES },
+  /** Texts of files the reader could not decode (already reported): references to their ids are not. */
+  undecodedTexts: readonly string[] = [],
 ): LoadResult {
   const sourceMap = new SourceMap();
   const diagnostics: Diagnostic[] = [];
   const merged: Omit<Protocol, 'meta'> = { sources: [], partners: [], rules: [], flows: [], checklist: [] };
-  const brokenIds = new Set<string>();
+  const brokenIds = new Set(undecodedTexts.flatMap(idsDefinedIn));
   let meta: FileContent['meta'];
   let declaresMeta = false;
   let nodes = 0;

@@ -84,6 +84,26 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   // Nesting too deep to parse is the cause; the syntax errors around it are echoes that vary with
   // the stack size: report the cause alone.
   let cause = found.filter((d) => d.code === 'too-deep');
+  // A quote or bracket left open: the parser reports where it gave up (often lines later, or the
+  // end of the file), and echoes after it. The cause is the opening character.
+  if (cause.length === 0) {
+    const open = doc.errors.map((e) => unclosedOpener(text, e.code, e.message, e.pos[0])).find((o) => o !== undefined);
+    if (open) {
+      const { line, col } = lineCounter.linePos(open.offset);
+      const what = open.char === '"' || open.char === "'" ? `het aanhalingsteken ${open.char}` : `de haak ${open.char}`;
+      cause = [
+        {
+          code: 'yaml-syntax',
+          severity: 'error',
+          file,
+          line,
+          column: col,
+          message: `YAML-fout: ${what} hier wordt niet gesloten`,
+          hint: `Zet ${open.close} aan het eind van ${open.char === '"' || open.char === "'" ? 'de tekst' : 'de lijst of map'}, op dezelfde regel, of haal ${open.char} weg.`,
+        },
+      ];
+    }
+  }
   // An indentation slip makes the parser report several errors that name other things, the first
   // often on the line above: when the first error is at or just before a slip, the slip is the cause.
   const firstSyntax = found.filter((d) => d.code === 'yaml-syntax').sort((a, b) => a.line - b.line)[0];
@@ -106,6 +126,26 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     });
   }
   return { doc, lineCounter, diagnostics, readable: shown.every((d) => READABLE_DESPITE.has(d.code)) };
+}
+
+/** The quote or bracket that a "missing closing character" error is about: the last one opened before it. */
+function unclosedOpener(text: string, code: string, message: string, pos: number): { offset: number; char: string; close: string } | undefined {
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
+  if (quote) {
+    for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+      if (text[i] === quote && text[i - 1] !== '\\') return { offset: i, char: quote, close: quote };
+    }
+    return undefined;
+  }
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (!bracket) return undefined;
+  const opener = bracket === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    if (text[i] === bracket) depth++;
+    else if (text[i] === opener && depth-- === 0) return { offset: i, char: opener, close: bracket };
+  }
+  return undefined;
 }
 
 /** Line starts of `text`, for 1-based line:column positions of any offset in it. */

@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/index.js';
 import type { ProtocolSourceFile } from './load.js';
 
+import { locateInvalidUtf8 } from './encoding.js';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_DEPTH, MAX_TOTAL_BYTES } from './limits.js';
 
 export { MAX_FILE_BYTES } from './limits.js';
@@ -15,6 +16,11 @@ export interface ReadResult {
   files: ProtocolSourceFile[];
   scenarioFiles: ProtocolSourceFile[];
   diagnostics: Diagnostic[];
+  /**
+   * Files that are not UTF-8, decoded with replacement characters: not loaded, only searched for
+   * the ids they define, so a reference to one of those is not reported as well.
+   */
+  undecodedTexts: string[];
   /** False when the folder itself could not be read. */
   found: boolean;
 }
@@ -27,7 +33,7 @@ export interface ReadLimits {
 }
 
 export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES }): ReadResult {
-  const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], found: true };
+  const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], undecodedTexts: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
   const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
     result.diagnostics.push({ code, severity, file: display(full), line: 1, column: 1, message, hint });
@@ -146,7 +152,7 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
         return;
       }
       totalBytes += info.size;
-      const text = readText(target, display(full), result.diagnostics);
+      const text = readText(target, display(full), result.diagnostics, MAX_FILE_BYTES, inScenarios ? undefined : result.undecodedTexts);
       if (text === undefined) continue;
       (inScenarios ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
     }
@@ -165,9 +171,9 @@ export function readDataFile(path: string, name: string, maxBytes: number): { te
   return text === undefined ? { problem: diagnostics[0]! } : { text };
 }
 
-function readText(path: string, name: string, diagnostics: Diagnostic[], maxBytes = MAX_FILE_BYTES): string | undefined {
-  const fail = (code: DiagnosticCode, message: string, hint: string) => {
-    diagnostics.push({ code, severity: 'error', file: name, line: 1, column: 1, message, hint });
+function readText(path: string, name: string, diagnostics: Diagnostic[], maxBytes = MAX_FILE_BYTES, undecoded?: string[]): string | undefined {
+  const fail = (code: DiagnosticCode, message: string, hint: string, at = { line: 1, column: 1 }) => {
+    diagnostics.push({ code, severity: 'error', file: name, ...at, message, hint });
     return undefined;
   };
   const limit = maxBytes >= 1024 ? `${Math.floor(maxBytes / 1024)} KiB` : `${maxBytes} bytes`;
@@ -210,7 +216,14 @@ function readText(path: string, name: string, diagnostics: Diagnostic[], maxByte
   // isUtf8 and toString are native (simdutf); a fatal TextDecoder sets up ICU on first use, which
   // every start would pay. TextDecoder dropped a leading BOM and the line below a second one: so here.
   if (!isUtf8(bytes)) {
-    return fail('not-utf8', 'het bestand is geen geldige UTF-8-tekst', 'Sla het bestand op als UTF-8 (in de meeste editors: "Opslaan als" → codering UTF-8).');
+    undecoded?.push(bytes.toString('utf8'));
+    const { line, column, byte, guess } = locateInvalidUtf8(bytes);
+    return fail(
+      'not-utf8',
+      `het bestand is geen geldige UTF-8-tekst: hier staat een teken in een andere codering (byte ${byte}${guess ? `, waarschijnlijk "${guess}"` : ''})`,
+      'Sla het bestand op als UTF-8 (in de meeste editors: "Opslaan als" → codering UTF-8) en kijk daarna of dit teken nog klopt.',
+      { line, column },
+    );
   }
   let text = bytes.toString('utf8');
   if (text.startsWith('\uFEFF')) text = text.slice(1);

@@ -43,8 +43,16 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     protocol.checklist.flatMap((s) => [s, ...s.items]),
   );
 
+  // References to a kind the protocol has none of (an emptied partners.yaml): one finding, not hundreds.
+  const noneOfKind = new Map<Kind, { count: number; first: ReturnType<SourceMap['locate']> }>();
   const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number) => {
     if (known.has(id) || brokenIds.has(id)) return;
+    if (known.size === 0 && kind !== 'stap') {
+      const seen = noneOfKind.get(kind);
+      if (seen) seen.count++;
+      else noneOfKind.set(kind, { count: 1, first: sourceMap.locate(owner, key) });
+      return;
+    }
     const guess = suggest(id, known);
     out.push({
       code: 'dangling-ref',
@@ -130,5 +138,23 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       }
     }
   }
+  for (const [kind, { count, first }] of noneOfKind) {
+    out.push({
+      code: 'dangling-ref',
+      severity: 'error',
+      ...first,
+      message: `het protocol heeft geen enkele ${kind}, maar verwijst ${count === 1 ? 'hier' : `${count} keer (de eerste keer hier)`} naar een ${kind}`,
+      hint: `Staan de ${KIND_PLURAL[kind]} in een bestand dat leeg is of niet gelezen kon worden? Zet ze terug (bijvoorbeeld met "git diff" of "git checkout").`,
+    });
+  }
   return out;
 }
+
+const KIND_PLURAL: Record<Kind, string> = {
+  bron: 'bronnen',
+  partner: 'partners',
+  regelset: 'regelsets',
+  flow: 'flows',
+  stap: 'stappen',
+  'checklist-onderdeel': 'checklist-onderdelen',
+};

@@ -6,6 +6,7 @@
 import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { clip } from './clip.js';
 
 import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits.js';
 
@@ -17,11 +18,11 @@ export const TOO_DEEP: Problem = {
   hint: 'Een protocolbestand heeft zelden meer dan 15 niveaus; splits de voorwaarde of de flow op.',
 };
 
-const DUPLICATE_KEY: Problem = {
+const duplicateKey = (key: string, firstLine: number): Problem => ({
   code: 'duplicate-key',
-  message: 'dubbele sleutel: deze sleutel staat al eerder in dezelfde lijst of map',
+  message: `dubbele sleutel "${clip(key, 40)}": die staat in deze map al op regel ${firstLine}`,
   hint: 'Haal een van de twee weg of geef ze verschillende namen; anders telt alleen de laatste.',
-};
+});
 
 /**
  * `__proto__` is never a valid key, and some readers of plain objects (zod's records among them)
@@ -48,16 +49,16 @@ const MERGE_KEY: Problem = {
  * compares every key with every earlier one, which takes minutes on a file with 100,000 keys; this
  * takes one pass. Keys are compared as the text they become when read (`1` and `"1"` are the same).
  */
-function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void): void {
+function checkKeys(map: YAMLMap, report: (key: Node, problem: Problem) => void, lineOf: (node: Node) => number): void {
   const { isScalar } = yamlLib();
-  const seen = new Set<string>();
+  const seen = new Map<string, Node>();
   for (const pair of map.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (key === '__proto__') report(pair.key, PROTO_KEY);
     else if (key === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) report(pair.key, MERGE_KEY);
-    else if (seen.has(key)) report(pair.key, DUPLICATE_KEY);
-    seen.add(key);
+    else if (seen.has(key)) report(pair.key, duplicateKey(key, lineOf(seen.get(key)!)));
+    if (!seen.has(key)) seen.set(key, pair.key);
   }
 }
 
@@ -66,7 +67,7 @@ export function checkStructure(file: string, doc: Document, lineCounter: LineCou
   const { isAlias, isCollection, isMap, isPair, isScalar } = yamlLib();
   const out: Diagnostic[] = [];
   const at = (node: Node | null | undefined, problem: Problem) => {
-    const once = problem !== DUPLICATE_KEY && problem !== PROTO_KEY && problem !== MERGE_KEY;
+    const once = problem.code !== 'duplicate-key' && problem !== PROTO_KEY && problem !== MERGE_KEY;
     if (once && out.some((d) => d.code === problem.code && d.message === problem.message)) return;
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     out.push({ severity: 'error', file, line, column: col, ...problem });
@@ -106,7 +107,7 @@ export function checkStructure(file: string, doc: Document, lineCounter: LineCou
       at(node, TOO_DEEP);
       return out;
     }
-    if (isMap(node)) checkKeys(node, at);
+    if (isMap(node)) checkKeys(node, at, (key) => lineCounter.linePos(key.range?.[0] ?? 0).line);
     for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1 });
   }
   if (aliasTargets.size === 0 || out.length > 0) return out;

@@ -20,7 +20,7 @@ export const PROTOCOL_CASES: [string, (h: HostileDir) => void, Expected[]][] = [
   [
     'a YAML syntax error',
     (h) => h.write('syntax-error.yaml', fixture('syntax-error.yaml')),
-    [{ code: 'yaml-syntax', file: 'proto/syntax-error.yaml', line: 6, column: 1, message: /afsluitend teken ontbreekt/ }],
+    [{ code: 'yaml-syntax', file: 'proto/syntax-error.yaml', line: 4, column: 12, message: /het aanhalingsteken " hier wordt niet gesloten/ }],
   ],
   ['an empty file', (h) => h.write('empty.yaml', fixture('empty.yaml')), [{ code: 'empty-file', file: 'proto/empty.yaml', line: 1, column: 1, message: /leeg/ }]],
   [
@@ -36,7 +36,7 @@ export const PROTOCOL_CASES: [string, (h: HostileDir) => void, Expected[]][] = [
   [
     'a file that is not UTF-8 (Latin-1)',
     (h) => h.write('latin1.yaml', Buffer.from('sources:\n  - { id: s2, kind: covenant, title: "Caf\xe9" }\n', 'latin1')),
-    [{ code: 'not-utf8', file: 'proto/latin1.yaml', line: 1, column: 1, message: /geen geldige UTF-8/ }],
+    [{ code: 'not-utf8', file: 'proto/latin1.yaml', line: 2, column: 42, message: /geen geldige UTF-8-tekst: .*byte 0xE9, waarschijnlijk "é"/ }],
   ],
   [
     'a "billion laughs" alias bomb',

@@ -50,7 +50,7 @@ describe('convenant validate on a hostile folder', () => {
     h.write('syntax-error.yaml', fixture('syntax-error.yaml'));
     const { code, stdout } = await runCli(['validate', 'proto', ...TODAY], { cwd: h.root });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^proto\/syntax-error\.yaml\n {2}6:1 +fout +YAML-fout: een afsluitend teken ontbreekt/m);
+    expect(stdout).toMatch(/^proto\/syntax-error\.yaml\n {2}4:12 +fout +YAML-fout: het aanhalingsteken " hier wordt niet gesloten/m);
   });
 });
 
@@ -78,10 +78,10 @@ describe('convenant incident on a hostile protocol folder', () => {
 
 /** [description, the answers file's content, what stderr must say]. */
 const ANSWERS_CASES: [string, string | Uint8Array, RegExp][] = [
-  ['a YAML syntax error', 'gevaar: "nee\n', /a\.yaml:2:1: dit is geen geldig YAML- of JSON-bestand: een afsluitend teken ontbreekt/],
+  ['a YAML syntax error', 'gevaar: "nee\n', /a\.yaml:1:9: dit is geen geldig YAML- of JSON-bestand: het aanhalingsteken " hier wordt niet gesloten/],
   ['an empty file', '', /a\.yaml:1:1: verwacht per vraag-id een antwoord/],
   ['a binary file', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /a\.yaml:1:1: dit is geen tekstbestand \(het bevat NUL-bytes\)/],
-  ['a file that is not UTF-8', Buffer.from('gevaar: n\xe9\n', 'latin1'), /a\.yaml:1:1: het bestand is geen geldige UTF-8-tekst/],
+  ['a file that is not UTF-8', Buffer.from('gevaar: n\xe9\n', 'latin1'), /a\.yaml:1:10: het bestand is geen geldige UTF-8-tekst/],
   ['an alias bomb', fixture('alias-bomb.yaml'), /a\.yaml:7:8: de YAML-aliassen \(\*naam\) in dit bestand dijen uit/],
   ['an alias inside its own anchor', 'gevaar: &a [*a]\n', /a\.yaml:1:13: de alias \*a staat binnen zijn eigen anker &a/],
   ['deep nesting', `gevaar: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, /a\.yaml:1:\d+: te diep genest/],
@@ -95,7 +95,7 @@ const ANSWERS_CASES: [string, string | Uint8Array, RegExp][] = [
     '{"schemaVersion": 1, "answers": [{"step": "__proto__", "value": {"polluted": 1}}, {"step": "gevaar", "value": "nee"}]}',
     /vraag "__proto__" bestaat niet in dit protocol/,
   ],
-  ['a duplicate key', 'gevaar: nee\ngevaar: ja\n', /a\.yaml:2:1: dubbele sleutel/],
+  ['a duplicate key', 'gevaar: nee\ngevaar: ja\n', /a\.yaml:2:1: dubbele sleutel "gevaar": die staat in deze map al op regel 1/],
   [
     '20,000 unknown keys (the list is cut short)',
     Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n'),
@@ -140,7 +140,7 @@ describe('convenant incident --answers with a hostile answers file', () => {
 
 describe('convenant test with a hostile scenario file', () => {
   it.each([
-    ['a syntax error', fixture('syntax-error.yaml'), 'proto/scenarios/s.yaml', /6:1 +fout +YAML-fout/],
+    ['a syntax error', fixture('syntax-error.yaml'), 'proto/scenarios/s.yaml', /4:12 +fout +YAML-fout/],
     ['an alias bomb', fixture('alias-bomb.yaml'), 'proto/scenarios/s.yaml', /7:8 +fout +de YAML-aliassen/],
     ['deep nesting', `scenarios: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'proto/scenarios/s.yaml', /1:\d+ +fout +te diep genest/],
     [

@@ -48,6 +48,14 @@ describe('hostile protocol folders', () => {
     expect(unknown.at(-1)).toMatchObject({ line: 2, message: 'onbekende sleutel "k39999"' });
   });
 
+  it('a file that is not UTF-8 is the one error: what it defines is not reported missing as well', () => {
+    const h = folder();
+    h.write('partners-latin1.yaml', Buffer.from('partners:\n  - { id: ggd, name: "GGD Limburg-Noord \xe9\xe9n", kind: external }\n', 'latin1'));
+    h.write('checklist.yaml', 'checklist:\n  - { id: c, title: C, items: [{ id: c1, text: Bel de GGD, partners: [ggd], sources: [s1] }] }\n');
+    const result = loadProtocol(h.dir, h.root);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['proto/partners-latin1.yaml:2:41 not-utf8']);
+  });
+
   it('never executes a !!js/function tag', () => {
     const h = folder('tag-js-function.yaml');
     loadProtocol(h.dir, h.root);
@@ -113,7 +121,7 @@ describe('hostile scenario files', () => {
   const scenario = (text: string) => parseScenarioFiles([{ name: 'scenarios/s.yaml', text }]).diagnostics;
 
   it.each([
-    ['a syntax error', fixture('syntax-error.yaml'), 'yaml-syntax', 6, 1],
+    ['a syntax error', fixture('syntax-error.yaml'), 'yaml-syntax', 4, 12],
     ['an empty file', '', 'wrong-type', 1, 1],
     ['an alias bomb', fixture('alias-bomb.yaml'), 'yaml-alias', 7, 8],
     ['an alias cycle', 'scenarios: &s\n  - *s\n', 'yaml-alias', 2, 5],

@@ -25,6 +25,32 @@ describe('loader diagnostics are located at the problem', () => {
       expected: [{ code: 'unknown-key', line: 11, at: 'tsk', hint: /Bedoel je "task"\?/ }],
     },
     {
+      name: 'an unclosed quote, at the opening quote, as the one error',
+      text: flow(`        - id: a
+          type: yes-no
+          question: "Is er iemand gewond?
+          next: end`),
+      expected: [{ code: 'yaml-syntax', line: 7, at: '"Is er', message: /het aanhalingsteken " hier wordt niet gesloten/, hint: /Zet " aan het eind van de tekst/ }],
+    },
+    {
+      name: 'an unclosed bracket, at the bracket, as the one error',
+      text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          yes: { next: end, advice: [{ partner: politie, urgency: today, task: Bel, sources: [s1 }] }
+          no: { next: end }`),
+      expected: [{ code: 'yaml-syntax', line: 8, at: '[s1', message: /de haak \[ hier wordt niet gesloten/ }],
+    },
+    {
+      name: 'a duplicate key, naming the key and the line it is on already',
+      text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          question: Nog een vraag?
+          next: end`),
+      expected: [{ code: 'duplicate-key', line: 8, at: 'question: Nog', message: /dubbele sleutel "question": die staat in deze map al op regel 7/ }],
+    },
+    {
       name: 'a misspelled step key, at the key',
       text: flow(`        - id: a
           type: yes-no
@@ -123,7 +149,7 @@ describe('loader diagnostics are located at the problem', () => {
       expect(got.severity).toBe('error');
       expect(got.line).toBe(want.line);
       // The column points at the text the author has to change.
-      if (want.at) expect(text.split('\n')[got.line - 1]!.slice(got.column - 1)).toMatch(new RegExp(`^${want.at.replace(/[{}()]/g, '\\$&')}`));
+      if (want.at) expect(text.split('\n')[got.line - 1]!.slice(got.column - 1)).toMatch(new RegExp(`^${want.at.replace(/[{}()[\]]/g, '\\$&')}`));
       if (want.message) expect(got.message).toMatch(want.message);
       if (want.hint) expect(got.hint).toMatch(want.hint);
     }
@@ -139,6 +165,29 @@ describe('loader diagnostics are located at the problem', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['base.yaml:12 invalid-value', 'a.yaml:5 dangling-ref', 'b.yaml:2 unknown-key']);
   });
 
+  it('references to a kind the protocol has none of are one error at the first, not one per reference', () => {
+    const result = loadProtocolFiles([
+      { name: 'base.yaml', text: BASE.replace(/partners:\n( {2}- .*\n)+/, '') },
+      {
+        name: 'flows.yaml',
+        text: flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          yes: { next: end, advice: [{ partner: politie, urgency: today, task: Bel, sources: [s1] }] }
+          no: { next: end, advice: [{ partner: halt, urgency: today, task: Meld, sources: [s1] }] }`),
+      },
+    ]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'dangling-ref',
+        file: 'flows.yaml',
+        line: 8,
+        message: 'het protocol heeft geen enkele partner, maar verwijst 2 keer (de eerste keer hier) naar een partner',
+        hint: expect.stringMatching(/Staan de partners in een bestand dat leeg is/),
+      }),
+    ]);
+  });
+
   it('an indentation slip is one error at the slipped key, with the column it should have', () => {
     const text = flow(`        - id: a
           type: yes-no
@@ -152,6 +201,24 @@ describe('loader diagnostics are located at the problem', () => {
         line: 8,
         column: 16,
         message: expect.stringMatching(/"help:" staat verder in \(kolom 16\) dan "question:"/),
+        hint: expect.stringMatching(/op kolom 9, net onder "question:"/),
+      }),
+    ]);
+  });
+
+  it('a key between two columns is sent to the nearest key column, not to a list dash', () => {
+    const text = flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+         help: Uitleg.
+          next: end`);
+    const { diagnostics } = load(text);
+    expect(diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 8,
+        column: 8,
+        message: expect.stringMatching(/"help:" staat op kolom 8, maar geen sleutel erboven/),
         hint: expect.stringMatching(/op kolom 9, net onder "question:"/),
       }),
     ]);
