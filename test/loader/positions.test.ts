@@ -188,37 +188,32 @@ describe('loader diagnostics are located at the problem', () => {
     ]);
   });
 
-  it('an indentation slip is one error at the slipped key, with the column it should have', () => {
+  it.each([
+    {
+      name: 'a key deeper than its sibling is one error at the slipped key, with the column it should have',
+      helpLine: '                 help: Uitleg.',
+      column: 16,
+      message: /"help:" staat verder in \(kolom 16\) dan "question:"/,
+    },
+    {
+      name: 'a key between two columns is sent to the nearest key column, not to a list dash',
+      helpLine: '         help: Uitleg.',
+      column: 8,
+      message: /"help:" staat op kolom 8, maar geen sleutel erboven/,
+    },
+  ])('$name', ({ helpLine, column, message }) => {
     const text = flow(`        - id: a
           type: yes-no
           question: Vraag?
-                 help: Uitleg.
+${helpLine}
           next: end`);
     const { diagnostics } = load(text);
     expect(diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
       expect.objectContaining({
         code: 'yaml-syntax',
         line: 8,
-        column: 16,
-        message: expect.stringMatching(/"help:" staat verder in \(kolom 16\) dan "question:"/),
-        hint: expect.stringMatching(/op kolom 9, net onder "question:"/),
-      }),
-    ]);
-  });
-
-  it('a key between two columns is sent to the nearest key column, not to a list dash', () => {
-    const text = flow(`        - id: a
-          type: yes-no
-          question: Vraag?
-         help: Uitleg.
-          next: end`);
-    const { diagnostics } = load(text);
-    expect(diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
-      expect.objectContaining({
-        code: 'yaml-syntax',
-        line: 8,
-        column: 8,
-        message: expect.stringMatching(/"help:" staat op kolom 8, maar geen sleutel erboven/),
+        column,
+        message: expect.stringMatching(message),
         hint: expect.stringMatching(/op kolom 9, net onder "question:"/),
       }),
     ]);
