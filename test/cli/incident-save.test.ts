@@ -67,6 +67,7 @@ describe('saving after the wizard', () => {
       ['schooltype', 'vo'],
       ['plek', 'op-school'],
       ['fysiek-geweld-letsel', 'ja'],
+      ['fysiek-geweld-ernst', 'ernstig'],
       ['dader-leeftijd', 14],
       ['herhaling-eerder', 'nee'],
       ['fysiek-geweld-bekent', 'ja'],

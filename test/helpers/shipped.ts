@@ -13,6 +13,7 @@ leeftijd: 14
 schooltype: vo
 plek: op-school
 fysiek-geweld-letsel: ja
+fysiek-geweld-ernst: ernstig
 dader-leeftijd: 14
 herhaling-eerder: nee
 fysiek-geweld-bekent: ja
