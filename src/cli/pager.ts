@@ -1,5 +1,5 @@
 // Long text in a terminal goes through a pager, so the first screen (the "Nu en vandaag" card) is
-// what the reader sees first and nothing scrolls away unread: the user's PAGER, else `less -R`,
+// what the reader sees first and nothing scrolls away unread: the user's PAGER, else `less -R -X -K`,
 // else a small built-in one. Anything but a real terminal gets the text as it is.
 import { spawn, spawnSync } from 'node:child_process';
 import type { Io } from './io.js';
@@ -14,22 +14,27 @@ interface TerminalIn extends NodeJS.ReadableStream {
   setRawMode?: (raw: boolean) => unknown;
 }
 
-export async function showPaged(io: Io, text: string, options: PagerOptions): Promise<void> {
+/** How the reader left the text: read (or quit with q), or Ctrl-C, which stops the command as anywhere else. */
+export type PagerOutcome = 'read' | 'interrupted';
+
+export async function showPaged(io: Io, text: string, options: PagerOptions): Promise<PagerOutcome> {
   const rows = (io.stdout as { rows?: number }).rows ?? 24;
   const real = io.stdout === process.stdout && io.stdin === process.stdin;
   if (!options.pager || !real || !io.stdout.isTTY || !io.stdin.isTTY || text.split('\n').length < rows) {
     io.stdout.write(text);
-    return;
+    return 'read';
   }
   const env = { ...io.env, LESSCHARSET: io.env.LESSCHARSET ?? 'utf-8' };
   const chosen = io.env.PAGER?.trim();
   if (chosen) {
-    if (await external('sh', ['-c', chosen], text, env)) return;
+    if (await external('sh', ['-c', chosen], text, env)) return 'read';
   } else if (spawnSync('less', ['--version'], { stdio: 'ignore' }).status === 0) {
-    // -R: colours; -X: the text stays on screen after q, above the question that follows.
-    if (await external('less', ['-R', '-X'], text, env)) return;
+    // -R: colours; -X: the text stays on screen after q, above the question that follows; -K:
+    // Ctrl-C quits (less ignores it by default). The SIGINT reaches this process too, whose
+    // listener then stops the command; the external pagers' outcome is always 'read'.
+    if (await external('less', ['-R', '-X', '-K'], text, env)) return 'read';
   }
-  await builtIn(io, text, rows);
+  return builtIn(io, text, rows);
 }
 
 /** Runs a pager with the text on its stdin; false when it could not start (then the built-in one takes over). */
@@ -43,8 +48,8 @@ function external(command: string, args: string[], text: string, env: Record<str
   });
 }
 
-/** A screen at a time: space for the next screen, Enter for one line, q to stop. */
-async function builtIn(io: Io, text: string, rows: number): Promise<void> {
+/** A screen at a time: space for the next screen, Enter for one line, q to stop, Ctrl-C to stop the command. */
+async function builtIn(io: Io, text: string, rows: number): Promise<PagerOutcome> {
   const lines = text.replace(/\n$/, '').split('\n');
   const page = Math.max(1, rows - 1);
   const stdin = io.stdin as TerminalIn;
@@ -54,11 +59,14 @@ async function builtIn(io: Io, text: string, rows: number): Promise<void> {
     io.stdout.write(`\u001b[7m-- meer (${Math.round((at / lines.length) * 100)}%): spatie, Enter of q --\u001b[27m`);
     const key = await readKey(stdin);
     io.stdout.write('\r\u001b[K');
-    if (key === 'q' || key === 'Q' || key === '\u0003' || key === '\u001b') return;
+    // In raw mode Ctrl-C is a key, not a signal.
+    if (key === '\u0003') return 'interrupted';
+    if (key === 'q' || key === 'Q' || key === '\u001b') return 'read';
     const next = key === '\r' || key === '\n' ? at + 1 : at + page;
     io.stdout.write(`${lines.slice(at, next).join('\n')}\n`);
     at = next;
   }
+  return 'read';
 }
 
 function readKey(stdin: TerminalIn): Promise<string> {

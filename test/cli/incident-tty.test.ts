@@ -1,12 +1,14 @@
 // `node bin/convenant.js incident` in a real pseudo-terminal (tmux): the happy path to the advice,
 // and Ctrl-C → exit 130 with nothing written. No fixed sleeps: every step polls the screen until
 // the expected text appears, with a generous deadline.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from '../helpers/built-cli.js';
 import { HAS_TMUX, SKIPPED, Tmux } from '../helpers/tmux.js';
+import { ACUTE_ANSWERS } from '../helpers/shipped.js';
+import { spawnSync } from 'node:child_process';
 
 const tmux = new Tmux();
 let dir: string;
@@ -123,6 +125,34 @@ describe.skipIf(!HAS_TMUX)(`convenant incident in a terminal${SKIPPED}`, () => {
     const again = await waitFor('question 2 again', (t) => (t.match(/Vraag 2 ·/g) ?? []).length === 2 && /\n\? Waar gaat het om/.test(t.slice(t.lastIndexOf('Vraag 2 ·'))));
     // The earlier answer is pre-selected.
     expect(again.slice(again.lastIndexOf('Vraag 2 ·'))).toMatch(/◉ Fysiek geweld/);
+  }, 120_000);
+
+  // The advice is longer than the screen, so it is paged: by less when it is there (which ignores
+  // Ctrl-C unless told otherwise), else by the built-in pager (PATH without less).
+  const HAS_LESS = spawnSync('less', ['--version'], { stdio: 'ignore' }).status === 0;
+  async function interruptPager(pager: string, prompt: RegExp, env: Record<string, string>): Promise<void> {
+    writeFileSync(join(dir, 'a.yaml'), ACUTE_ANSWERS);
+    tmux.start(`${process.execPath} ${BIN} incident --answers a.yaml`, { cwd: dir, env, size: { width: 100, height: 30 } });
+    await waitFor(`the first page in ${pager}`, (t) => t.includes('NU EN VANDAAG') && prompt.test(tmux.visible()));
+    keys('C-c');
+    const done = await waitFor('the exit code', (t) => /EXIT:\d+/.test(t));
+    expect(done).toContain('EXIT:130');
+    expect(done).toContain('Afgebroken. Er is niets opgeslagen.');
+  }
+
+  it.skipIf(!HAS_LESS)(
+    `Ctrl-C in less ends the command: one Dutch line, exit 130${HAS_LESS ? '' : ' (skipped: less is not installed)'}`,
+    async () => {
+      await interruptPager('less', /\n:\s*$/, {});
+    },
+    120_000,
+  );
+
+  it('Ctrl-C in the built-in pager (no less on PATH) ends the command: one Dutch line, exit 130', async () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    await interruptPager('the built-in pager', /-- meer \(\d+%\)/, { PATH: bin });
   }, 120_000);
 
   it('Ctrl-C in the middle: one Dutch line, exit 130, nothing written', async () => {

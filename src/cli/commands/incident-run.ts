@@ -103,7 +103,11 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     const rows = io.stdout.isTTY ? (io.stdout as { rows?: number }).rows : undefined;
     // The pager (and node:child_process with it) loads after the questions, not before the first.
     const { showPaged } = await import('../pager.js');
-    const show = (text: string) => (format === 'text' ? showPaged(io, text, { pager: options.pager !== false }) : io.stdout.write(text));
+    // Ctrl-C in the pager stops the command like Ctrl-C anywhere else: nothing more is offered or written.
+    const show = async (text: string) => {
+      const outcome = format === 'text' ? await showPaged(io, text, { pager: options.pager !== false }) : (io.stdout.write(text), 'read');
+      if (outcome === 'interrupted' || interrupt.signal.aborted) throw new Cancelled();
+    };
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
       io.stdout.write(renderAdvice(input, format, screenTheme, width));
@@ -116,7 +120,9 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => renderAdvice(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive) await showPaged(io, renderAdvice(input, 'text', screenTheme, width, rows), { pager: options.pager !== false });
+    if (interactive && (await showPaged(io, renderAdvice(input, 'text', screenTheme, width, rows), { pager: options.pager !== false })) === 'interrupted') {
+      throw new Cancelled();
+    }
     const written = writeOutputFile(options.output, renderAdvice(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
