@@ -57,9 +57,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     doc = parseDocument('');
     const overflow = error instanceof RangeError;
     const problem = { code: overflow ? 'too-deep' : 'yaml-syntax', severity: 'error', file, line: 1, column: 1 } as const;
-    const code = overflow ? 'RESOURCE_EXHAUSTION' : '';
-    const message = overflow ? yamlMessage(code, '') : 'YAML-fout: dit bestand kan niet worden gelezen';
-    return { doc, lineCounter, diagnostics: [{ ...problem, message, hint: yamlHint(code) }], readable: false };
+    const described = overflow ? describeYamlError('RESOURCE_EXHAUSTION', '') : { message: 'YAML-fout: dit bestand kan niet worden gelezen', hint: yamlHint('') };
+    return { doc, lineCounter, diagnostics: [{ ...problem, ...described }], readable: false };
   }
   const found: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
@@ -73,8 +72,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       file,
       line: start?.line ?? 1,
       column: start?.col ?? 1,
-      message: yamlMessage(problem.code, problem.message),
-      hint: yamlHint(problem.code),
+      ...describeYamlError(problem.code, problem.message),
     });
   }
   for (const problem of checkStructure(file, doc, lineCounter)) {
@@ -240,30 +238,141 @@ function estimateNodes(text: string, maxNodes: number): { count: number; over?: 
   return { count };
 }
 
-const DUTCH: Record<string, string> = {
-  TAB_AS_INDENT: 'een tab als inspringing; YAML springt in met spaties',
-  MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
+/**
+ * yaml's messages in plain Dutch, recognised by their English text (one code, such as MISSING_CHAR,
+ * covers quite different slips). The English is not shown: the position says where, this says what.
+ */
+const YAML_MESSAGES: readonly { english: RegExp; message: (m: RegExpExecArray) => string; hint?: string }[] = [
+  {
+    english: /^Nested mappings are not allowed in compact mappings/,
+    message: () => 'twee keer "sleutel: " op één regel',
+    hint: 'Staat er ": " in de tekst, zet de hele tekst dan tussen aanhalingstekens. Is het een tweede sleutel, zet die dan op een eigen regel.',
+  },
+  {
+    english: /^A block sequence may not be used as an implicit map key/,
+    message: () => 'een lijst ("- ...") staat waar een sleutel hoort',
+    hint: 'Spring de lijst verder in dan de sleutel waar hij bij hoort.',
+  },
+  {
+    english: /^Implicit keys (of flow sequence pairs )?need to be on a single line/,
+    message: () => 'een regel zonder dubbele punt staat waar een sleutel hoort',
+    hint: 'Hoort de regel bij de tekst erboven, spring hem dan verder in dan de sleutel van die tekst. Is het een sleutel, zet er dan een dubbele punt achter.',
+  },
+  {
+    english: /^Implicit map keys need to be followed by map values/,
+    message: () => 'na deze sleutel ontbreekt de dubbele punt',
+    hint: 'Schrijf "sleutel: waarde", met een dubbele punt en een spatie.',
+  },
+  {
+    english: /^Comments must be separated from other tokens by white space/,
+    message: () => 'een # staat direct achter tekst; alleen " #" met een spatie ervoor begint commentaar',
+    hint: 'Zet een spatie voor de #, of zet de tekst met de # tussen aanhalingstekens.',
+  },
+  {
+    english: /^Missing , (or : )?between/,
+    message: () => 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
+    hint: "Scheid de onderdelen met komma's, bijvoorbeeld [een, twee] of {step: leeftijd, min: 12}.",
+  },
+  {
+    // "{ next: end advice: [] }": without the comma, "advice: []" reads as a block map inside { }.
+    english: /^Block collections are not allowed within flow collections/,
+    message: () => 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
+    hint: "Scheid de onderdelen met komma's, bijvoorbeeld [een, twee] of {step: leeftijd, min: 12}.",
+  },
+  {
+    english: /^Flow (map|sequence) in block collection must be sufficiently indented/,
+    message: () => 'een lijst of map tussen [ ] of { } wordt niet gesloten',
+    hint: 'Sluit hem op dezelfde regel af met ] of }.',
+  },
+  {
+    english: /^Missing space after : in/,
+    message: () => 'na de dubbele punt ontbreekt een spatie',
+    hint: 'Schrijf "sleutel: waarde", met een spatie na de dubbele punt.',
+  },
+  {
+    english: /^Missing closing ["']quote/,
+    message: () => 'het aanhalingsteken wordt niet gesloten',
+    hint: 'Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.',
+  },
+  {
+    english: /^Sequence item without - indicator/,
+    message: () => 'een onderdeel van een lijst zonder "- " ervoor',
+    hint: 'Begin elk onderdeel van de lijst met "- ".',
+  },
+  {
+    english: /^All sequence items must start at the same column/,
+    message: () => 'de onderdelen van deze lijst beginnen niet in dezelfde kolom',
+    hint: 'Zet elke "- " van de lijst recht onder de eerste.',
+  },
+  {
+    english: /^All mapping items must start at the same column/,
+    message: () => 'de sleutels van deze map beginnen niet in dezelfde kolom',
+    hint: 'Zet sleutels die bij elkaar horen recht onder elkaar, met even veel spaties ervoor.',
+  },
+  {
+    english: /^Block scalar/,
+    message: () => 'een tekstblok (na | of >) springt niet ver genoeg in',
+    hint: 'Spring elke regel van het tekstblok verder in dan de sleutel erboven.',
+  },
+  {
+    english: /^Plain value cannot start with (.+)$/,
+    message: (m) => `een waarde begint met ${clip(m[1]!, 20)}; zo'n waarde moet tussen aanhalingstekens`,
+    hint: 'Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld "@school: ...".',
+  },
+  {
+    english: /^Invalid escape sequence (.+)$/,
+    message: (m) => `de backslash-code ${clip(m[1]!, 20)} bestaat niet in tekst tussen dubbele aanhalingstekens`,
+    hint: 'Gebruik enkele aanhalingstekens, of schrijf een backslash dubbel (\\\\).',
+  },
+  {
+    english: /^Tabs are not allowed as indentation/,
+    message: () => 'een tab als inspringing; YAML springt in met spaties',
+    hint: 'Vervang de tab door spaties (zet in je editor "tabs als spaties" aan).',
+  },
+  {
+    english: /^Unexpected , in/,
+    message: () => 'een komma op een plek waar die niet kan',
+    hint: 'Haal de komma weg, of zet de tekst met de komma tussen aanhalingstekens.',
+  },
+  {
+    english: /^Unexpected empty item in/,
+    message: () => "een leeg onderdeel: twee komma's achter elkaar of een komma vooraan",
+    hint: 'Haal de overbodige komma weg.',
+  },
+  {
+    english: /^Flow end indicator should be more indented/,
+    message: () => 'de sluitende ] of } springt minder in dan de sleutel erboven',
+    hint: 'Spring de ] of } verder in, of zet hem aan het eind van de vorige regel.',
+  },
+];
+
+/** What yaml's error codes mean when the message itself is not one of the above. */
+const DUTCH_BY_CODE: Record<string, string> = {
+  MISSING_CHAR: 'hier ontbreekt een teken (een dubbele punt, komma, aanhalingsteken of haakje)',
   BAD_INDENT: 'de inspringing klopt niet',
-  BLOCK_AS_IMPLICIT_KEY: 'de inspringing klopt niet: een sleutel staat verder in dan de regel erboven',
-  MULTILINE_IMPLICIT_KEY: 'een sleutel loopt over meer regels; zet een dubbele punt achter de sleutel',
-  UNEXPECTED_TOKEN: 'een onverwacht teken',
+  BLOCK_AS_IMPLICIT_KEY: 'de inspringing klopt niet',
+  MULTILINE_IMPLICIT_KEY: 'een regel zonder dubbele punt staat waar een sleutel hoort',
+  UNEXPECTED_TOKEN: 'hier staat iets wat YAML op deze plek niet verwacht',
   BAD_SCALAR_START: 'een waarde begint met een teken dat aanhalingstekens nodig heeft',
   MULTIPLE_DOCS: 'meer dan één document (---) in één bestand',
 };
 
-function yamlMessage(code: string, original: string): string {
-  // yaml quotes parts of the file in its messages (a tag, a key): keep that short.
-  const firstLine = clip(original.split('\n')[0] ?? original, 120);
-  if (DUTCH[code]) return `YAML-fout: ${DUTCH[code]} (${firstLine})`;
+/** The Dutch message and, when it has its own, the hint for one of yaml's errors. */
+function describeYamlError(code: string, original: string): { message: string; hint: string } {
+  for (const known of YAML_MESSAGES) {
+    const m = known.english.exec(original);
+    if (m) return { message: `YAML-fout: ${known.message(m)}`, hint: known.hint ?? yamlHint(code) };
+  }
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'dubbele sleutel: deze sleutel staat al eerder in dezelfde lijst of map';
+      return { message: 'dubbele sleutel: deze sleutel staat al eerder in dezelfde lijst of map', hint: yamlHint(code) };
     case 'TAG_RESOLVE_FAILED':
-      return `onbekende of niet toegestane YAML-tag (${firstLine})`;
+      // The tag is the user's own text: quoted short, it says which one.
+      return { message: `onbekende of niet toegestane YAML-tag (${clip(original.split('\n')[0] ?? original, 120)})`, hint: yamlHint(code) };
     case 'RESOURCE_EXHAUSTION':
-      return `te diep genest: veel meer dan ${MAX_DEPTH} niveaus lijsten en mappen in elkaar`;
+      return { message: `te diep genest: veel meer dan ${MAX_DEPTH} niveaus lijsten en mappen in elkaar`, hint: yamlHint(code) };
     default:
-      return `YAML-fout: ${firstLine}`;
+      return { message: `YAML-fout: ${DUTCH_BY_CODE[code] ?? 'deze regel is geen geldige YAML'}`, hint: yamlHint(code) };
   }
 }
 
@@ -276,7 +385,7 @@ function yamlHint(code: string): string {
     case 'RESOURCE_EXHAUSTION':
       return 'Een protocolbestand heeft zelden meer dan 15 niveaus; splits de voorwaarde of de flow op.';
     case 'MISSING_CHAR':
-      return 'Het openingsteken (aanhalingsteken of haakje) staat eerder in het bestand; sluit het af op dezelfde regel.';
+      return 'Kijk op deze plek of er een dubbele punt, komma, aanhalingsteken of haakje ontbreekt.';
     default:
       return 'Controleer inspringing (spaties, geen tabs), dubbele punten en aanhalingstekens op deze plek.';
   }

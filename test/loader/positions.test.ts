@@ -219,6 +219,25 @@ ${helpLine}
     ]);
   });
 
+  // yaml's own messages are English and one code covers different slips: each slip gets its own
+  // Dutch message and hint, and no English reaches the coordinator.
+  it.each([
+    { name: 'a second "key: " on one line', line: '          question: Wat nu: bellen?', message: /twee keer "sleutel: " op één regel/, hint: /tussen aanhalingstekens/ },
+    { name: 'a # right after a quoted text', line: '          question: "Vraag?"#let op', message: /een # staat direct achter tekst/, hint: /spatie voor de #/ },
+    { name: 'a missing comma in { }', line: '          yes: { next: end advice: [] }', message: /ontbreekt een komma/, hint: /Scheid de onderdelen met komma's/ },
+    { name: 'a value starting with @', line: '          question: @school wat nu?', message: /begint met .*@.*tussen aanhalingstekens/, hint: /tussen aanhalingstekens/ },
+    { name: 'an unknown backslash code', line: '          question: "Vraag \\q?"', message: /backslash-code \\q bestaat niet/, hint: /enkele aanhalingstekens/ },
+  ])('$name: a Dutch message and hint, no English', ({ line, message, hint }) => {
+    const text = flow(`        - id: a
+          type: yes-no
+${line}
+          no: { next: end }`);
+    const found = load(text).diagnostics.filter((d) => d.file === 'flows.yaml' && d.code === 'yaml-syntax');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toEqual(expect.objectContaining({ line: 7, message: expect.stringMatching(message), hint: expect.stringMatching(hint) }));
+    for (const d of found) expect(`${d.message} ${d.hint}`).not.toMatch(/\b(must|allowed|Missing|Unexpected|Implicit|cannot|Invalid|Nested)\b/);
+  });
+
   it('a tab as indentation is one error, with the column to use instead', () => {
     const text = flow(`        - id: a
           type: yes-no
