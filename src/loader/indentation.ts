@@ -14,8 +14,12 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
   const levels: number[] = [];
   /** The key last seen at each column; list dashes open levels too, but a key cannot go there. */
   const keyAt = new Map<number, string>();
-  /** The previous key line: its key's column, and whether it opened a block (no value after the colon). */
-  let previous: { column: number; opens: boolean; key: string } | undefined;
+  /**
+   * The previous key line: its key's column, whether it opened a block (no value after the colon),
+   * and, when it stood less far in than the key line before it, that key (`outdentedFrom`) and
+   * whether a key was open at its own column (else it landed on a list dash: surely a slip).
+   */
+  let previous: { column: number; opens: boolean; key: string; line: number; outdentedFrom?: { column: number; key: string }; landedOnKey?: boolean } | undefined;
   /** Lines deeper than this belong to a block text (| or >). */
   let textBelow = -1;
 
@@ -46,7 +50,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
         while (levels.length > 0 && levels.at(-1)! > indent) levels.pop();
         if (levels.at(-1) !== indent) levels.push(indent);
         keyAt.delete(indent);
-        previous = { column: indent, opens: false, key: rest.slice(2) };
+        previous = { column: indent, opens: false, key: rest.slice(2), line: i + 1 };
       }
       continue;
     }
@@ -55,6 +59,21 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     const key = m[3]!;
     const value = line.slice(m[0].length).trim();
     if (previous && column > previous.column && !previous.opens && dash === '') {
+      // Back at the column the line above had left: that line is the slip ("help:" too little
+      // indented between "question:" and "advice:"), not this one.
+      const from = previous.outdentedFrom;
+      if (from && column === from.column) {
+        const to = `kolom ${from.column + 1}, net onder "${clip(from.key, 30)}:"`;
+        return problem(
+          file,
+          previous.line,
+          previous.column + 1,
+          `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat minder ver in (kolom ${previous.column + 1}) dan "${clip(from.key, 30)}:" erboven, en "${clip(key, 30)}:" eronder staat weer op kolom ${column + 1}`,
+          previous.landedOnKey
+            ? `Zet "${clip(previous.key, 30)}:" op ${to}, als het daar bij hoort; anders "${clip(key, 30)}:" op kolom ${previous.column + 1}.`
+            : `Zet "${clip(previous.key, 30)}:" op ${to}.`,
+        );
+      }
       return problem(
         file,
         i + 1,
@@ -75,12 +94,14 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
           : `Zet "${clip(key, 30)}:" op kolom ${nearest + 1}, net onder "${clip(keyAt.get(nearest)!, 30)}:", als het daar bij hoort.`,
       );
     }
+    const outdentedFrom = previous && dash === '' && column < previous.column && !previous.opens ? { column: previous.column, key: previous.key } : undefined;
+    const landedOnKey = keyAt.has(column);
     while (levels.length > 0 && levels.at(-1)! > (dash ? indent : column)) levels.pop();
     if (dash && levels.at(-1) !== indent) levels.push(indent);
     if (dash) keyAt.delete(indent);
     if (levels.at(-1) !== column) levels.push(column);
     keyAt.set(column, key);
-    previous = { column, opens: value === '' || value.startsWith('#'), key };
+    previous = { column, opens: value === '' || value.startsWith('#'), key, line: i + 1, ...(outdentedFrom ? { outdentedFrom, landedOnKey } : {}) };
     // A block text: deeper lines are part of it, whatever they hold.
     if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) textBelow = column;
   }

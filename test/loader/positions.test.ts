@@ -219,6 +219,36 @@ ${helpLine}
     ]);
   });
 
+  it.each([
+    {
+      name: 'a key too little indented, onto a list dash, is the slip, not the key under it that is back at the right column',
+      helpLine: '        help: Uitleg.',
+      column: 7,
+      hint: /^Zet "help:" op kolom 9, net onder "question:"\.$/,
+    },
+    {
+      name: 'a key too little indented, onto the column of an open key, offers both readings',
+      helpLine: '      help: Uitleg.',
+      column: 5,
+      hint: /^Zet "help:" op kolom 9, net onder "question:", als het daar bij hoort; anders "next:" op kolom 5\.$/,
+    },
+  ])('$name', ({ helpLine, column, hint }) => {
+    const text = flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+${helpLine}
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 8,
+        column,
+        message: expect.stringMatching(new RegExp(`"help:" staat minder ver in \\(kolom ${column}\\) dan "question:" erboven, en "next:" eronder staat weer op kolom 9`)),
+        hint: expect.stringMatching(hint),
+      }),
+    ]);
+  });
+
   // yaml's own messages are English and one code covers different slips: each slip gets its own
   // Dutch message and hint, and no English reaches the coordinator.
   it.each([
