@@ -16,13 +16,14 @@ export const AGE_BAND_LABEL: Record<AgeBand, string> = {
   '18-plus': '18 of ouder',
 };
 
-export const PLACES = ['op-school', 'rond-school', 'online', 'schoolreis-stage'] as const;
+export const PLACES = ['op-school', 'rond-school', 'online', 'schoolreis-stage', 'elders'] as const;
 export type Place = (typeof PLACES)[number];
 export const PLACE_LABEL: Record<Place, string> = {
   'op-school': 'op school',
   'rond-school': 'rond school',
   online: 'online',
   'schoolreis-stage': 'schoolreis of stage',
+  elders: 'elders, buiten school',
 };
 
 export const STATUSES = ['open', 'closed'] as const;

@@ -58,6 +58,11 @@ describe('recordFromAdvice', () => {
       want: { categories: ['pesten'], perpetrator: 'medewerker', victim: 'derde', ageBand: '16-17', place: 'schoolreis-stage' },
     },
     {
+      name: 'a place outside school ("elders") is kept as that closed value',
+      shape: { answers: { categorie: 'seksuele-intimidatie', plek: 'elders' } },
+      want: { categories: ['seksuele-intimidatie'], perpetrator: null, victim: null, ageBand: null, place: 'elders' },
+    },
+    {
       name: 'values outside the closed lists are left out, never stored as text',
       shape: { answers: { categorie: 'pesten', dader: 'meester Jan', plek: 'bij de bakker', leeftijd: 'weet-niet' } },
       want: { categories: ['pesten'], perpetrator: null, victim: null, ageBand: null, place: null },
