@@ -36,10 +36,11 @@ export interface SearchLimits {
 }
 
 /**
- * Enough for every item of the shipped protocol many times over; on a 10,000-step protocol it keeps
+ * Enough for every item of the shipped protocol (which needs a little over half of the total, as
+ * conditions on the multi-choice category multiply the walks); on a 10,000-step protocol it keeps
  * `explain` within about two seconds and 200 MiB (`npm run bench`).
  */
-export const DEFAULT_LIMITS: SearchLimits = { maxStates: 5_000, maxTotalStates: 60_000 };
+export const DEFAULT_LIMITS: SearchLimits = { maxStates: 5_000, maxTotalStates: 120_000 };
 
 export interface WalkSearch {
   walks: Map<Advice, ShortestWalk>;
