@@ -18,6 +18,7 @@ import type { Prompter } from '../../ui/prompter.js';
 import { runWizard } from '../../ui/wizard.js';
 import { themeFor } from '../color.js';
 import { Cancelled } from '../../ui/cancelled.js';
+import type { PagerOutcome } from '../pager.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadBuiltIn } from '../load-protocol.js';
@@ -104,10 +105,11 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
     // The pager (and node:child_process with it) loads after the questions, not before the first.
     const { showPaged } = await import('../pager.js');
     // Ctrl-C in the pager stops the command like Ctrl-C anywhere else: nothing more is offered or written.
-    const show = async (text: string) => {
-      const outcome = format === 'text' ? await showPaged(io, text, { pager: options.pager !== false }) : (io.stdout.write(text), 'read');
+    const stopIfInterrupted = (outcome: PagerOutcome = 'read') => {
       if (outcome === 'interrupted' || interrupt.signal.aborted) throw new Cancelled();
     };
+    const page = async (text: string) => stopIfInterrupted(await showPaged(io, text, { pager: options.pager !== false }));
+    const show = async (text: string) => (format === 'text' ? page(text) : (io.stdout.write(text), stopIfInterrupted()));
     if (input.advice.fault) {
       // Shown in the requested format (JSON carries `fault`), never saved: an incomplete advice is no record.
       io.stdout.write(renderAdvice(input, format, screenTheme, width));
@@ -120,9 +122,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       if (prompter) await offerToSave(io, prompter, input.generated, (f) => renderAdvice(input, f, PLAIN, 80), interrupt.signal);
       return EXIT.ok;
     }
-    if (interactive && (await showPaged(io, renderAdvice(input, 'text', screenTheme, width, rows), { pager: options.pager !== false })) === 'interrupted') {
-      throw new Cancelled();
-    }
+    if (interactive) await page(renderAdvice(input, 'text', screenTheme, width, rows));
     const written = writeOutputFile(options.output, renderAdvice(input, format, PLAIN, 80), {
       cwd: io.cwd,
       force: options.force === true,
