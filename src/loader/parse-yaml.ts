@@ -242,76 +242,76 @@ function estimateNodes(text: string, maxNodes: number): { count: number; over?: 
  * yaml's messages in plain Dutch, recognised by their English text (one code, such as MISSING_CHAR,
  * covers quite different slips). The English is not shown: the position says where, this says what.
  */
-const YAML_MESSAGES: readonly { english: RegExp; message: (m: RegExpExecArray) => string; hint?: string }[] = [
+const YAML_MESSAGES: readonly { english: RegExp; message: string | ((m: RegExpExecArray) => string); hint?: string }[] = [
   {
     english: /^Nested mappings are not allowed in compact mappings/,
-    message: () => 'twee keer "sleutel: " op één regel',
+    message: 'twee keer "sleutel: " op één regel',
     hint: 'Staat er ": " in de tekst, zet de hele tekst dan tussen aanhalingstekens. Is het een tweede sleutel, zet die dan op een eigen regel.',
   },
   {
     english: /^A block sequence may not be used as an implicit map key/,
-    message: () => 'een lijst ("- ...") staat waar een sleutel hoort',
+    message: 'een lijst ("- ...") staat waar een sleutel hoort',
     hint: 'Spring de lijst verder in dan de sleutel waar hij bij hoort.',
   },
   {
     english: /^Implicit keys (of flow sequence pairs )?need to be on a single line/,
-    message: () => 'een regel zonder dubbele punt staat waar een sleutel hoort',
+    message: 'een regel zonder dubbele punt staat waar een sleutel hoort',
     hint: 'Hoort de regel bij de tekst erboven, spring hem dan verder in dan de sleutel van die tekst. Is het een sleutel, zet er dan een dubbele punt achter.',
   },
   {
     english: /^Implicit map keys need to be followed by map values/,
-    message: () => 'na deze sleutel ontbreekt de dubbele punt',
+    message: 'na deze sleutel ontbreekt de dubbele punt',
     hint: 'Schrijf "sleutel: waarde", met een dubbele punt en een spatie.',
   },
   {
     english: /^Comments must be separated from other tokens by white space/,
-    message: () => 'een # staat direct achter tekst; alleen " #" met een spatie ervoor begint commentaar',
+    message: 'een # staat direct achter tekst; alleen " #" met een spatie ervoor begint commentaar',
     hint: 'Zet een spatie voor de #, of zet de tekst met de # tussen aanhalingstekens.',
   },
   {
     english: /^Missing , (or : )?between/,
-    message: () => 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
+    message: 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
     hint: "Scheid de onderdelen met komma's, bijvoorbeeld [een, twee] of {step: leeftijd, min: 12}.",
   },
   {
     // "{ next: end advice: [] }": without the comma, "advice: []" reads as a block map inside { }.
     english: /^Block collections are not allowed within flow collections/,
-    message: () => 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
+    message: 'tussen twee onderdelen in [ ] of { } ontbreekt een komma',
     hint: "Scheid de onderdelen met komma's, bijvoorbeeld [een, twee] of {step: leeftijd, min: 12}.",
   },
   {
     english: /^Flow (map|sequence) in block collection must be sufficiently indented/,
-    message: () => 'een lijst of map tussen [ ] of { } wordt niet gesloten',
+    message: 'een lijst of map tussen [ ] of { } wordt niet gesloten',
     hint: 'Sluit hem op dezelfde regel af met ] of }.',
   },
   {
     english: /^Missing space after : in/,
-    message: () => 'na de dubbele punt ontbreekt een spatie',
+    message: 'na de dubbele punt ontbreekt een spatie',
     hint: 'Schrijf "sleutel: waarde", met een spatie na de dubbele punt.',
   },
   {
     english: /^Missing closing ["']quote/,
-    message: () => 'het aanhalingsteken wordt niet gesloten',
+    message: 'het aanhalingsteken wordt niet gesloten',
     hint: 'Sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint.',
   },
   {
     english: /^Sequence item without - indicator/,
-    message: () => 'een onderdeel van een lijst zonder "- " ervoor',
+    message: 'een onderdeel van een lijst zonder "- " ervoor',
     hint: 'Begin elk onderdeel van de lijst met "- ".',
   },
   {
     english: /^All sequence items must start at the same column/,
-    message: () => 'de onderdelen van deze lijst beginnen niet in dezelfde kolom',
+    message: 'de onderdelen van deze lijst beginnen niet in dezelfde kolom',
     hint: 'Zet elke "- " van de lijst recht onder de eerste.',
   },
   {
     english: /^All mapping items must start at the same column/,
-    message: () => 'de sleutels van deze map beginnen niet in dezelfde kolom',
+    message: 'de sleutels van deze map beginnen niet in dezelfde kolom',
     hint: 'Zet sleutels die bij elkaar horen recht onder elkaar, met even veel spaties ervoor.',
   },
   {
     english: /^Block scalar/,
-    message: () => 'een tekstblok (na | of >) springt niet ver genoeg in',
+    message: 'een tekstblok (na | of >) springt niet ver genoeg in',
     hint: 'Spring elke regel van het tekstblok verder in dan de sleutel erboven.',
   },
   {
@@ -326,22 +326,22 @@ const YAML_MESSAGES: readonly { english: RegExp; message: (m: RegExpExecArray) =
   },
   {
     english: /^Tabs are not allowed as indentation/,
-    message: () => 'een tab als inspringing; YAML springt in met spaties',
+    message: 'een tab als inspringing; YAML springt in met spaties',
     hint: 'Vervang de tab door spaties (zet in je editor "tabs als spaties" aan).',
   },
   {
     english: /^Unexpected , in/,
-    message: () => 'een komma op een plek waar die niet kan',
+    message: 'een komma op een plek waar die niet kan',
     hint: 'Haal de komma weg, of zet de tekst met de komma tussen aanhalingstekens.',
   },
   {
     english: /^Unexpected empty item in/,
-    message: () => "een leeg onderdeel: twee komma's achter elkaar of een komma vooraan",
+    message: "een leeg onderdeel: twee komma's achter elkaar of een komma vooraan",
     hint: 'Haal de overbodige komma weg.',
   },
   {
     english: /^Flow end indicator should be more indented/,
-    message: () => 'de sluitende ] of } springt minder in dan de sleutel erboven',
+    message: 'de sluitende ] of } springt minder in dan de sleutel erboven',
     hint: 'Spring de ] of } verder in, of zet hem aan het eind van de vorige regel.',
   },
 ];
@@ -361,7 +361,7 @@ const DUTCH_BY_CODE: Record<string, string> = {
 function describeYamlError(code: string, original: string): { message: string; hint: string } {
   for (const known of YAML_MESSAGES) {
     const m = known.english.exec(original);
-    if (m) return { message: `YAML-fout: ${known.message(m)}`, hint: known.hint ?? yamlHint(code) };
+    if (m) return { message: `YAML-fout: ${typeof known.message === 'string' ? known.message : known.message(m)}`, hint: known.hint ?? yamlHint(code) };
   }
   switch (code) {
     case 'DUPLICATE_KEY':
