@@ -187,18 +187,13 @@ function addTask(task: TaskAcc, advice: PartnerAdvice, because: readonly Because
 }
 
 /**
- * The partner's advice as tasks: advice with the same key is one task, and so is advice with the
- * same text (README: "Dezelfde taaktekst telt als één taak"), also when one of them has a key and
- * the other none, or another key. A key and a text shared along a chain join it all into one task,
- * so no text can end up in two tasks. Each task is merged in the order its advice was given.
+ * Which advice items are one item: those with the same key, and those with the same text (README:
+ * "Dezelfde taaktekst telt als één taak"), also when one of them has a key and the other none, or
+ * another key. A key and a text shared along a chain join it all into one item, so no text can end
+ * up in two items. Returns per item the index of its group's first item.
  */
-function tasksOf(given: readonly CollectedAdvice[]): TaskAcc[] {
-  const n = given.length;
-  if (n === 1) {
-    const { advice, because, seq } = given[0]!;
-    return [newTask(advice as PartnerAdvice, because, seq)];
-  }
-  // Union-find over the advice, the first advice of each task as its root.
+function groupsOf(n: number, keyOf: (i: number) => string | undefined, textOf: (i: number) => string): number[] {
+  // Union-find over the items, the first item of each group as its root.
   const root: number[] = [];
   const find = (i: number): number => {
     while (root[i] !== i) i = root[i] = root[root[i]!]!;
@@ -214,26 +209,76 @@ function tasksOf(given: readonly CollectedAdvice[]): TaskAcc[] {
   const byText = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     root.push(i);
-    const advice = given[i]!.advice as PartnerAdvice;
-    if (advice.key !== undefined) {
-      const j = byKey.get(advice.key);
-      if (j === undefined) byKey.set(advice.key, i);
+    const key = keyOf(i);
+    if (key !== undefined) {
+      const j = byKey.get(key);
+      if (j === undefined) byKey.set(key, i);
       else join(i, j);
     }
-    const j = byText.get(advice.task);
-    if (j === undefined) byText.set(advice.task, i);
+    const text = textOf(i);
+    const j = byText.get(text);
+    if (j === undefined) byText.set(text, i);
     else join(i, j);
   }
+  for (let i = 0; i < n; i++) root[i] = find(i);
+  return root;
+}
+
+/** The partner's advice as tasks (see `groupsOf`), each merged in the order its advice was given. */
+function tasksOf(given: readonly CollectedAdvice[]): TaskAcc[] {
+  const n = given.length;
+  if (n === 1) {
+    const { advice, because, seq } = given[0]!;
+    return [newTask(advice as PartnerAdvice, because, seq)];
+  }
+  const group = groupsOf(
+    n,
+    (i) => (given[i]!.advice as PartnerAdvice).key,
+    (i) => (given[i]!.advice as PartnerAdvice).task,
+  );
   const tasks: TaskAcc[] = [];
   const byRoot: (TaskAcc | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     const { advice, because, seq } = given[i]!;
-    const r = find(i);
-    const task = byRoot[r];
+    const task = byRoot[group[i]!];
     if (task) addTask(task, advice as PartnerAdvice, because);
-    else tasks.push((byRoot[r] = newTask(advice as PartnerAdvice, because, seq)));
+    else tasks.push((byRoot[group[i]!] = newTask(advice as PartnerAdvice, because, seq)));
   }
   return tasks;
+}
+
+/**
+ * The school's actions, one per group of the same key or text (see `groupsOf`): the most urgent
+ * advice gives the text and urgency (at equal urgency the first); the lowest `order`, and the
+ * sources and answers of all of them.
+ */
+function actionsOf(given: readonly CollectedAdvice[]): ActionAcc[] {
+  const group = groupsOf(
+    given.length,
+    (i) => (given[i]!.advice as ActionAdvice).key,
+    (i) => (given[i]!.advice as ActionAdvice).action,
+  );
+  const actions: ActionAcc[] = [];
+  const byRoot: (ActionAcc | undefined)[] = [];
+  for (let i = 0; i < given.length; i++) {
+    const { because, seq } = given[i]!;
+    const advice = given[i]!.advice as ActionAdvice;
+    const rank = RANK[advice.urgency];
+    let acc = byRoot[group[i]!];
+    if (!acc) {
+      const item: ActionItem = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
+      actions.push((acc = byRoot[group[i]!] = { item, seq, rank }));
+    } else if (rank < acc.rank) {
+      acc.rank = rank;
+      acc.item.text = advice.action;
+      acc.item.urgency = advice.urgency;
+    }
+    const item = acc.item;
+    item.order = Math.min(item.order, advice.order ?? 100);
+    addAll(item.sources, advice.sources);
+    addBecause(item.because, because);
+  }
+  return actions;
 }
 
 /**
@@ -271,11 +316,10 @@ export function adviceOf(state: WalkState): AdviceResult {
   const index = indexProtocol(state.protocol);
   // By key for merging, and in the order first met (the maps' order, without iterating them).
   const partners = new Map<string, PartnerAcc>();
-  const actions = new Map<string, ActionAcc>();
   const rules = new Map<string, RuleAcc>();
   const info = new Map<string, InfoAcc>();
   const partnerList: PartnerAcc[] = [];
-  const actionList: ActionAcc[] = [];
+  const actionAdvice: CollectedAdvice[] = [];
   const ruleList: RuleAcc[] = [];
   const infoList: InfoAcc[] = [];
 
@@ -306,19 +350,7 @@ export function adviceOf(state: WalkState): AdviceResult {
       addAll(acc.item.sources, advice.sources);
       addBecause(acc.item.because, because);
     } else if (kind === 'action') {
-      const advice = given as ActionAdvice;
-      let acc = actions.get(advice.action);
-      if (!acc) {
-        const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-        acc = { item, seq, rank: RANK[advice.urgency] };
-        actions.set(advice.action, acc);
-        actionList.push(acc);
-      }
-      const item = acc.item;
-      moreUrgent(acc, advice.urgency);
-      item.order = Math.min(item.order, advice.order ?? 100);
-      addAll(item.sources, advice.sources);
-      addBecause(item.because, because);
+      actionAdvice.push(collected[c]!);
     } else if (kind === 'rule') {
       const advice = given as RuleAdvice;
       let acc = rules.get(advice.rule);
@@ -361,7 +393,7 @@ export function adviceOf(state: WalkState): AdviceResult {
   const result: AdviceResult = {
     answers: answersOf(state),
     partners: stableSort(partnerList, (a, b) => a.rank - b.rank || a.seq - b.seq).map(finishPartner),
-    actions: stableSort(actionList, (a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq).map((a) => a.item),
+    actions: stableSort(actionsOf(actionAdvice), (a, b) => a.rank - b.rank || a.item.order - b.item.order || a.seq - b.seq).map((a) => a.item),
     rules: stableSort(ruleList, bySeq).map((a) => a.item),
     info: stableSort(infoList, bySeq).map((a) => a.item),
     context: contextOf(state),
@@ -432,18 +464,18 @@ export function immediateSoFar(state: WalkState): readonly string[] {
 }
 
 function linesOf(items: readonly CollectedAdvice[]): string[] {
-  const actions: { text: string; order: number }[] = [];
+  const actions: CollectedAdvice[] = [];
   const tasks: string[] = [];
   // Only the immediate items: the rest adds nothing here.
-  for (const { advice, kind } of items) {
-    if (kind === 'action') {
-      const a = advice as ActionAdvice;
-      if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });
-    } else if (kind === 'partner') {
-      const p = advice as PartnerAdvice;
+  for (const item of items) {
+    if (item.kind === 'action') {
+      if ((item.advice as ActionAdvice).urgency === 'immediate') actions.push(item);
+    } else if (item.kind === 'partner') {
+      const p = item.advice as PartnerAdvice;
       if (p.urgency === 'immediate') add(tasks, p.task);
     }
   }
-  if (actions.length > 0) return stableSort(actions, (a, b) => a.order - b.order).map((a) => a.text);
+  // Merged as in the advice: one line per key or text.
+  if (actions.length > 0) return stableSort(actionsOf(actions), (a, b) => a.item.order - b.item.order).map((a) => a.item.text);
   return tasks;
 }

@@ -121,6 +121,12 @@ export const ActionAdvice = z.strictObject({
   urgency: Urgency,
   /** Sorts actions of the same urgency: lower first. */
   order: z.number().int().optional(),
+  /**
+   * Action identity: actions with the same key are one action (as for partner tasks), for
+   * differently worded advice that means the same when categories combine; the most urgent text
+   * wins. Actions with the same text are one action too, with or without a key.
+   */
+  key: Id.optional(),
   ...AdviceBase,
 });
 

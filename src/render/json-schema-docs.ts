@@ -83,9 +83,19 @@ export const DEFINITION_DOCS: Record<string, { description: string; properties?:
   Advice: { description: 'Een advies: een partner (partner), een actie (action), een regelset (rule) of informatie (info). Elk advies noemt zijn bronnen.' },
   PartnerAdvice: {
     description: 'Schakel een partner in: wat je doet, hoe snel en waarom.',
-    properties: { task: 'Wat je met de partner doet, in gewone taal.', reason: 'Waarom; staat naast de antwoorden die tot dit advies leidden.' },
+    properties: {
+      task: 'Wat je met de partner doet, in gewone taal.',
+      key: 'Taken van één partner met dezelfde key zijn één taak; de meest urgente tekst blijft over.',
+      reason: 'Waarom; staat naast de antwoorden die tot dit advies leidden.',
+    },
   },
-  ActionAdvice: { description: 'Een actie voor de school zelf.', properties: { order: 'Volgorde tussen acties met dezelfde urgentie: lager eerst.' } },
+  ActionAdvice: {
+    description: 'Een actie voor de school zelf.',
+    properties: {
+      order: 'Volgorde tussen acties met dezelfde urgentie: lager eerst.',
+      key: 'Acties met dezelfde key zijn één actie (bij samen gekozen categorieën); de meest urgente tekst blijft over.',
+    },
+  },
   RuleAdvice: {
     description: 'Een regelset die geldt, met de conclusie en de stappen.',
     properties: { conclusion: 'Wat de regelset hier betekent.', steps: 'De stappen die je volgt, in volgorde.' },
@@ -166,7 +176,7 @@ export const PROPERTY_DOCS: Record<string, string> = {
   when: 'Alleen als deze voorwaarde op eerdere antwoorden geldt.',
   partner: 'De id van de partner.',
   urgency: 'Hoe snel: immediate (nu direct), today (vandaag), this-week (deze week) of when-needed (als het nodig is).',
-  key: 'Taken van één partner met dezelfde key zijn één taak; de dringendste telt.',
+  key: 'Adviezen met dezelfde key zijn één advies; de meest urgente tekst blijft over.',
   action: 'De actie, in gewone taal.',
   rule: 'De id van de regelset.',
   all: 'Alle voorwaarden gelden.',

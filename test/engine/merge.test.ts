@@ -189,3 +189,124 @@ describe('immediateSoFar', () => {
     expect(immediateSoFar(state)).toEqual([]);
   });
 });
+
+interface GivenAction {
+  action: string;
+  urgency: string;
+  key?: string;
+  order?: number;
+  source?: string;
+}
+
+/** A multi step whose ticked options each advise one school action, in this order (as combined categories do). */
+function actInOrder(items: readonly GivenAction[]) {
+  const options = items
+    .map((g, i) => {
+      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.order !== undefined ? `, order: ${g.order}` : ''}`;
+      return `          - { value: o${i}, label: O${i}, advice: [{ action: "${g.action}", urgency: ${g.urgency}${extra}, sources: [${g.source ?? 's1'}] }] }`;
+    })
+    .join('\n');
+  const p = protocolFrom(
+    `${yaml`
+    flows:
+      - id: main
+        title: Hoofd
+        steps:
+          - id: a
+            type: multi
+            question: Wat geldt?
+            known: Test
+            next: end
+            options:
+  `}\n${options}\n`,
+  );
+  const { state, problems } = replay(p, { a: items.map((_, i) => `o${i}`) });
+  expect(problems).toEqual([]);
+  return { advice: adviceOf(state), state };
+}
+
+describe('school actions with a key', () => {
+  it.each([
+    {
+      name: 'two texts with one key: one action, the first text at equal urgency',
+      given: [
+        { action: 'Praat apart met slachtoffer, dader en getuigen', urgency: 'today', key: 'gesprekken' },
+        { action: 'Praat apart met de gepeste leerling', urgency: 'today', key: 'gesprekken', source: 's2' },
+      ],
+      actions: [['Praat apart met slachtoffer, dader en getuigen', 'today']],
+      sources: ['s1', 's2'],
+    },
+    {
+      name: 'two texts with one key at two urgencies: the more urgent text and urgency',
+      given: [
+        { action: 'Informeer de ouders van de gepeste leerling', urgency: 'this-week', key: 'ouders' },
+        { action: 'Informeer vandaag de ouders', urgency: 'today', key: 'ouders' },
+      ],
+      actions: [['Informeer vandaag de ouders', 'today']],
+    },
+    {
+      name: 'different keys: two actions, even with texts that look alike',
+      given: [
+        { action: 'Informeer de ouders', urgency: 'today', key: 'a' },
+        { action: 'Informeer de ouders van de dader', urgency: 'today', key: 'b' },
+      ],
+      actions: [
+        ['Informeer de ouders', 'today'],
+        ['Informeer de ouders van de dader', 'today'],
+      ],
+    },
+    {
+      name: 'the same text once with a key and once without: one action',
+      given: [
+        { action: 'Registreer het incident', urgency: 'this-week', key: 'registreren' },
+        { action: 'Registreer het incident', urgency: 'today' },
+      ],
+      actions: [['Registreer het incident', 'today']],
+    },
+    {
+      name: 'a text shared with a keyed action joins the key: the most urgent text of the key wins',
+      given: [
+        { action: 'Praat vandaag', urgency: 'today', key: 'k' },
+        { action: 'Praat vandaag', urgency: 'today' },
+        { action: 'Praat nu', urgency: 'immediate', key: 'k' },
+      ],
+      actions: [['Praat nu', 'immediate']],
+    },
+    {
+      name: 'without keys different texts stay apart',
+      given: [
+        { action: 'Bel 112', urgency: 'immediate' },
+        { action: 'Haal iedereen binnen', urgency: 'immediate' },
+      ],
+      actions: [
+        ['Bel 112', 'immediate'],
+        ['Haal iedereen binnen', 'immediate'],
+      ],
+    },
+  ])('$name', ({ given, actions, sources }) => {
+    const { advice } = actInOrder(given);
+    expect(advice.actions.map((a) => [a.text, a.urgency])).toEqual(actions);
+    if (sources) expect(advice.actions[0]!.sources).toEqual(sources);
+  });
+
+  it('keeps the lowest order of the merged actions', () => {
+    const { advice } = actInOrder([
+      { action: 'Bel de ouders', urgency: 'today', key: 'ouders', order: 50 },
+      { action: 'Schrijf op wat er gebeurde', urgency: 'today', order: 20 },
+      { action: 'Informeer de ouders', urgency: 'today', key: 'ouders', order: 10 },
+    ]);
+    expect(advice.actions.map((a) => [a.text, a.order])).toEqual([
+      ['Bel de ouders', 10],
+      ['Schrijf op wat er gebeurde', 20],
+    ]);
+  });
+
+  it('shows a key once under "Nu direct" too', () => {
+    const { state } = actInOrder([
+      { action: 'Bel 112', urgency: 'immediate', key: 'alarm' },
+      { action: 'Bel 112 en zeg dat er een wapen is', urgency: 'immediate', key: 'alarm' },
+      { action: 'Haal iedereen binnen', urgency: 'immediate' },
+    ]);
+    expect(immediateSoFar(state)).toEqual(['Bel 112', 'Haal iedereen binnen']);
+  });
+});

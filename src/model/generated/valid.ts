@@ -113,7 +113,7 @@ const KEYS14 = new Set(['any']);
 const KEYS15 = new Set(['not']);
 const KEYS16 = new Set(['step', 'is', 'min', 'max', 'answered']);
 const KEYS17 = new Set(['partner', 'urgency', 'task', 'key', 'reason', 'when', 'sources']);
-const KEYS18 = new Set(['action', 'urgency', 'order', 'when', 'sources']);
+const KEYS18 = new Set(['action', 'urgency', 'order', 'key', 'when', 'sources']);
 const KEYS19 = new Set(['rule', 'conclusion', 'steps', 'when', 'sources']);
 const KEYS20 = new Set(['info', 'audience', 'when', 'sources']);
 const KEYS21 = new Set(['advice', 'call', 'next']);
@@ -856,19 +856,24 @@ function vActionAdvice(v: unknown): unknown {
     if (x2 !== undefined && (typeof x2 !== 'number' || !Number.isFinite(x2) || !Number.isSafeInteger(x2))) return INVALID;
     out['order'] = x2;
   }
+  if ('key' in v) {
+    const x3 = v['key'];
+    if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
+    out['key'] = x3;
+  }
   if ('when' in v) {
-    const x3 = v['when'];
-    if (x3 === undefined) out['when'] = undefined;
+    const x4 = v['when'];
+    if (x4 === undefined) out['when'] = undefined;
     else {
-      const y = vCondition(x3);
+      const y = vCondition(x4);
       if (y === INVALID) return INVALID;
       out['when'] = y;
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x4 = array1(v['sources']);
-  if (x4 === INVALID) return INVALID;
-  out['sources'] = x4;
+  const x5 = array1(v['sources']);
+  if (x5 === INVALID) return INVALID;
+  out['sources'] = x5;
   for (const key in v) if (!KEYS18.has(key)) return INVALID;
   return out;
 }

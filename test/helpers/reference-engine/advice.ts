@@ -227,13 +227,16 @@ export function adviceOf(state: WalkState): AdviceResult {
       addBecause(acc.item.because, because);
     } else if (kind === 'action') {
       const advice = given as ActionAdvice;
-      let acc = actions.get(advice.action);
+      // One action per key (or text); the most urgent advice gives its text.
+      const id = advice.key ?? advice.action;
+      let acc = actions.get(id);
       if (!acc) {
         const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
         acc = { item, seq, rank: RANK[advice.urgency] };
-        actions.set(advice.action, acc);
+        actions.set(id, acc);
       }
       const item = acc.item;
+      if (RANK[advice.urgency] < acc.rank) item.text = advice.action;
       moreUrgent(acc, advice.urgency);
       item.order = Math.min(item.order, advice.order ?? 100);
       addAll(item.sources, advice.sources);
@@ -327,12 +330,15 @@ function categoriesOf(state: WalkState): string[] {
  * shows as soon as any answer raises immediate advice.
  */
 export function immediateSoFar(state: WalkState): string[] {
-  const actions: { text: string; order: number }[] = [];
+  const actions: { id: string; text: string; order: number }[] = [];
   const tasks: string[] = [];
   for (const { advice, kind } of state.collected) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
-      if (a.urgency === 'immediate' && !actions.some((x) => x.text === a.action)) actions.push({ text: a.action, order: a.order ?? 100 });
+      const id = a.key ?? a.action;
+      const known = actions.find((x) => x.id === id);
+      if (a.urgency === 'immediate' && known) known.order = Math.min(known.order, a.order ?? 100);
+      else if (a.urgency === 'immediate') actions.push({ id, text: a.action, order: a.order ?? 100 });
     } else if (kind === 'partner') {
       const p = advice as PartnerAdvice;
       if (p.urgency === 'immediate') add(tasks, p.task);
