@@ -59,10 +59,14 @@ export function adviceCard(advice: AdviceResult, theme: Theme, width: number, bu
     return t.partner?.reach ? [...strong, ...para(`Bel: ${t.partner.reach}`, indent)] : strong;
   };
   const heading = (u: Urgency) => (u === 'immediate' ? c.red.bold(`  ${ADVICE_URGENCY[u]}`) : c.bold(`  ${ADVICE_URGENCY[u]}`));
-  const layout = (fit: Fit): string[][] => todos.map((t, i) => [...(i === 0 || todos[i - 1]!.urgency !== t.urgency ? [heading(t.urgency)] : []), ...entry(t, i, fit)]);
+  const block = (t: Todo, i: number, fit: Fit): string[] => [...(i === 0 || todos[i - 1]!.urgency !== t.urgency ? [heading(t.urgency)] : []), ...entry(t, i, fit)];
   const size = (blocks: string[][]) => blocks.reduce((n, b) => n + b.length, 2);
-  let blocks = layout('full');
-  for (const fit of ['sentence', 'line'] as const) if (size(blocks) > budget) blocks = layout(fit);
+  // Too long: shorten the last points first (to their first sentence, then to one line), so the
+  // first things to do stay readable; a first point cut to one line may show only a partner's name.
+  const blocks = todos.map((t, i) => block(t, i, 'full'));
+  for (const fit of ['sentence', 'line'] as const) {
+    for (let i = todos.length - 1; i >= 0 && size(blocks) > budget; i--) blocks[i] = block(todos[i]!, i, fit);
+  }
   if (size(blocks) > budget) {
     // Keep whole points while the rest still fits with the pointer below them.
     const kept: string[][] = [];
@@ -71,7 +75,7 @@ export function adviceCard(advice: AdviceResult, theme: Theme, width: number, bu
       kept.push(b);
     }
     const left = blocks.length - kept.length;
-    blocks = [...kept, [c.dim(`  + nog ${left} ${left === 1 ? 'punt' : 'punten'}: zie hieronder.`)]];
+    return [bar, ...kept.flat(), c.dim(`  + nog ${left} ${left === 1 ? 'punt' : 'punten'}: zie hieronder.`), end];
   }
   return [bar, ...blocks.flat(), end];
 }
