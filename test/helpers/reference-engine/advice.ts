@@ -145,6 +145,8 @@ interface ActionAcc {
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
+  keys: string[];
+  texts: string[];
 }
 interface RuleAcc {
   item: RuleItem;
@@ -227,14 +229,16 @@ export function adviceOf(state: WalkState): AdviceResult {
       addBecause(acc.item.because, because);
     } else if (kind === 'action') {
       const advice = given as ActionAdvice;
-      // One action per key (or text); the most urgent advice gives its text.
-      const id = advice.key ?? advice.action;
-      let acc = actions.get(id);
+      // One action per key or text (an action sharing either with an earlier one joins it); the most
+      // urgent advice gives its text.
+      let acc = [...actions.values()].find((a) => a.texts.includes(advice.action) || (advice.key !== undefined && a.keys.includes(advice.key)));
       if (!acc) {
         const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-        acc = { item, seq, rank: RANK[advice.urgency] };
-        actions.set(id, acc);
+        acc = { item, seq, rank: RANK[advice.urgency], keys: [], texts: [] };
+        actions.set(String(actions.size), acc);
       }
+      if (advice.key !== undefined && !acc.keys.includes(advice.key)) acc.keys.push(advice.key);
+      if (!acc.texts.includes(advice.action)) acc.texts.push(advice.action);
       const item = acc.item;
       if (RANK[advice.urgency] < acc.rank) item.text = advice.action;
       moreUrgent(acc, advice.urgency);
@@ -330,15 +334,18 @@ function categoriesOf(state: WalkState): string[] {
  * shows as soon as any answer raises immediate advice.
  */
 export function immediateSoFar(state: WalkState): string[] {
-  const actions: { id: string; text: string; order: number }[] = [];
+  const actions: { keys: string[]; texts: string[]; text: string; order: number }[] = [];
   const tasks: string[] = [];
   for (const { advice, kind } of state.collected) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
-      const id = a.key ?? a.action;
-      const known = actions.find((x) => x.id === id);
-      if (a.urgency === 'immediate' && known) known.order = Math.min(known.order, a.order ?? 100);
-      else if (a.urgency === 'immediate') actions.push({ id, text: a.action, order: a.order ?? 100 });
+      if (a.urgency !== 'immediate') continue;
+      const known = actions.find((x) => x.texts.includes(a.action) || (a.key !== undefined && x.keys.includes(a.key)));
+      if (known) {
+        known.order = Math.min(known.order, a.order ?? 100);
+        if (a.key !== undefined) known.keys.push(a.key);
+        known.texts.push(a.action);
+      } else actions.push({ keys: a.key === undefined ? [] : [a.key], texts: [a.action], text: a.action, order: a.order ?? 100 });
     } else if (kind === 'partner') {
       const p = advice as PartnerAdvice;
       if (p.urgency === 'immediate') add(tasks, p.task);
