@@ -121,6 +121,11 @@ function addAll(into: string[], items: readonly string[]): void {
   for (let i = 0; i < items.length; i++) add(into, items[i]!);
 }
 
+/** Whether advice of this urgency rank and priority gives a merged item its text instead of what gave it so far. */
+function outranks(rank: number, priority: number, current: { rank: number; priority: number }): boolean {
+  return rank < current.rank || (rank === current.rank && priority > current.priority);
+}
+
 /** Raises the item's urgency to `urgency` when that is more urgent. */
 function moreUrgent(acc: { item: { urgency: Urgency }; rank: number }, urgency: Urgency): void {
   const rank = RANK[urgency];
@@ -143,12 +148,16 @@ interface TaskAcc {
   item: TaskItem;
   seq: number;
   rank: number;
+  /** The `priority` of the advice that gave the text. */
+  priority: number;
 }
 interface ActionAcc {
   item: ActionItem;
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
+  /** The `priority` of the advice that gave the text. */
+  priority: number;
 }
 interface RuleAcc {
   item: RuleItem;
@@ -165,23 +174,25 @@ function newTask(advice: PartnerAdvice, because: readonly Because[], seq: number
   if (advice.reason) item.reasons.push(advice.reason);
   addAll(item.sources, advice.sources);
   addBecause(item.because, because);
-  return { item, seq, rank: RANK[advice.urgency] };
+  return { item, seq, rank: RANK[advice.urgency], priority: advice.priority ?? 0 };
 }
 
 /**
  * Another advice of the task: the most urgent advice gives its text, urgency and reason (at equal
- * urgency the first text, and the reasons of both); sources and the answers behind it are merged
- * from all of them.
+ * urgency the one with the highest `priority`, then the first text, and the reasons of those);
+ * sources and the answers behind it are merged from all of them.
  */
 function addTask(task: TaskAcc, advice: PartnerAdvice, because: readonly Because[]): void {
   const rank = RANK[advice.urgency];
-  if (rank < task.rank) {
+  const priority = advice.priority ?? 0;
+  if (outranks(rank, priority, task)) {
     task.rank = rank;
+    task.priority = priority;
     task.item.text = advice.task;
     task.item.urgency = advice.urgency;
     task.item.reasons = [];
   }
-  if (rank <= task.rank && advice.reason) add(task.item.reasons, advice.reason);
+  if (rank === task.rank && priority === task.priority && advice.reason) add(task.item.reasons, advice.reason);
   addAll(task.item.sources, advice.sources);
   addBecause(task.item.because, because);
 }
@@ -249,8 +260,8 @@ function tasksOf(given: readonly CollectedAdvice[]): TaskAcc[] {
 
 /**
  * The school's actions, one per group of the same key or text (see `groupsOf`): the most urgent
- * advice gives the text and urgency (at equal urgency the first); the lowest `order`, and the
- * sources and answers of all of them.
+ * advice gives the text and urgency (at equal urgency the one with the highest `priority`, then the
+ * first); the lowest `order`, and the sources and answers of all of them.
  */
 function actionsOf(given: readonly CollectedAdvice[]): ActionAcc[] {
   const group = groupsOf(
@@ -264,12 +275,14 @@ function actionsOf(given: readonly CollectedAdvice[]): ActionAcc[] {
     const { because, seq } = given[i]!;
     const advice = given[i]!.advice as ActionAdvice;
     const rank = RANK[advice.urgency];
+    const priority = advice.priority ?? 0;
     let acc = byRoot[group[i]!];
     if (!acc) {
       const item: ActionItem = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-      actions.push((acc = byRoot[group[i]!] = { item, seq, rank }));
-    } else if (rank < acc.rank) {
+      actions.push((acc = byRoot[group[i]!] = { item, seq, rank, priority }));
+    } else if (outranks(rank, priority, acc)) {
       acc.rank = rank;
+      acc.priority = priority;
       acc.item.text = advice.action;
       acc.item.urgency = advice.urgency;
     }

@@ -111,6 +111,8 @@ export const PartnerAdvice = z.strictObject({
    * key (so a text never shows twice for one partner).
    */
   key: Id.optional(),
+  /** Among advice of one task with the same urgency: the highest priority gives the text (default 0). */
+  priority: z.number().int().optional(),
   /** Why; shown next to the answers that led here. */
   reason: Text.optional(),
   ...AdviceBase,
@@ -127,6 +129,8 @@ export const ActionAdvice = z.strictObject({
    * wins. Actions with the same text are one action too, with or without a key.
    */
   key: Id.optional(),
+  /** Among advice of one action with the same urgency: the highest priority gives the text (default 0). */
+  priority: z.number().int().optional(),
   ...AdviceBase,
 });
 

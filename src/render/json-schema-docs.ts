@@ -177,6 +177,7 @@ export const PROPERTY_DOCS: Record<string, string> = {
   partner: 'De id van de partner.',
   urgency: 'Hoe snel: immediate (nu direct), today (vandaag), this-week (deze week) of when-needed (als het nodig is).',
   key: 'Adviezen met dezelfde key zijn één advies; de meest urgente tekst blijft over.',
+  priority: 'Voorrang binnen een key: bij gelijke urgentie geeft het advies met de hoogste priority de tekst (standaard 0).',
   action: 'De actie, in gewone taal.',
   rule: 'De id van de regelset.',
   all: 'Alle voorwaarden gelden.',

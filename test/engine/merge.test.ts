@@ -12,13 +12,14 @@ interface Given {
   key?: string;
   reason?: string;
   source?: string;
+  priority?: number;
 }
 
 /** A multi step whose ticked options each advise the police once, in this order. */
 function adviseInOrder(items: readonly Given[]) {
   const options = items
     .map((g, i) => {
-      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.reason ? `, reason: "${g.reason}"` : ''}`;
+      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.reason ? `, reason: "${g.reason}"` : ''}${g.priority !== undefined ? `, priority: ${g.priority}` : ''}`;
       return `          - { value: o${i}, label: O${i}, advice: [{ partner: politie, urgency: ${g.urgency}, task: "${g.task}"${extra}, sources: [${g.source ?? 's1'}] }] }`;
     })
     .join('\n');
@@ -196,13 +197,14 @@ interface GivenAction {
   key?: string;
   order?: number;
   source?: string;
+  priority?: number;
 }
 
 /** A multi step whose ticked options each advise one school action, in this order (as combined categories do). */
 function actInOrder(items: readonly GivenAction[]) {
   const options = items
     .map((g, i) => {
-      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.order !== undefined ? `, order: ${g.order}` : ''}`;
+      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.order !== undefined ? `, order: ${g.order}` : ''}${g.priority !== undefined ? `, priority: ${g.priority}` : ''}`;
       return `          - { value: o${i}, label: O${i}, advice: [{ action: "${g.action}", urgency: ${g.urgency}${extra}, sources: [${g.source ?? 's1'}] }] }`;
     })
     .join('\n');
@@ -308,5 +310,52 @@ describe('school actions with a key', () => {
       { action: 'Haal iedereen binnen', urgency: 'immediate' },
     ]);
     expect(immediateSoFar(state)).toEqual(['Bel 112', 'Haal iedereen binnen']);
+  });
+});
+
+describe('priority within a key', () => {
+  it.each([
+    {
+      name: 'at equal urgency the higher priority gives the text and the reason, whatever came first',
+      given: [
+        { task: 'Bel 112 en vertel wat er gebeurt', urgency: 'immediate', key: 'nu', reason: 'Gevaar', priority: -1 },
+        { task: 'Bel 112 en meld dat een kind vermist is', urgency: 'immediate', key: 'nu', reason: 'Vermist' },
+      ],
+      tasks: [['Bel 112 en meld dat een kind vermist is', 'immediate']],
+      reasons: ['Vermist'],
+    },
+    {
+      name: 'urgency still goes first: a more urgent task wins over a higher priority',
+      given: [
+        { task: 'Meld nu', urgency: 'immediate', key: 'melden' },
+        { task: 'Meld vandaag met naam', urgency: 'today', key: 'melden', priority: 5 },
+      ],
+      tasks: [['Meld nu', 'immediate']],
+      reasons: [],
+    },
+    {
+      name: 'equal priority: the first text, the reasons of both',
+      given: [
+        { task: 'Doe aangifte', urgency: 'today', key: 'a', reason: 'Een', priority: 1 },
+        { task: 'Doe aangifte via 0900-8844', urgency: 'today', key: 'a', reason: 'Twee', priority: 1 },
+      ],
+      tasks: [['Doe aangifte', 'today']],
+      reasons: ['Een', 'Twee'],
+    },
+  ])('$name', ({ given, tasks, reasons }) => {
+    const { advice } = adviseInOrder(given);
+    expect(advice.partners[0]!.taskItems.map((t) => [t.text, t.urgency])).toEqual(tasks);
+    expect(advice.partners[0]!.taskItems[0]!.reasons).toEqual(reasons);
+  });
+
+  it('works for school actions, also under "Nu direct"', () => {
+    const { advice, state } = actInOrder([
+      { action: 'Informeer vandaag de ouders', urgency: 'today', key: 'ouders' },
+      { action: 'Informeer de ouders niet zelf: overleg eerst met Veilig Thuis', urgency: 'today', key: 'ouders', priority: 1 },
+      { action: 'Is er gevaar? Bel 112.', urgency: 'immediate', key: 'alarm' },
+      { action: 'Bel 112.', urgency: 'immediate', key: 'alarm', priority: 1 },
+    ]);
+    expect(advice.actions.map((a) => a.text)).toEqual(['Bel 112.', 'Informeer de ouders niet zelf: overleg eerst met Veilig Thuis']);
+    expect(immediateSoFar(state)).toEqual(['Bel 112.']);
   });
 });

@@ -66,6 +66,7 @@ export const SCHEMA_KEYS: readonly string[] = [
   'urgency',
   'task',
   'key',
+  'priority',
   'reason',
   'when',
   'all',
@@ -112,8 +113,8 @@ const KEYS13 = new Set(['all']);
 const KEYS14 = new Set(['any']);
 const KEYS15 = new Set(['not']);
 const KEYS16 = new Set(['step', 'is', 'min', 'max', 'answered']);
-const KEYS17 = new Set(['partner', 'urgency', 'task', 'key', 'reason', 'when', 'sources']);
-const KEYS18 = new Set(['action', 'urgency', 'order', 'key', 'when', 'sources']);
+const KEYS17 = new Set(['partner', 'urgency', 'task', 'key', 'priority', 'reason', 'when', 'sources']);
+const KEYS18 = new Set(['action', 'urgency', 'order', 'key', 'priority', 'when', 'sources']);
 const KEYS19 = new Set(['rule', 'conclusion', 'steps', 'when', 'sources']);
 const KEYS20 = new Set(['info', 'audience', 'when', 'sources']);
 const KEYS21 = new Set(['advice', 'call', 'next']);
@@ -700,24 +701,29 @@ function vPartnerAdvice(v: unknown): unknown {
     if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
     out['key'] = x3;
   }
+  if ('priority' in v) {
+    const x4 = v['priority'];
+    if (x4 !== undefined && (typeof x4 !== 'number' || !Number.isFinite(x4) || !Number.isSafeInteger(x4))) return INVALID;
+    out['priority'] = x4;
+  }
   if ('reason' in v) {
-    const x4 = v['reason'];
-    if (x4 !== undefined && (typeof x4 !== 'string' || x4.length < 1)) return INVALID;
-    out['reason'] = x4;
+    const x5 = v['reason'];
+    if (x5 !== undefined && (typeof x5 !== 'string' || x5.length < 1)) return INVALID;
+    out['reason'] = x5;
   }
   if ('when' in v) {
-    const x5 = v['when'];
-    if (x5 === undefined) out['when'] = undefined;
+    const x6 = v['when'];
+    if (x6 === undefined) out['when'] = undefined;
     else {
-      const y = vCondition(x5);
+      const y = vCondition(x6);
       if (y === INVALID) return INVALID;
       out['when'] = y;
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x6 = array1(v['sources']);
-  if (x6 === INVALID) return INVALID;
-  out['sources'] = x6;
+  const x7 = array1(v['sources']);
+  if (x7 === INVALID) return INVALID;
+  out['sources'] = x7;
   for (const key in v) if (!KEYS17.has(key)) return INVALID;
   return out;
 }
@@ -861,19 +867,24 @@ function vActionAdvice(v: unknown): unknown {
     if (x3 !== undefined && (typeof x3 !== 'string' || !RE1.test(x3))) return INVALID;
     out['key'] = x3;
   }
+  if ('priority' in v) {
+    const x4 = v['priority'];
+    if (x4 !== undefined && (typeof x4 !== 'number' || !Number.isFinite(x4) || !Number.isSafeInteger(x4))) return INVALID;
+    out['priority'] = x4;
+  }
   if ('when' in v) {
-    const x4 = v['when'];
-    if (x4 === undefined) out['when'] = undefined;
+    const x5 = v['when'];
+    if (x5 === undefined) out['when'] = undefined;
     else {
-      const y = vCondition(x4);
+      const y = vCondition(x5);
       if (y === INVALID) return INVALID;
       out['when'] = y;
     }
   }
   if (!('sources' in v)) return INVALID;
-  const x5 = array1(v['sources']);
-  if (x5 === INVALID) return INVALID;
-  out['sources'] = x5;
+  const x6 = array1(v['sources']);
+  if (x6 === INVALID) return INVALID;
+  out['sources'] = x6;
   for (const key in v) if (!KEYS18.has(key)) return INVALID;
   return out;
 }

@@ -139,12 +139,14 @@ interface TaskAcc {
   item: TaskItem;
   seq: number;
   rank: number;
+  priority: number;
 }
 interface ActionAcc {
   item: ActionItem;
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
+  priority: number;
   keys: string[];
   texts: string[];
 }
@@ -166,15 +168,17 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
   const rank = RANK[advice.urgency];
   let task: TaskAcc | undefined;
   for (const t of acc.tasks) if (t.id === id) task = t;
+  const priority = advice.priority ?? 0;
   if (!task) {
-    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank };
+    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank, priority };
     acc.tasks.push(task);
-  } else if (rank < task.rank) {
+  } else if (rank < task.rank || (rank === task.rank && priority > task.priority)) {
     task.rank = rank;
+    task.priority = priority;
     task.item.text = advice.task;
     task.item.urgency = advice.urgency;
     task.item.reasons = [];
-  } else if (rank > task.rank) {
+  } else if (rank > task.rank || priority < task.priority) {
     addAll(task.item.sources, advice.sources);
     addBecause(task.item.because, because);
     return;
@@ -234,13 +238,17 @@ export function adviceOf(state: WalkState): AdviceResult {
       let acc = [...actions.values()].find((a) => a.texts.includes(advice.action) || (advice.key !== undefined && a.keys.includes(advice.key)));
       if (!acc) {
         const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-        acc = { item, seq, rank: RANK[advice.urgency], keys: [], texts: [] };
+        acc = { item, seq, rank: RANK[advice.urgency], priority: advice.priority ?? 0, keys: [], texts: [] };
         actions.set(String(actions.size), acc);
       }
       if (advice.key !== undefined && !acc.keys.includes(advice.key)) acc.keys.push(advice.key);
       if (!acc.texts.includes(advice.action)) acc.texts.push(advice.action);
       const item = acc.item;
-      if (RANK[advice.urgency] < acc.rank) item.text = advice.action;
+      const priority = advice.priority ?? 0;
+      if (RANK[advice.urgency] < acc.rank || (RANK[advice.urgency] === acc.rank && priority > acc.priority)) {
+        item.text = advice.action;
+        acc.priority = priority;
+      }
       moreUrgent(acc, advice.urgency);
       item.order = Math.min(item.order, advice.order ?? 100);
       addAll(item.sources, advice.sources);
@@ -334,7 +342,7 @@ function categoriesOf(state: WalkState): string[] {
  * shows as soon as any answer raises immediate advice.
  */
 export function immediateSoFar(state: WalkState): string[] {
-  const actions: { keys: string[]; texts: string[]; text: string; order: number }[] = [];
+  const actions: { keys: string[]; texts: string[]; text: string; order: number; priority: number }[] = [];
   const tasks: string[] = [];
   for (const { advice, kind } of state.collected) {
     if (kind === 'action') {
@@ -343,9 +351,13 @@ export function immediateSoFar(state: WalkState): string[] {
       const known = actions.find((x) => x.texts.includes(a.action) || (a.key !== undefined && x.keys.includes(a.key)));
       if (known) {
         known.order = Math.min(known.order, a.order ?? 100);
+        if ((a.priority ?? 0) > known.priority) {
+          known.text = a.action;
+          known.priority = a.priority ?? 0;
+        }
         if (a.key !== undefined) known.keys.push(a.key);
         known.texts.push(a.action);
-      } else actions.push({ keys: a.key === undefined ? [] : [a.key], texts: [a.action], text: a.action, order: a.order ?? 100 });
+      } else actions.push({ keys: a.key === undefined ? [] : [a.key], texts: [a.action], text: a.action, order: a.order ?? 100, priority: a.priority ?? 0 });
     } else if (kind === 'partner') {
       const p = advice as PartnerAdvice;
       if (p.urgency === 'immediate') add(tasks, p.task);
