@@ -31,7 +31,8 @@ export interface TextOptions {
 
 /** The first sentence, marked as cut when there is more ("Doe aangifte via 0900-8844. Het …" → "Doe aangifte via 0900-8844. …"). */
 function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])\s+\S/s.exec(text);
+  // A leading question ("Brandt het nog?") is the condition of what follows: keep the sentence after it.
+  const m = /^((?:[^.!?]+\?\s+)*[^.!?]+[.!?])\s+\S/s.exec(text);
   return m ? `${m[1]} …` : text;
 }
 

@@ -6,6 +6,7 @@ import { adviceOf, replay } from '../../src/engine/index.js';
 import { adviceCard, renderAdviceText } from '../../src/render/advice-text.js';
 import { nowAndToday, phoneOf } from '../../src/render/advice-view.js';
 import { PLAIN } from '../../src/render/theme.js';
+import { protocolFrom, yaml } from '../helpers/protocol.js';
 import { failingScenarios, shipped } from '../helpers/shipped.js';
 
 const SIZES = [
@@ -47,6 +48,32 @@ describe('the "Nu en vandaag" card', () => {
       }
     };
     expect(failingScenarios(check)).toEqual([]);
+  });
+
+  it('shortens a point that opens with a question to the question and what to do', () => {
+    const { state } = replay(
+      protocolFrom(yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - id: a
+                type: yes-no
+                question: Brand?
+                advice:
+                  - { action: "Brandt het nog? Sla alarm en bel 112. Laat daarna de schade opnemen.", urgency: immediate, sources: [s1] }
+                  - { action: "Schrijf op wat er gebeurde. Doe dat met datum en tijd.", urgency: today, sources: [s1] }
+                yes: { next: end }
+                no: { next: end }
+      `),
+      { a: 'ja' },
+    );
+    const advice = adviceOf(state);
+    const full = adviceCard(advice, PLAIN, 79, 40).join(' ');
+    const short = adviceCard(advice, PLAIN, 45, 6).join(' ');
+    expect(full).toContain('Laat daarna de schade opnemen');
+    expect(short).toContain('Brandt het nog? Sla alarm en bel 112. …');
+    expect(short).toContain('Schrijf op wat er gebeurde. …');
   });
 
   it('shortens before it leaves points out, and says how many are left', () => {
