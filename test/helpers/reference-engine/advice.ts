@@ -135,7 +135,8 @@ interface PartnerAcc {
   tasks: TaskAcc[];
 }
 interface TaskAcc {
-  id: string;
+  keys: string[];
+  texts: string[];
   item: TaskItem;
   seq: number;
   rank: number;
@@ -164,13 +165,17 @@ interface InfoAcc {
  * and the answers behind it are merged from all of them.
  */
 function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
-  const id = advice.key ?? advice.task;
   const rank = RANK[advice.urgency];
+  // One task per key or text: a task sharing either with an earlier one joins it.
   let task: TaskAcc | undefined;
-  for (const t of acc.tasks) if (t.id === id) task = t;
+  for (const t of acc.tasks) if (t.texts.includes(advice.task) || (advice.key !== undefined && t.keys.includes(advice.key))) task = task ?? t;
   const priority = advice.priority ?? 0;
+  if (task) {
+    if (advice.key !== undefined && !task.keys.includes(advice.key)) task.keys.push(advice.key);
+    if (!task.texts.includes(advice.task)) task.texts.push(advice.task);
+  }
   if (!task) {
-    task = { id, item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank, priority };
+    task = { keys: advice.key === undefined ? [] : [advice.key], texts: [advice.task], item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank, priority };
     acc.tasks.push(task);
   } else if (rank < task.rank || (rank === task.rank && priority > task.priority)) {
     task.rank = rank;
