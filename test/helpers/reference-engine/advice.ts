@@ -175,7 +175,14 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
     if (!task.texts.includes(advice.task)) task.texts.push(advice.task);
   }
   if (!task) {
-    task = { keys: advice.key === undefined ? [] : [advice.key], texts: [advice.task], item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] }, seq, rank, priority };
+    task = {
+      keys: advice.key === undefined ? [] : [advice.key],
+      texts: [advice.task],
+      item: { text: advice.task, urgency: advice.urgency, reasons: [], sources: [], because: [] },
+      seq,
+      rank,
+      priority,
+    };
     acc.tasks.push(task);
   } else if (rank < task.rank || (rank === task.rank && priority > task.priority)) {
     task.rank = rank;
