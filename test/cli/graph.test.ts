@@ -43,7 +43,15 @@ describe('convenant graph', () => {
     const { stdout } = await runCli(['graph', 'fysiek-geweld', '--calls', '--format', 'dot']);
     const model = parseDot(stdout);
     expect(model.balanced).toBe(true);
-    expect(model.clusters).toEqual(['cluster_fysiek-geweld', 'cluster_dader-leeftijd', 'cluster_ouder-dader', 'cluster_meldcode', 'cluster_veilig-naar-huis', 'cluster_herhaling', 'cluster_camerabeelden']);
+    expect(model.clusters).toEqual([
+      'cluster_fysiek-geweld',
+      'cluster_dader-leeftijd',
+      'cluster_ouder-dader',
+      'cluster_meldcode',
+      'cluster_veilig-naar-huis',
+      'cluster_herhaling',
+      'cluster_camerabeelden',
+    ]);
     expect(model.edges.find((e) => e.to === 'dader-leeftijd' && e.attrs.includes('style=dashed'))).toBeDefined();
   });
 

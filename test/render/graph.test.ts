@@ -51,7 +51,15 @@ describe('flow graph model (mini fixture)', () => {
     expect(one.clusters.map((c) => c.flow.id)).toEqual(['melding']);
     expect(one.edges.some((e) => e.kind === 'handover')).toBe(false);
     expect(flowsCalledFrom(mini(), 'melding')).toEqual(['melding', 'leeftijd']);
-    expect(flowsCalledFrom(shipped().protocol!, 'fysiek-geweld')).toEqual(['fysiek-geweld', 'dader-leeftijd', 'ouder-dader', 'meldcode', 'veilig-naar-huis', 'herhaling', 'camerabeelden']);
+    expect(flowsCalledFrom(shipped().protocol!, 'fysiek-geweld')).toEqual([
+      'fysiek-geweld',
+      'dader-leeftijd',
+      'ouder-dader',
+      'meldcode',
+      'veilig-naar-huis',
+      'herhaling',
+      'camerabeelden',
+    ]);
   });
 });
 
