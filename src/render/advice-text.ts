@@ -32,7 +32,8 @@ export interface TextOptions {
 /** The first sentence, marked as cut when there is more ("Doe aangifte via 0900-8844. Het …" → "Doe aangifte via 0900-8844. …"). */
 function firstSentence(text: string): string {
   // A leading question ("Brandt het nog?") is the condition of what follows: keep the sentence after it.
-  const m = /^((?:[^.!?]+\?\s+)*[^.!?]+[.!?])\s+\S/s.exec(text);
+  // The kept part ends on a statement, never on a question.
+  const m = /^((?:[^.!?]+\?\s+)*[^.!?]+[.!])\s+\S/s.exec(text);
   return m ? `${m[1]} …` : text;
 }
 

@@ -61,8 +61,9 @@ describe('the "Nu en vandaag" card', () => {
                 type: yes-no
                 question: Brand?
                 advice:
-                  - { action: "Brandt het nog? Sla alarm en bel 112. Laat daarna de schade opnemen.", urgency: immediate, sources: [s1] }
-                  - { action: "Schrijf op wat er gebeurde. Doe dat met datum en tijd.", urgency: today, sources: [s1] }
+                  - { action: "Brandt het nog? Sla alarm en bel 112. Laat daarna de schade opnemen door de conciërge en noteer wat er gebeurde.", urgency: immediate, sources: [s1] }
+                  - { action: "Schrijf op wat er gebeurde. Doe dat met datum en tijd, en met de namen van wie het zagen en wat zij vertelden.", urgency: today, sources: [s1] }
+                  - { action: "Is er nu direct gevaar? Bel 112.", urgency: immediate, sources: [s1] }
                 yes: { next: end }
                 no: { next: end }
       `),
@@ -70,10 +71,13 @@ describe('the "Nu en vandaag" card', () => {
     );
     const advice = adviceOf(state);
     const full = adviceCard(advice, PLAIN, 79, 40).join(' ');
-    const short = adviceCard(advice, PLAIN, 45, 6).join(' ');
+    const short = adviceCard(advice, PLAIN, 79, 7).join(' ');
     expect(full).toContain('Laat daarna de schade opnemen');
     expect(short).toContain('Brandt het nog? Sla alarm en bel 112. …');
     expect(short).toContain('Schrijf op wat er gebeurde. …');
+    // A question with only one sentence after it is kept whole, never cut to the bare question.
+    expect(short).toContain('Is er nu direct gevaar? Bel 112.');
+    expect(short).not.toContain('gevaar? …');
   });
 
   it('shortens before it leaves points out, and says how many are left', () => {
