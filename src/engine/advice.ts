@@ -216,6 +216,42 @@ function groupsOf(n: number, keyOf: (i: number) => string | undefined, textOf: (
     if (a < b) root[b] = a;
     else if (b < a) root[a] = b;
   };
+  if (n > 32) return groupsByMaps(n, keyOf, textOf, root, find, join);
+  const keys: (string | undefined)[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    root.push(i);
+    const key = keyOf(i);
+    const text = textOf(i);
+    // The lists are short (a few items per partner or walk): a scan back beats building maps.
+    let sameKey = key === undefined;
+    let sameText = false;
+    for (let j = 0; j < i && !(sameKey && sameText); j++) {
+      if (!sameKey && keys[j] === key) {
+        join(i, j);
+        sameKey = true;
+      }
+      if (!sameText && texts[j] === text) {
+        join(i, j);
+        sameText = true;
+      }
+    }
+    keys.push(key);
+    texts.push(text);
+  }
+  for (let i = 0; i < n; i++) root[i] = find(i);
+  return root;
+}
+
+/** `groupsOf` for long lists (many categories at once): look-ups by map instead of scanning back. */
+function groupsByMaps(
+  n: number,
+  keyOf: (i: number) => string | undefined,
+  textOf: (i: number) => string,
+  root: number[],
+  find: (i: number) => number,
+  join: (i: number, j: number) => void,
+): number[] {
   const byKey = new Map<string, number>();
   const byText = new Map<string, number>();
   for (let i = 0; i < n; i++) {

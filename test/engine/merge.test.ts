@@ -359,3 +359,19 @@ describe('priority within a key', () => {
     expect(immediateSoFar(state)).toEqual(['Bel 112.']);
   });
 });
+
+describe('long lists of advice (many categories at once)', () => {
+  it('merge by key and by text as short ones do', () => {
+    // 40 actions: every fifth shares the key "k", the others come in pairs of equal text.
+    const given = Array.from({ length: 40 }, (_, i) =>
+      i % 5 === 0 ? { action: `Sleutel ${i}`, urgency: 'today', key: 'k' } : { action: `Tekst ${Math.floor(i / 2)}`, urgency: 'today' },
+    );
+    const { advice } = actInOrder(given);
+    const texts = advice.actions.map((a) => a.text);
+    expect(texts.filter((t) => t.startsWith('Sleutel'))).toEqual(['Sleutel 0']);
+    expect(new Set(texts).size).toBe(texts.length);
+    // Pairs: i = 2m and 2m+1 share "Tekst m" unless one of them is a key item.
+    expect(texts).toContain('Tekst 1');
+    expect(texts.length).toBeLessThan(40);
+  });
+});
