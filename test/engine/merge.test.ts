@@ -15,14 +15,12 @@ interface Given {
   priority?: number;
 }
 
-/** A multi step whose ticked options each advise the police once, in this order. */
-function adviseInOrder(items: readonly Given[]) {
-  const options = items
-    .map((g, i) => {
-      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.reason ? `, reason: "${g.reason}"` : ''}${g.priority !== undefined ? `, priority: ${g.priority}` : ''}`;
-      return `          - { value: o${i}, label: O${i}, advice: [{ partner: politie, urgency: ${g.urgency}, task: "${g.task}"${extra}, sources: [${g.source ?? 's1'}] }] }`;
-    })
-    .join('\n');
+/**
+ * A multi step whose ticked options each give one advice item (written as YAML flow mappings), in
+ * this order, as combined categories do; replayed with every option ticked.
+ */
+function adviseEachOption(items: readonly string[]) {
+  const options = items.map((advice, i) => `          - { value: o${i}, label: O${i}, advice: [${advice}] }`).join('\n');
   const p = protocolFrom(
     `${yaml`
     flows:
@@ -41,6 +39,21 @@ function adviseInOrder(items: readonly Given[]) {
   expect(problems).toEqual([]);
   return { advice: adviceOf(state), state };
 }
+
+/** The optional fields of one advice item, as YAML flow-mapping entries. */
+const optional = (fields: Record<string, string | number | undefined>) =>
+  Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `, ${k}: ${typeof v === 'string' && k === 'reason' ? `"${v}"` : v}`)
+    .join('');
+
+/** Each ticked option advises the police once, in this order. */
+const adviseInOrder = (items: readonly Given[]) =>
+  adviseEachOption(
+    items.map(
+      (g) => `{ partner: politie, urgency: ${g.urgency}, task: "${g.task}"${optional({ key: g.key, reason: g.reason, priority: g.priority })}, sources: [${g.source ?? 's1'}] }`,
+    ),
+  );
 
 describe('partner tasks keep their own urgency', () => {
   it.each([
@@ -200,32 +213,11 @@ interface GivenAction {
   priority?: number;
 }
 
-/** A multi step whose ticked options each advise one school action, in this order (as combined categories do). */
-function actInOrder(items: readonly GivenAction[]) {
-  const options = items
-    .map((g, i) => {
-      const extra = `${g.key ? `, key: ${g.key}` : ''}${g.order !== undefined ? `, order: ${g.order}` : ''}${g.priority !== undefined ? `, priority: ${g.priority}` : ''}`;
-      return `          - { value: o${i}, label: O${i}, advice: [{ action: "${g.action}", urgency: ${g.urgency}${extra}, sources: [${g.source ?? 's1'}] }] }`;
-    })
-    .join('\n');
-  const p = protocolFrom(
-    `${yaml`
-    flows:
-      - id: main
-        title: Hoofd
-        steps:
-          - id: a
-            type: multi
-            question: Wat geldt?
-            known: Test
-            next: end
-            options:
-  `}\n${options}\n`,
+/** Each ticked option advises one school action, in this order (as combined categories do). */
+const actInOrder = (items: readonly GivenAction[]) =>
+  adviseEachOption(
+    items.map((g) => `{ action: "${g.action}", urgency: ${g.urgency}${optional({ key: g.key, order: g.order, priority: g.priority })}, sources: [${g.source ?? 's1'}] }`),
   );
-  const { state, problems } = replay(p, { a: items.map((_, i) => `o${i}`) });
-  expect(problems).toEqual([]);
-  return { advice: adviceOf(state), state };
-}
 
 describe('school actions with a key', () => {
   it.each([
