@@ -39,8 +39,9 @@ function firstSentence(text: string): string {
 
 /**
  * "Nu en vandaag": what to do now and today, in order, each partner task with its number, in at most
- * `budget` lines. Too long: each point shortened to its first sentence, then to one line, then the
- * last points left out with a pointer to the full advice below. Numbers are never shortened.
+ * `budget` lines. Too long: points shortened from the last one up, first to their first sentence,
+ * then to one line, until it fits; then the last points left out with a pointer to the full advice
+ * below. Numbers are never shortened.
  */
 export function adviceCard(advice: AdviceResult, theme: Theme, width: number, budget: number): string[] {
   const c = theme.chalk;
@@ -63,8 +64,8 @@ export function adviceCard(advice: AdviceResult, theme: Theme, width: number, bu
   const heading = (u: Urgency) => (u === 'immediate' ? c.red.bold(`  ${ADVICE_URGENCY[u]}`) : c.bold(`  ${ADVICE_URGENCY[u]}`));
   const block = (t: Todo, i: number, fit: Fit): string[] => [...(i === 0 || todos[i - 1]!.urgency !== t.urgency ? [heading(t.urgency)] : []), ...entry(t, i, fit)];
   const size = (blocks: string[][]) => blocks.reduce((n, b) => n + b.length, 2);
-  // Too long: shorten the last points first (to their first sentence, then to one line), so the
-  // first things to do stay readable; a first point cut to one line may show only a partner's name.
+  // From the last point up, so the first things to do keep their text as long as possible: cut to
+  // one line, a first point with a long partner name would show little more than the name.
   const blocks = todos.map((t, i) => block(t, i, 'full'));
   for (const fit of ['sentence', 'line'] as const) {
     for (let i = todos.length - 1; i >= 0 && size(blocks) > budget; i--) blocks[i] = block(todos[i]!, i, fit);
