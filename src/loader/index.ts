@@ -1,5 +1,5 @@
 export { loadProtocolFiles, parseProtocolFile, type LoadResult, type ProtocolSourceFile } from './load.js';
-export { readProtocolDir, readDataFile, hashFiles, MAX_FILE_BYTES, SCENARIO_DIR, type ReadResult } from './read.js';
+export { readProtocolDir, readDataFile, decodeText, hashFiles, MAX_FILE_BYTES, SCENARIO_DIR, type ReadResult } from './read.js';
 export { parseYamlData, type ParsedYamlData } from './parse-yaml.js';
 export { parseScenarioFiles, type LocatedScenario } from './scenarios.js';
 export { checkScenarioIds } from './scenario-ids.js';

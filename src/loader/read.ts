@@ -210,6 +210,19 @@ function readText(path: string, name: string, diagnostics: Diagnostic[], maxByte
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  return decodeText(bytes, name, diagnostics, undecoded);
+}
+
+/**
+ * A protocol file's bytes as text: a file with NUL bytes or invalid UTF-8 gets one located
+ * diagnostic instead (and, with `undecoded`, its text with replacement characters goes there, so
+ * the ids it defines are known). Also for files that do not come from disk (`diff` reads git).
+ */
+export function decodeText(bytes: Buffer, name: string, diagnostics: Diagnostic[], undecoded?: string[]): string | undefined {
+  const fail = (code: DiagnosticCode, message: string, hint: string, at = { line: 1, column: 1 }) => {
+    diagnostics.push({ code, severity: 'error', file: name, ...at, message, hint });
+    return undefined;
+  };
   if (bytes.includes(0)) {
     return fail('binary-file', 'dit is geen tekstbestand (het bevat NUL-bytes)', 'Een YAML-bestand is platte tekst in UTF-8.');
   }

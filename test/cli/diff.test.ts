@@ -96,6 +96,41 @@ describe('convenant diff', () => {
     expect(stdout).toContain('| Politie Testdorp | vandaag | nu direct |');
   });
 
+  it('refuses a version with a file that is not UTF-8, from a folder and from git, naming the file and the byte', async () => {
+    // "é" in Latin-1: the file cannot be decoded. Before, a folder compared without the file and git
+    // compared its text with replacement characters.
+    const latin1 = (dir: string) => {
+      const file = join(dir, 'flows', 'melding.yaml');
+      const bytes = readFileSync(file);
+      const at = bytes.indexOf('Is er nu gevaar?');
+      expect(at).toBeGreaterThan(0);
+      writeFileSync(file, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xe9]), bytes.subarray(at)]));
+    };
+    latin1(after);
+    const folder = await diff('oud', 'nieuw');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('nieuw/flows/melding.yaml');
+    expect(folder.stderr).toContain('geen geldige UTF-8');
+    expect(folder.stderr).toContain('waarschijnlijk "é"');
+
+    const repo = join(cwd, 'repo');
+    cpSync(MINI_DIR, join(repo, 'protocol'), { recursive: true });
+    latin1(join(repo, 'protocol'));
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    const fromGit = await runCli(['diff', 'HEAD:protocol', join(cwd, 'oud')], { cwd: repo });
+    expect(fromGit.code).toBe(2);
+    expect(fromGit.stderr).toContain('HEAD:protocol/flows/melding.yaml');
+    expect(fromGit.stderr).toContain('geen geldige UTF-8');
+  });
+
   it('refuses a version it cannot read, with exit 2', async () => {
     const missing = await diff('bestaat-niet', 'nieuw');
     expect(missing.code).toBe(2);

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffProtocols, type NamedPath } from '../../diff/protocol-diff.js';
-import { loadProtocol, loadProtocolFiles, parseScenarioFiles, SCENARIO_DIR, type ProtocolSourceFile } from '../../loader/index.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/index.js';
+import { decodeText, loadProtocol, loadProtocolFiles, parseScenarioFiles, SCENARIO_DIR, type LoadResult, type ProtocolSourceFile } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { renderDiffJson, renderDiffMarkdown } from '../../render/protocol-diff.js';
 import { sanitize } from '../../render/sanitize.js';
@@ -23,6 +24,12 @@ interface Version {
   label: string;
   protocol: Protocol;
   scenarios: NamedPath[];
+}
+
+/** A version as read: the loaded protocol (with the problems of reading its files) and its scenario files. */
+interface ReadVersion {
+  loaded: LoadResult;
+  scenarios: ProtocolSourceFile[];
 }
 
 export async function runDiff(io: Io, before: string, after: string, options: DiffOptions): Promise<number> {
@@ -44,8 +51,7 @@ export async function runDiff(io: Io, before: string, after: string, options: Di
 function readVersion(io: Io, spec: string): Version {
   if (spec.trim() === '') throw new UsageError('een lege versie', 'Geef een protocolmap of REVISIE:pad, bijvoorbeeld main:protocols/weert-nederweert.');
   const git = /^([^:]+):(.*)$/.exec(spec);
-  const files = git && !existsSync(resolve(io.cwd, spec)) ? readGit(io, git[1]!, git[2]!) : readFolder(io, spec);
-  const loaded = loadProtocolFiles(files.protocol);
+  const { loaded, scenarios: scenarioFiles } = git && !existsSync(resolve(io.cwd, spec)) ? readGit(io, git[1]!, git[2]!) : readFolder(io, spec);
   if (!loaded.ok || !loaded.protocol) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     throw new UsageError(
@@ -53,26 +59,27 @@ function readVersion(io: Io, spec: string): Version {
       `Vergelijk alleen versies zonder fouten; bekijk ze met: convenant validate`,
     );
   }
-  const parsed = parseScenarioFiles(files.scenarios);
+  const parsed = parseScenarioFiles(scenarioFiles);
   const scenarios = parsed.scenarios.map((s) => ({ answers: s.scenario.answers, origin: `scenario "${s.scenario.name}"` }));
   return { label: spec, protocol: loaded.protocol, scenarios };
 }
 
-function readFolder(io: Io, dir: string): { protocol: ProtocolSourceFile[]; scenarios: ProtocolSourceFile[] } {
+function readFolder(io: Io, dir: string): ReadVersion {
   const loaded = loadProtocol(resolve(io.cwd, dir), io.cwd);
   if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics, 'Geef een map, of REVISIE:pad voor een versie in git.');
-  return { protocol: loaded.files, scenarios: loaded.scenarioFiles };
+  return { loaded, scenarios: loaded.scenarioFiles };
 }
 
-function readGit(io: Io, revision: string, path: string): { protocol: ProtocolSourceFile[]; scenarios: ProtocolSourceFile[] } {
+function readGit(io: Io, revision: string, path: string): ReadVersion {
   if (revision.startsWith('-')) throw new UsageError(`"${sanitize(revision)}" is geen revisie`, 'Bijvoorbeeld main:protocols/weert-nederweert.');
   const folder = path.replace(/\/+$/, '');
-  const run = (args: string[]) => {
+  // Bytes, not text: a file is decoded as the folder reader does, so one that is not UTF-8 is reported.
+  const run = (args: string[]): Buffer => {
     try {
-      return execFileSync('git', args, { cwd: io.cwd, encoding: 'utf8', maxBuffer: MAX_GIT_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
+      return execFileSync('git', args, { cwd: io.cwd, maxBuffer: MAX_GIT_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       const output = (error as { stderr?: unknown }).stderr;
-      const stderr = (typeof output === 'string' ? output : '').split('\n')[0];
+      const stderr = (Buffer.isBuffer(output) ? output.toString('utf8') : '').split('\n')[0];
       throw new UsageError(
         `kan ${sanitize(revision)}:${sanitize(folder)} niet uit git lezen${stderr ? ` (${sanitize(stderr)})` : ''}`,
         'Controleer de revisie en het pad, en draai het commando in de git-repository.',
@@ -80,15 +87,21 @@ function readGit(io: Io, revision: string, path: string): { protocol: ProtocolSo
     }
   };
   const names = run(['ls-tree', '-r', '-z', '--name-only', revision, '--', `${folder}/`])
+    .toString('utf8')
     .split('\0')
     .filter((n) => /\.ya?ml$/.test(n));
   if (names.length === 0) throw new UsageError(`in ${sanitize(revision)} staan geen YAML-bestanden onder ${sanitize(folder)}`, 'Controleer het pad.');
   const protocol: ProtocolSourceFile[] = [];
   const scenarios: ProtocolSourceFile[] = [];
+  const problems: Diagnostic[] = [];
+  const undecoded: string[] = [];
   for (const name of names) {
     const rel = name.slice(folder.length + 1);
-    const file = { name: `${revision}:${name}`, text: run(['show', `${revision}:${name}`]), rel };
-    (rel.split('/').includes(SCENARIO_DIR) ? scenarios : protocol).push(file);
+    const isScenario = rel.split('/').includes(SCENARIO_DIR);
+    const label = `${revision}:${name}`;
+    const text = decodeText(run(['show', label]), label, problems, isScenario ? undefined : undecoded);
+    if (text !== undefined) (isScenario ? scenarios : protocol).push({ name: label, text, rel });
   }
-  return { protocol, scenarios };
+  const loaded = loadProtocolFiles(protocol, undefined, undecoded);
+  return { loaded: { ...loaded, ok: loaded.ok && !hasErrors(problems), diagnostics: [...problems, ...loaded.diagnostics] }, scenarios };
 }
