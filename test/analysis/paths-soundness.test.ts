@@ -12,6 +12,13 @@ const protocol = shipped().protocol!;
 const ctx = new AnalysisContext(protocol, { today: '2026-04-01' });
 const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => conditionsOf(s).flatMap((c) => factsOf(c.condition).map((x) => x.step)))))];
 
+/** A valid set of options for a multi step: an exclusive option ("Geen van deze") stands alone. */
+function multiAnswer(step: QuestionStep & { type: 'multi' }, pick: number): string[] {
+  const chosen = step.options.filter((_, i) => Math.floor(pick * 2 ** (i + 3)) % 2 === 1);
+  const exclusive = chosen.find((o) => o.exclusive);
+  return (exclusive && chosen.length > 1 ? [exclusive] : chosen).map((o) => o.value);
+}
+
 /** A possible answer for a question, chosen by `pick` (a number in 0..1). */
 function answerFor(step: QuestionStep, pick: number): unknown {
   const options: unknown[] =
@@ -20,7 +27,7 @@ function answerFor(step: QuestionStep, pick: number): unknown {
       : step.type === 'choice'
         ? step.options.map((o) => o.value)
         : step.type === 'multi'
-          ? [step.options.filter((_, i) => Math.floor(pick * 2 ** (i + 3)) % 2 === 1).map((o) => o.value)]
+          ? [multiAnswer(step, pick)]
           : [step.min + Math.floor(pick * (step.max - step.min + 1))];
   if (step.unknown) options.push(UNKNOWN);
   return options[Math.min(options.length - 1, Math.floor(pick * options.length))];
