@@ -131,8 +131,8 @@ interface PartnerAcc {
   seq: number;
   /** urgencyRank of item.urgency. */
   rank: number;
-  /** Tasks with their key (or text when the advice has no key); a few per partner, so a list. */
-  tasks: TaskAcc[];
+  /** The partner's advice in the order given; grouped into tasks when the partner is finished. */
+  given: { advice: PartnerAdvice; because: readonly Because[]; seq: number }[];
 }
 interface TaskAcc {
   keys: string[];
@@ -161,14 +161,36 @@ interface InfoAcc {
 }
 
 /**
- * One task per key (or text): the most urgent advice gives its text, urgency and reason; sources
- * and the answers behind it are merged from all of them.
+ * Which items are one item: per item the index of the first item of its group. Items with the same
+ * key or the same text are one item, and so is a chain of them (A shares a key with B, B a text with
+ * C). Plainly: merge groups until nothing changes.
  */
-function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Because[], seq: number): void {
+function groupIndex(items: readonly { key?: string; text: string }[]): number[] {
+  const group = items.map((_, i) => i);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const a = items[i]!;
+        const b = items[j]!;
+        const same = a.text === b.text || (a.key !== undefined && a.key === b.key);
+        if (!same || group[i] === group[j]) continue;
+        const into = Math.min(group[i]!, group[j]!);
+        const from = Math.max(group[i]!, group[j]!);
+        for (let k = 0; k < group.length; k++) if (group[k] === from) group[k] = into;
+        changed = true;
+      }
+    }
+  }
+  return group;
+}
+
+/**
+ * One task per group (see groupIndex): the most urgent advice gives its text, urgency and reason;
+ * sources and the answers behind it are merged from all of them, in the order given.
+ */
+function addTask(task: TaskAcc | undefined, advice: PartnerAdvice, because: readonly Because[], seq: number): TaskAcc {
   const rank = RANK[advice.urgency];
-  // One task per key or text: a task sharing either with an earlier one joins it.
-  let task: TaskAcc | undefined;
-  for (const t of acc.tasks) if (t.texts.includes(advice.task) || (advice.key !== undefined && t.keys.includes(advice.key))) task = task ?? t;
   const priority = advice.priority ?? 0;
   if (task) {
     if (advice.key !== undefined && !task.keys.includes(advice.key)) task.keys.push(advice.key);
@@ -183,7 +205,6 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
       rank,
       priority,
     };
-    acc.tasks.push(task);
   } else if (rank < task.rank || (rank === task.rank && priority > task.priority)) {
     task.rank = rank;
     task.priority = priority;
@@ -193,17 +214,21 @@ function addTask(acc: PartnerAcc, advice: PartnerAdvice, because: readonly Becau
   } else if (rank > task.rank || priority < task.priority) {
     addAll(task.item.sources, advice.sources);
     addBecause(task.item.because, because);
-    return;
+    return task;
   }
   if (advice.reason) add(task.item.reasons, advice.reason);
   addAll(task.item.sources, advice.sources);
   addBecause(task.item.because, because);
+  return task;
 }
 
 /** The tasks in order, and the partner's reasons: those of the tasks that remain. */
 function finishPartner(acc: PartnerAcc): PartnerItem {
   const item = acc.item;
-  const tasks = acc.tasks;
+  const group = groupIndex(acc.given.map((g) => ({ key: g.advice.key, text: g.advice.task })));
+  const byGroup = new Map<number, TaskAcc>();
+  acc.given.forEach((g, i) => byGroup.set(group[i]!, addTask(byGroup.get(group[i]!), g.advice, g.because, g.seq)));
+  const tasks = [...byGroup.values()];
   if (tasks.length > 1) tasks.sort((a, b) => a.rank - b.rank || a.seq - b.seq);
   for (const t of tasks) {
     item.taskItems.push(t.item);
@@ -219,6 +244,7 @@ export function adviceOf(state: WalkState): AdviceResult {
   const actions = new Map<string, ActionAcc>();
   const rules = new Map<string, RuleAcc>();
   const info = new Map<string, InfoAcc>();
+  const givenActions: { advice: ActionAdvice; because: readonly Because[]; seq: number }[] = [];
 
   for (const { advice: given, kind, because, seq } of state.collected) {
     if (kind === 'partner') {
@@ -236,35 +262,15 @@ export function adviceOf(state: WalkState): AdviceResult {
         item.reasons = [];
         item.sources = [];
         item.because = [];
-        acc = { item, seq, rank: RANK[advice.urgency], tasks: [] };
+        acc = { item, seq, rank: RANK[advice.urgency], given: [] };
         partners.set(advice.partner, acc);
       }
       moreUrgent(acc, advice.urgency);
-      addTask(acc, advice, because, seq);
+      acc.given.push({ advice, because, seq });
       addAll(acc.item.sources, advice.sources);
       addBecause(acc.item.because, because);
     } else if (kind === 'action') {
-      const advice = given as ActionAdvice;
-      // One action per key or text (an action sharing either with an earlier one joins it); the most
-      // urgent advice gives its text.
-      let acc = [...actions.values()].find((a) => a.texts.includes(advice.action) || (advice.key !== undefined && a.keys.includes(advice.key)));
-      if (!acc) {
-        const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
-        acc = { item, seq, rank: RANK[advice.urgency], priority: advice.priority ?? 0, keys: [], texts: [] };
-        actions.set(String(actions.size), acc);
-      }
-      if (advice.key !== undefined && !acc.keys.includes(advice.key)) acc.keys.push(advice.key);
-      if (!acc.texts.includes(advice.action)) acc.texts.push(advice.action);
-      const item = acc.item;
-      const priority = advice.priority ?? 0;
-      if (RANK[advice.urgency] < acc.rank || (RANK[advice.urgency] === acc.rank && priority > acc.priority)) {
-        item.text = advice.action;
-        acc.priority = priority;
-      }
-      moreUrgent(acc, advice.urgency);
-      item.order = Math.min(item.order, advice.order ?? 100);
-      addAll(item.sources, advice.sources);
-      addBecause(item.because, because);
+      givenActions.push({ advice: given as ActionAdvice, because, seq });
     } else if (kind === 'rule') {
       const advice = given as RuleAdvice;
       let acc = rules.get(advice.rule);
@@ -300,6 +306,30 @@ export function adviceOf(state: WalkState): AdviceResult {
       addBecause(acc.item.because, because);
     }
   }
+
+  // One action per group of the same key or text (see groupIndex); the most urgent advice gives its
+  // text, at equal urgency the highest priority.
+  const actionGroup = groupIndex(givenActions.map((g) => ({ key: g.advice.key, text: g.advice.action })));
+  givenActions.forEach(({ advice, because, seq }, i) => {
+    let acc = actions.get(String(actionGroup[i]));
+    if (!acc) {
+      const item = { text: advice.action, urgency: advice.urgency, order: advice.order ?? 100, sources: [], because: [] };
+      acc = { item, seq, rank: RANK[advice.urgency], priority: advice.priority ?? 0, keys: [], texts: [] };
+      actions.set(String(actionGroup[i]), acc);
+    }
+    if (advice.key !== undefined && !acc.keys.includes(advice.key)) acc.keys.push(advice.key);
+    if (!acc.texts.includes(advice.action)) acc.texts.push(advice.action);
+    const item = acc.item;
+    const priority = advice.priority ?? 0;
+    if (RANK[advice.urgency] < acc.rank || (RANK[advice.urgency] === acc.rank && priority > acc.priority)) {
+      item.text = advice.action;
+      acc.priority = priority;
+    }
+    moreUrgent(acc, advice.urgency);
+    item.order = Math.min(item.order, advice.order ?? 100);
+    addAll(item.sources, advice.sources);
+    addBecause(item.because, because);
+  });
 
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   const result: AdviceResult = {
@@ -354,27 +384,31 @@ function categoriesOf(state: WalkState): string[] {
  * shows as soon as any answer raises immediate advice.
  */
 export function immediateSoFar(state: WalkState): string[] {
-  const actions: { keys: string[]; texts: string[]; text: string; order: number; priority: number }[] = [];
+  const immediate: ActionAdvice[] = [];
   const tasks: string[] = [];
   for (const { advice, kind } of state.collected) {
     if (kind === 'action') {
       const a = advice as ActionAdvice;
-      if (a.urgency !== 'immediate') continue;
-      const known = actions.find((x) => x.texts.includes(a.action) || (a.key !== undefined && x.keys.includes(a.key)));
-      if (known) {
-        known.order = Math.min(known.order, a.order ?? 100);
-        if ((a.priority ?? 0) > known.priority) {
-          known.text = a.action;
-          known.priority = a.priority ?? 0;
-        }
-        if (a.key !== undefined) known.keys.push(a.key);
-        known.texts.push(a.action);
-      } else actions.push({ keys: a.key === undefined ? [] : [a.key], texts: [a.action], text: a.action, order: a.order ?? 100, priority: a.priority ?? 0 });
+      if (a.urgency === 'immediate') immediate.push(a);
     } else if (kind === 'partner') {
       const p = advice as PartnerAdvice;
       if (p.urgency === 'immediate') add(tasks, p.task);
     }
   }
-  if (actions.length > 0) return actions.sort((a, b) => a.order - b.order).map((a) => a.text);
+  // One line per group of the same key or text (see groupIndex): the highest priority gives the text.
+  const group = groupIndex(immediate.map((a) => ({ key: a.key, text: a.action })));
+  const actions = new Map<number, { text: string; order: number; priority: number }>();
+  immediate.forEach((a, i) => {
+    const known = actions.get(group[i]!);
+    if (!known) actions.set(group[i]!, { text: a.action, order: a.order ?? 100, priority: a.priority ?? 0 });
+    else {
+      known.order = Math.min(known.order, a.order ?? 100);
+      if ((a.priority ?? 0) > known.priority) {
+        known.text = a.action;
+        known.priority = a.priority ?? 0;
+      }
+    }
+  });
+  if (actions.size > 0) return [...actions.values()].sort((a, b) => a.order - b.order).map((a) => a.text);
   return tasks;
 }
