@@ -1,4 +1,5 @@
 // Read + load in one call: the one way the CLI and the tests load a protocol folder.
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { loadProtocolFiles, type LoadResult, type ProtocolSourceFile } from './load.js';
 import { readProtocolDir } from './read.js';
 
@@ -11,14 +12,19 @@ export interface LoadedFolder extends LoadResult {
 
 export function loadProtocol(dir: string, cwd?: string): LoadedFolder {
   const read = readProtocolDir(dir, cwd);
-  const loaded = loadProtocolFiles(read.found ? read.files : [], undefined, read.undecodedTexts);
-  if (!read.found) return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };
-  return {
-    ...loaded,
-    ok: loaded.ok && !read.diagnostics.some((d) => d.severity === 'error'),
-    diagnostics: [...read.diagnostics, ...loaded.diagnostics],
-    files: read.files,
-    scenarioFiles: read.scenarioFiles,
-    found: true,
-  };
+  if (!read.found) {
+    const loaded = loadProtocolFiles([], undefined, read.undecodedTexts);
+    return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };
+  }
+  return { ...loadReadFiles(read.files, read.undecodedTexts, read.diagnostics), files: read.files, scenarioFiles: read.scenarioFiles, found: true };
+}
+
+/**
+ * Loads files that were read elsewhere (from a folder, or from git by `diff`): the problems of reading
+ * them come first and count as the load's own, and the texts that could not be decoded keep their ids
+ * from being reported as missing.
+ */
+export function loadReadFiles(files: readonly ProtocolSourceFile[], undecodedTexts: readonly string[], readProblems: readonly Diagnostic[]): LoadResult {
+  const loaded = loadProtocolFiles(files, undefined, undecodedTexts);
+  return { ...loaded, ok: loaded.ok && !hasErrors(readProblems), diagnostics: [...readProblems, ...loaded.diagnostics] };
 }

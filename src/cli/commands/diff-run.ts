@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffProtocols, type NamedPath } from '../../diff/protocol-diff.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics/index.js';
-import { decodeText, loadProtocol, loadProtocolFiles, parseScenarioFiles, SCENARIO_DIR, type LoadResult, type ProtocolSourceFile } from '../../loader/index.js';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { decodeText, loadProtocol, loadReadFiles, parseScenarioFiles, SCENARIO_DIR, type LoadResult, type ProtocolSourceFile } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { renderDiffJson, renderDiffMarkdown } from '../../render/protocol-diff.js';
 import { sanitize } from '../../render/sanitize.js';
@@ -102,6 +102,5 @@ function readGit(io: Io, revision: string, path: string): ReadVersion {
     const text = decodeText(run(['show', label]), label, problems, isScenario ? undefined : undecoded);
     if (text !== undefined) (isScenario ? scenarios : protocol).push({ name: label, text, rel });
   }
-  const loaded = loadProtocolFiles(protocol, undefined, undecoded);
-  return { loaded: { ...loaded, ok: loaded.ok && !hasErrors(problems), diagnostics: [...problems, ...loaded.diagnostics] }, scenarios };
+  return { loaded: loadReadFiles(protocol, undecoded, problems), scenarios };
 }
