@@ -18,6 +18,7 @@ import {
   type Advice,
   type Condition,
   type AnswerValue,
+  type Flow,
   type Protocol,
   type QuestionStep,
 } from '../model/core.js';
@@ -120,11 +121,23 @@ function searchStep(
   found: Map<Advice, ShortestWalk>,
 ): { used: number; complete: boolean } {
   const wanted = new Set(items);
-  const steps = indexProtocol(protocol).steps;
+  const { steps, flows } = indexProtocol(protocol);
+  // The answers that can still matter: those read by a route on the way ahead, and by the items' own `when`.
+  const own = new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
+  // A multi question with many options (the categories) is tried with one option, all or none; the
+  // combination these items need (their own flow and the flows whose answers they read, such as a
+  // weapon and criminal exploitation together) is tried as well.
+  const neededFlows = new Set([stepId, ...own].map((id) => steps.get(id)?.flow.id));
+  const combined = new Map<string, AnswerValue[]>();
   const candidatesOf = (step: QuestionStep) => {
     let list = candidates.get(step.id);
     if (!list) candidates.set(step.id, (list = candidateAnswers(protocol, step)));
-    return list;
+    if (step.type !== 'multi') return list;
+    let withCombinations = combined.get(step.id);
+    // After the single options and before "all": of equally short walks, the one with fewest ticked reads best.
+    const singles = step.options.length;
+    if (!withCombinations) combined.set(step.id, (withCombinations = [...list.slice(0, singles), ...combinationsFor(step, flows, neededFlows, list), ...list.slice(singles)]));
+    return withCombinations;
   };
   const pathOf = (node: Node): GivenAnswer[] => {
     const out: GivenAnswer[] = [];
@@ -144,8 +157,6 @@ function searchStep(
   // Only walks that can still get to the step are worth following.
   const alive = canReach(predecessors, [stepId]);
   const distance = answersNeeded(predecessors, stepId, (id) => steps.get(id)?.step.type !== 'route');
-  // The answers that can still matter: those read by a route on the way ahead, and by the items' own `when`.
-  const own = new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
   const relevant = (state: WalkState, id: string) =>
     own.has(id) || (state.at !== null && alive.has(state.at) && ahead(state.at).has(id)) || state.stack.some((t) => alive.has(t) && ahead(t).has(id));
   // A lower bound: the step is reached from where the walk stands, or after a hand-over returns.
@@ -430,6 +441,25 @@ function boundsOf(protocol: Protocol): Map<string, Set<number>> {
  * The answers worth trying at a step: every option, "weet ik niet", for multi questions small
  * selections, and for numbers one value per range plus the edges of every condition on the step.
  */
+/**
+ * The options of a multi question that enter one of `needed` flows, ticked together (each pair, and
+ * all of them), when `candidateAnswers` does not already try them: only for the search of one step.
+ */
+function combinationsFor(
+  step: QuestionStep & { type: 'multi' },
+  flows: ReadonlyMap<string, Flow>,
+  needed: ReadonlySet<string | undefined>,
+  tried: readonly AnswerValue[],
+): AnswerValue[] {
+  const values = step.options.filter((o) => enteredFlows(flows, callsOf(o)).some((f) => needed.has(f))).map((o) => o.value);
+  if (values.length < 2 || values.length > 8) return [];
+  const out: AnswerValue[] = [];
+  for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) out.push([values[i]!, values[j]!]);
+  if (values.length > 2) out.push(values);
+  const seen = new Set(tried.map((v) => JSON.stringify(v)));
+  return out.filter((v) => !seen.has(JSON.stringify(v)));
+}
+
 function candidateAnswers(protocol: Protocol, step: QuestionStep): AnswerValue[] {
   const out: AnswerValue[] = [];
   switch (step.type) {

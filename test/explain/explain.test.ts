@@ -8,7 +8,7 @@ import { adviceSites, sitesFor } from '../../src/explain/sites.js';
 import { UNKNOWN, type Advice, type AnswerValue, type Protocol, type QuestionStep } from '../../src/model/index.js';
 import { mini } from '../helpers/mini.js';
 import { shipped } from '../helpers/shipped.js';
-import { protocolFrom } from '../helpers/protocol.js';
+import { protocolFrom, yaml } from '../helpers/protocol.js';
 import { FLOWS as V2_FLOWS } from '../engine/v2-fixture.js';
 
 const record = (answers: readonly { step: string; value: AnswerValue }[]) => Object.fromEntries(answers.map((a) => [a.step, a.value]));
@@ -168,5 +168,55 @@ describe('shortest walks on incident model v2 (before, ask once, presets)', () =
       const settled = state.answers.filter((a) => a.inferred).map((a) => a.step);
       expect(walk.answers.map((a) => a.step).filter((id) => settled.includes(id))).toEqual([]);
     }
+  });
+});
+
+describe('shortest walks through a multi question with many options', () => {
+  // Ten categories: one or all ticked is tried for every search, pairs only for a few options. An item
+  // that reads an answer from another category's flow needs those two ticked together (and not k0).
+  const others = Array.from({ length: 8 }, (_, i) => `k${i}`);
+  const protocol = protocolFrom(yaml`
+    flows:
+      - id: main
+        title: Incident
+        steps:
+          - id: categorie
+            type: multi
+            question: Wat is er gebeurd?
+            known: De melder weet wat er gebeurde.
+            options:
+              - { value: wapen, label: Wapen, call: wapen }
+              - { value: ronselen, label: Ronselen, call: ronselen }
+${others.map((k) => `              - { value: ${k}, label: Categorie ${k}, call: ${k} }`).join('\n')}
+            next: end
+      - id: wapen
+        title: Wapen
+        steps:
+          # Ticking everything settles the knife as "nee": then only the two categories together reach the item.
+          - { id: wapen-mes, type: yes-no, question: Is het een mes?, known: Dat zie je., preset: [{ when: { step: categorie, is: k0 }, answer: nee }], next: end }
+      - id: ronselen
+        title: Ronselen
+        steps:
+          - id: ronselen-thuis
+            type: yes-no
+            question: Kan de leerling veilig naar huis?
+            known: Dat vraag je.
+            no:
+              next: end
+              advice:
+                - { partner: politie, urgency: immediate, task: Bel nu de politie over het mes en het ronselen, when: { step: wapen-mes, is: ja }, sources: [s1] }
+            next: end
+${others.map((k) => `      - { id: ${k}, title: Categorie ${k}, steps: [{ id: ${k}-vraag, type: yes-no, question: Vraag ${k}?, known: Dat weet je., next: end }] }`).join('\n')}
+  `);
+
+  it('ticks the two categories an item needs together, and the walk replays to it', () => {
+    const item = adviceSites(protocol).find((s) => s.step.id === 'ronselen-thuis')!.advice;
+    const walk = shortestWalks(protocol, [item]).get(item);
+    expect(walk?.answers).toEqual([
+      { step: 'categorie', value: ['wapen', 'ronselen'] },
+      { step: 'wapen-mes', value: 'ja' },
+      { step: 'ronselen-thuis', value: 'nee' },
+    ]);
+    expect(reaches(protocol, record(walk!.answers), item)).toBe(true);
   });
 });
