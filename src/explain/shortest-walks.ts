@@ -78,10 +78,18 @@ export function searchWalks(protocol: Protocol, items: readonly Advice[], limits
   const context: SearchContext = { protocol, predecessors, ahead: factsAhead(protocol, predecessors), candidates: new Map() };
   let left = limits.maxTotalStates;
   for (const [step, group] of groups) {
-    const budget = Math.min(limits.maxStates, left);
-    const { used, complete } = searchStep(context, step, group, budget, result.walks);
+    const { used, complete } = searchStep(context, step, group, Math.min(limits.maxStates, left), result.walks, false);
     left -= used;
-    if (!complete) for (const item of group) if (!result.walks.has(item)) result.limited.add(item);
+    // Not found with one category, all or none ticked: each item on its own once more, with the
+    // categories it needs ticked together (a search for one item reads fewer answers, so stays small).
+    let limited = !complete;
+    for (const item of group) {
+      if (result.walks.has(item) || left <= 0 || !hasCombinations(protocol, step, [item])) continue;
+      const second = searchStep(context, step, [item], Math.min(limits.maxStates, left), result.walks, true);
+      left -= second.used;
+      limited ||= !second.complete;
+    }
+    if (limited) for (const item of group) if (!result.walks.has(item)) result.limited.add(item);
   }
   return result;
 }
@@ -119,20 +127,21 @@ function searchStep(
   items: readonly Advice[],
   budget: number,
   found: Map<Advice, ShortestWalk>,
+  combine: boolean,
 ): { used: number; complete: boolean } {
   const wanted = new Set(items);
   const { steps, flows } = indexProtocol(protocol);
   // The answers that can still matter: those read by a route on the way ahead, and by the items' own `when`.
   const own = new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
-  // A multi question with many options (the categories) is tried with one option, all or none; the
-  // combination these items need (their own flow and the flows whose answers they read, such as a
-  // weapon and criminal exploitation together) is tried as well.
-  const neededFlows = new Set([stepId, ...own].map((id) => steps.get(id)?.flow.id));
+  // A multi question with many options (the categories) is tried with one option, all or none; with
+  // `combine`, the combination these items need (their own flow and the flows whose answers they
+  // read, such as a weapon and criminal exploitation together) is tried as well.
+  const neededFlows = neededFlowsOf(protocol, stepId, items);
   const combined = new Map<string, AnswerValue[]>();
   const candidatesOf = (step: QuestionStep) => {
     let list = candidates.get(step.id);
     if (!list) candidates.set(step.id, (list = candidateAnswers(protocol, step)));
-    if (step.type !== 'multi') return list;
+    if (!combine || step.type !== 'multi') return list;
     let withCombinations = combined.get(step.id);
     // After the single options and before "all": of equally short walks, the one with fewest ticked reads best.
     const singles = step.options.length;
@@ -441,6 +450,23 @@ function boundsOf(protocol: Protocol): Map<string, Set<number>> {
  * The answers worth trying at a step: every option, "weet ik niet", for multi questions small
  * selections, and for numbers one value per range plus the edges of every condition on the step.
  */
+/** The flows of a step and of the answers its items read: where the categories they need lead. */
+function neededFlowsOf(protocol: Protocol, stepId: string, items: readonly Advice[]): Set<string | undefined> {
+  const steps = indexProtocol(protocol).steps;
+  const own = items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : []));
+  return new Set([stepId, ...own].map((id) => steps.get(id)?.flow.id));
+}
+
+/** Whether some multi question has a combination for these items that the first search did not try. */
+function hasCombinations(protocol: Protocol, stepId: string, items: readonly Advice[]): boolean {
+  const { steps, flows } = indexProtocol(protocol);
+  const needed = neededFlowsOf(protocol, stepId, items);
+  for (const { step } of steps.values()) {
+    if (step.type === 'multi' && combinationsFor(step, flows, needed, candidateAnswers(protocol, step)).length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * The options of a multi question that enter one of `needed` flows, ticked together (each pair, and
  * all of them), when `candidateAnswers` does not already try them: only for the search of one step.
