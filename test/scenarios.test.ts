@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenarioIds, parseScenarioFiles } from '../src/loader/index.js';
 import { runScenario } from '../src/scenarios/run.js';
+import { adviceOf, replay } from '../src/engine/index.js';
 import { failing, shipped } from './helpers/shipped.js';
 
 const loaded = shipped();
@@ -28,5 +29,16 @@ describe('scenario files of the shipped protocol', () => {
       },
     );
     expect(failures).toEqual([]);
+  });
+
+  // Reviewers found the same instruction twice on one screen ("Bel 112." and "In direct gevaar? Bel 112.",
+  // two "let someone with first-aid skills look"): merged by a shared key, each advice says it once.
+  it('no action repeats another action of the same advice (one line per instruction)', () => {
+    const plain = (text: string) => text.replace(/[.\s]+$/, '');
+    const repeats = scenarios.flatMap(({ scenario }) => {
+      const texts = adviceOf(replay(loaded.protocol!, scenario.answers).state).actions.map((a) => plain(a.text));
+      return texts.flatMap((short, i) => texts.filter((long, j) => i !== j && long.includes(short)).map((long) => `${scenario.name}: "${short}" staat ook in "${long}"`));
+    });
+    expect(repeats).toEqual([]);
   });
 });
