@@ -132,7 +132,7 @@ function searchStep(
   const wanted = new Set(items);
   const { steps, flows } = indexProtocol(protocol);
   // The answers that can still matter: those read by a route on the way ahead, and by the items' own `when`.
-  const own = new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
+  const own = factsReadBy(items);
   // A multi question with many options (the categories) is tried with one option, all or none; with
   // `combine`, the combination these items need (their own flow and the flows whose answers they
   // read, such as a weapon and criminal exploitation together) is tried as well.
@@ -446,15 +446,15 @@ function boundsOf(protocol: Protocol): Map<string, Set<number>> {
   return out;
 }
 
-/**
- * The answers worth trying at a step: every option, "weet ik niet", for multi questions small
- * selections, and for numbers one value per range plus the edges of every condition on the step.
- */
+/** The steps whose answers the items' own `when` reads. */
+function factsReadBy(items: readonly Advice[]): Set<string> {
+  return new Set(items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : [])));
+}
+
 /** The flows of a step and of the answers its items read: where the categories they need lead. */
 function neededFlowsOf(protocol: Protocol, stepId: string, items: readonly Advice[]): Set<string | undefined> {
   const steps = indexProtocol(protocol).steps;
-  const own = items.flatMap((item) => (item.when ? factsOf(item.when).map((f) => f.step) : []));
-  return new Set([stepId, ...own].map((id) => steps.get(id)?.flow.id));
+  return new Set([stepId, ...factsReadBy(items)].map((id) => steps.get(id)?.flow.id));
 }
 
 /** Whether some multi question has a combination for these items that the first search did not try. */
@@ -486,6 +486,10 @@ function combinationsFor(
   return out.filter((v) => !seen.has(JSON.stringify(v)));
 }
 
+/**
+ * The answers worth trying at a step: every option, "weet ik niet", for multi questions small
+ * selections, and for numbers one value per range plus the edges of every condition on the step.
+ */
 function candidateAnswers(protocol: Protocol, step: QuestionStep): AnswerValue[] {
   const out: AnswerValue[] = [];
   switch (step.type) {
