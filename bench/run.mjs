@@ -52,12 +52,21 @@ function mustRun(args, expect, what) {
   return r;
 }
 
-function benchEnv() {
-  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' };
+/**
+ * The environment of every run. The code cache (bin/code-cache.js) lives in a folder of the bench's
+ * own: it starts empty, so the first round of each command compiles and writes it as a user's
+ * first run does, and the user's own cache is left alone. `extra` adds to it (no cache at all).
+ */
+function benchEnv(extra = {}) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color', CONVENANT_CACHE_DIR: join(work, 'code-cache') };
   delete env.CONVENANT_PROTOCOLS;
+  delete env.CONVENANT_NO_CODE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
   delete env.NODE_OPTIONS;
-  return env;
+  return { ...env, ...extra };
 }
+/** A first start: right after installing or updating, or with the cache turned off. */
+const NO_CACHE = { CONVENANT_NO_CODE_CACHE: '1' };
 
 for (const g of generated) {
   mustRun(['validate', g.dir, '--format', 'json', '--fail-on', 'error'], (r) => r.status === 0, `het gemaakte protocol van ${g.steps} stappen valideren`);
@@ -133,10 +142,10 @@ for (const a of inprocess.analysis) {
 // ------------------------------------------------------------------ child processes
 
 /** Wall time of one child process, from spawn to exit. */
-function timeProcess(args) {
+function timeProcess(args, extraEnv) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: 'ignore', env: benchEnv() });
+    const child = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: 'ignore', env: benchEnv(extraEnv) });
     child.on('error', reject);
     child.on('close', () => resolve(Number(process.hrtime.bigint() - t0) / 1e6));
   });
@@ -154,10 +163,10 @@ const plain = (s) =>
  * screen, or until the process ends when `text` is undefined. The command is then interrupted
  * with Ctrl-C, as a user would.
  */
-function timePty(command, text) {
+function timePty(command, text, extraEnv) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'ignore'], env: benchEnv() });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'ignore'], env: benchEnv(extraEnv) });
     let out = '';
     let seen;
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -194,10 +203,12 @@ const measurements = [
         { id: 'pty-node', label: 'node -e 0 (in pty)', run: () => timePty(`${q(NODE)} -e 0`) },
         { id: 'incident', label: 'convenant incident: eerste vraag (pty)', run: () => timePty(`${q(NODE)} ${q(BIN)} incident`, question) },
         { id: 'incident-edited', label: 'convenant incident, bewerkt: eerste vraag (pty)', run: () => timePty(`${q(NODE)} ${q(BIN)} incident --protocols ${q(EDITED)}`, question) },
+        { id: 'incident-first', label: 'convenant incident zonder codecache (pty)', run: () => timePty(`${q(NODE)} ${q(BIN)} incident`, question, NO_CACHE) },
       ]
     : []),
   { id: 'validate', label: 'convenant validate (meegeleverd)', run: () => timeProcess([NODE, BIN, 'validate']) },
   { id: 'validate-edited', label: 'convenant validate (bewerkt)', run: () => timeProcess([NODE, BIN, 'validate', EDITED]) },
+  { id: 'validate-first', label: 'convenant validate zonder codecache', run: () => timeProcess([NODE, BIN, 'validate'], NO_CACHE) },
   { id: 'ajv', label: 'ajv, zelfde bestanden, JSON Schema', run: () => timeProcess([NODE, ...ajvArgs]) },
   ...generated.map((g) => ({
     id: `validate-${g.steps}`,
@@ -258,6 +269,7 @@ const rows = [
           target: '≤ 2× node (pty)',
           met: med['incident-edited'] / med['pty-node'] <= 2,
         },
+        { what: '  zonder codecache (eerste start na installatie)', ms: med['incident-first'], ratio: med['incident-first'] / med['pty-node'] },
       ]
     : []),
   {
@@ -277,6 +289,7 @@ const rows = [
     met: med['validate-edited'] / med.node <= 3,
     mem: memory['validate-edited'],
   },
+  { what: '  zonder codecache (eerste start na installatie)', ms: med['validate-first'], ratio: med['validate-first'] / med.node },
   { what: '  piekgeheugen validate bewerkt', ms: undefined, ratio: undefined, target: '≤ 90 MiB', met: memory['validate-edited'] <= 90, mem: memory['validate-edited'] },
   { what: 'ajv (alleen schema)', ms: med.ajv, ratio: med.validate / med.ajv, target: 'validate ≤ 0,5× ajv', met: med.validate / med.ajv <= 0.5 },
   { what: 'validate 1.000 stappen', ms: med['validate-1000'], ratio: 1 },

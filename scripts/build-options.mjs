@@ -50,38 +50,55 @@ export const schemaBuildOptions = {
 };
 
 /** @type {import('esbuild').BuildOptions} */
+export const vizBuildOptions = {
+  ...yamlBuildOptions,
+  entryPoints: ['@viz-js/viz'],
+  outfile: 'dist/viz.cjs',
+};
+
+/**
+ * The program as one CommonJS file. bin/convenant.js compiles it with a V8 code cache
+ * (bin/code-cache.js): Node 20 has no compile cache for ES modules, and compiling the code is a
+ * large part of every short run. Modules reached only through `await import()` stay lazy: esbuild
+ * wraps each in a function that runs on that import, so a command still evaluates only what it uses.
+ */
+/** @type {import('esbuild').BuildOptions} */
 export const buildOptions = {
   absWorkingDir: root,
-  // entry.ts answers --version itself and imports main.ts (commander and the commands) for the rest.
-  entryPoints: { convenant: 'src/cli/entry.ts' },
-  outdir: 'dist',
+  // entry.ts hands everything to main.ts (commander and the commands); bin/convenant.js answers --version itself.
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'dist/convenant.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: false,
-  // Less text for V8 to parse at every start (the zod chunk alone is 750 KB written out). Names are
-  // kept, so a stack trace under --debug still reads.
+  // Less text for V8 to read at a start without a cache. Names are kept, so a stack trace under
+  // --debug still reads.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // The yaml package is not in the chunks: src/loader/yaml-lib.ts requires it from dist/yaml.cjs
-  // (written by scripts/build.mjs) the first time a file needs the full YAML parser. Nor are zod and
-  // the schemas: src/model/schema-lib.ts requires them from dist/schema.cjs when they are needed.
-  define: { __VERSION__: JSON.stringify(version), __YAML_BUNDLE__: JSON.stringify('./yaml.cjs'), __SCHEMA_BUNDLE__: JSON.stringify('./schema.cjs') },
+  // The yaml package is not in the bundle: src/loader/yaml-lib.ts requires it from dist/yaml.cjs
+  // the first time a file needs the full YAML parser. Nor are zod and the schemas
+  // (src/model/schema-lib.ts, dist/schema.cjs) or Graphviz (src/render/viz-lib.ts, dist/viz.cjs):
+  // each loads when it is needed. import.meta.url is the bundle's own file URL (see the banner).
+  define: {
+    __VERSION__: JSON.stringify(version),
+    __YAML_BUNDLE__: JSON.stringify('./yaml.cjs'),
+    __SCHEMA_BUNDLE__: JSON.stringify('./schema.cjs'),
+    __VIZ_BUNDLE__: JSON.stringify('./viz.cjs'),
+    'import.meta.url': '__convenantFileUrl',
+  },
   plugins: [pureModules],
   // Native module (the register's SQLite): loaded from node_modules at run time, only by `register`.
   external: ['better-sqlite3'],
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one. commander requires
-  // node:child_process at load (it only spawns for external subcommands, which convenant has none
-  // of), and that module pulls in net, dgram and the stream classes: it gets a stand-in that loads
-  // the real module on first use.
+  // commander requires node:child_process at load (it only spawns for external subcommands, which
+  // convenant has none of), and that module pulls in net, dgram and the stream classes: it gets a
+  // stand-in that loads the real module on first use.
   banner: {
     js:
-      "import { createRequire as __convenantCreateRequire } from 'node:module'; " +
-      'const __convenantRequire = __convenantCreateRequire(import.meta.url); ' +
-      "const require = (id) => id === 'node:child_process' ? new Proxy({}, { get: (_, key) => __convenantRequire(id)[key] }) : __convenantRequire(id);",
+      "const __convenantFileUrl = require('node:url').pathToFileURL(__filename).href; " +
+      "require = ((load) => (id) => (id === 'node:child_process' ? new Proxy({}, { get: (_, key) => load(id)[key] }) : load(id)))(require);",
   },
 };

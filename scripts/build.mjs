@@ -1,6 +1,6 @@
-// Bundles the CLI into dist/ so a start-up loads a few files instead of hundreds of modules.
-// Heavy modules (the prompt library, the graph renderer) are split off and only loaded by the
-// commands that need them.
+// Bundles the CLI into dist/ so a start-up reads one file instead of hundreds of modules. Heavy
+// libraries (the full YAML parser, zod, the graph renderer) are files of their own, loaded only when
+// needed.
 //
 //   node scripts/build.mjs              build dist/ (npm run build)
 //   node scripts/build.mjs --prepare    the same, run by npm install; without esbuild (an install
@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const esbuild = await importEsbuild(process.argv.includes('--prepare'));
 const { build } = esbuild;
-const { buildOptions, schemaBuildOptions, yamlBuildOptions } = await import('./build-options.mjs');
+const { buildOptions, schemaBuildOptions, vizBuildOptions, yamlBuildOptions } = await import('./build-options.mjs');
 const { buildWeb } = await import('./build-web.mjs');
 
 rmSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true, force: true });
 await build(buildOptions);
 await build(yamlBuildOptions);
 await build(schemaBuildOptions);
+await build(vizBuildOptions);
 await buildWeb();
 await writeEmergencyData();
 
@@ -35,7 +36,7 @@ async function importEsbuild(prepare) {
     return await import('esbuild');
   } catch (error) {
     if (!prepare || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    if (existsSync(fileURLToPath(new URL('../dist/convenant.js', import.meta.url)))) {
+    if (existsSync(fileURLToPath(new URL('../dist/convenant.cjs', import.meta.url)))) {
       process.stderr.write('convenant: esbuild is niet geïnstalleerd (installatie zonder ontwikkelpakketten); de meegeleverde dist/ wordt gebruikt.\n');
       process.exit(0);
     }

@@ -1,10 +1,12 @@
-// What a start-up loads. The bundle is split into chunks; a command loads its chunk when it runs.
-// These tests bundle the CLI with the real build options (in memory) and follow the static imports
-// from the entry, so a stray import of a heavy module cannot silently slow every start again.
+// What a start-up evaluates. The program is one file (dist/convenant.cjs), in which every module
+// reached only through `await import()` is wrapped in a function that runs on that import. These
+// tests bundle the sources with the real options but split at those imports (in memory), so the
+// module graph shows as chunks, and follow the static imports from the entry: a stray import of a
+// heavy module cannot silently slow every start again.
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions, schemaBuildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
+import { buildOptions, schemaBuildOptions, vizBuildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
 
 /** Heavy modules: none of them may load before the work of a command starts. */
 const HEAVY: [string, RegExp][] = [
@@ -20,7 +22,15 @@ const HEAVY: [string, RegExp][] = [
 let meta: Metafile;
 
 beforeAll(async () => {
-  const result = await build({ ...(buildOptions as object), outdir: 'dist-startup-test', write: false, metafile: true, logLevel: 'silent' });
+  const splitAtImports = {
+    entryPoints: { convenant: 'src/cli/entry.ts' },
+    outfile: undefined,
+    outdir: 'dist-startup-test',
+    format: 'esm' as const,
+    splitting: true,
+    banner: undefined,
+  };
+  const result = await build({ ...(buildOptions as object), ...splitAtImports, write: false, metafile: true, logLevel: 'silent' });
   meta = result.metafile!;
 }, 60_000);
 
@@ -42,7 +52,7 @@ function inputsOf(outputs: Iterable<string>): string[] {
   return [...outputs].flatMap((o) => Object.keys(meta.outputs[o]!.inputs));
 }
 
-const entry = () => Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint === 'src/cli/main.ts')!;
+const entry = () => Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint === 'src/cli/entry.ts')!;
 const output = (name: RegExp) => {
   const found = Object.keys(meta.outputs).find((o) => name.test(o.split('/').pop()!));
   if (!found) throw new Error(`no output ${name}`);
@@ -50,11 +60,6 @@ const output = (name: RegExp) => {
 };
 
 describe('start-up chunks', () => {
-  it('the entry answers --version with nothing else loaded', () => {
-    const entryOutput = Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint === 'src/cli/entry.ts')!;
-    expect(inputsOf(closure(entryOutput)).sort()).toEqual(['src/cli/entry.ts', 'src/cli/version.ts']);
-  });
-
   it('main (every command but --version) loads the command-line parser and the registrations, nothing heavy', () => {
     const inputs = inputsOf(closure(entry()));
     expect(inputs.some((i) => i.includes('node_modules/commander/'))).toBe(true);
@@ -79,7 +84,7 @@ describe('start-up chunks', () => {
 
   it('checks a real build: the heavy modules are in the bundle, in chunks loaded later', () => {
     const all = inputsOf(Object.keys(meta.outputs));
-    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml' && n !== 'zod'))
+    for (const [name, re] of HEAVY.filter(([n]) => n !== 'yaml' && n !== 'zod' && n !== '@viz-js'))
       expect(
         all.some((i) => re.test(i)),
         name,
@@ -163,25 +168,25 @@ describe('start-up chunks', () => {
       ).toEqual([]);
     expect(inputsOf(closure(output(/^color-theme-/))).some((i) => i.includes('node_modules/chalk/'))).toBe(true);
   });
-  it('the graph renderer (@viz-js) is reached only through the dynamic import in graph-run (graph --format svg)', () => {
+  it('the one-file program itself holds none of yaml, zod, the schemas or Graphviz (a module wrapped for a lazy import is kept whole, so only the type-only index keeps zod out)', async () => {
+    const real = await build({ ...(buildOptions as object), write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.values(real.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs).toContain('src/cli/main.ts');
+    expect(inputs.filter((i) => /node_modules\/(zod|yaml|@viz-js)\//.test(i) || i === 'src/model/schema.ts')).toEqual([]);
+  });
+
+  it('the graph renderer (@viz-js) is in no chunk: it is required from its own file, only through the dynamic import in graph-run (graph --format svg)', async () => {
     const viz = /node_modules\/@viz-js\//;
-    const holding = Object.keys(meta.outputs).filter((o) => Object.keys(meta.outputs[o]!.inputs).some((i) => viz.test(i)));
-    expect(holding.length).toBeGreaterThan(0);
-    // Who imports a chunk, and how: [importer's own source files that say so, kind].
-    const importersOf = (targets: string[]) =>
-      Object.keys(meta.outputs).flatMap((o) => meta.outputs[o]!.imports.filter((i) => targets.includes(i.path) && !targets.includes(o)).map((i) => ({ from: o, kind: i.kind })));
-    const intoViz = importersOf(holding);
-    expect(intoViz.map((i) => i.kind)).toEqual(['dynamic-import']);
-    const svgChunk = intoViz[0]!.from;
-    expect(Object.keys(meta.outputs[svgChunk]!.inputs)).toEqual(['src/render/svg.ts']);
-    const intoSvg = importersOf([svgChunk]);
-    expect(intoSvg.map((i) => [Object.keys(meta.outputs[i.from]!.inputs).includes('src/cli/commands/graph-run.ts'), i.kind])).toEqual([[true, 'dynamic-import']]);
-    // And no chunk loads it statically: not the entry, not main, not any command's run module.
-    for (const o of Object.keys(meta.outputs).filter((o) => !holding.includes(o))) {
-      expect(
-        inputsOf(closure(o)).filter((i) => viz.test(i)),
-        o,
-      ).toEqual([]);
-    }
+    expect(inputsOf(Object.keys(meta.outputs)).filter((i) => viz.test(i))).toEqual([]);
+    const own = await build({ ...(vizBuildOptions as object), write: false, metafile: true, logLevel: 'silent' });
+    expect(Object.keys(own.metafile.inputs).some((i) => viz.test(i))).toBe(true);
+    expect((buildOptions as { define: Record<string, string> }).define.__VIZ_BUNDLE__).toBe(
+      JSON.stringify(`./${(vizBuildOptions as { outfile: string }).outfile.split('/').pop()}`),
+    );
+    // The chunk that requires it holds the renderer's two modules and nothing else, and only graph-run imports it, dynamically.
+    const holding = Object.keys(meta.outputs).filter((o) => Object.keys(meta.outputs[o]!.inputs).includes('src/render/viz-lib.ts'));
+    expect(holding.map((o) => Object.keys(meta.outputs[o]!.inputs).sort())).toEqual([['src/render/svg.ts', 'src/render/viz-lib.ts']]);
+    const importers = Object.keys(meta.outputs).flatMap((o) => meta.outputs[o]!.imports.filter((i) => i.path === holding[0]).map((i) => ({ from: o, kind: i.kind })));
+    expect(importers.map((i) => [Object.keys(meta.outputs[i.from]!.inputs).includes('src/cli/commands/graph-run.ts'), i.kind])).toEqual([[true, 'dynamic-import']]);
   });
 });

@@ -1,13 +1,8 @@
-// The bundle's entry: bin/convenant.js calls run(). `convenant --version` alone is answered here,
-// as commander would (the version and a newline, exit 0), before the command-line parser and the
-// command registrations are loaded; everything else goes to main().
-import { VERSION } from './version.js';
+// The bundle's entry (dist/convenant.cjs): bin/convenant.js calls run(), which is every command
+// (bin answers a bare --version itself, before it loads the bundle). registerAddWorker is what a
+// worker thread of `register add` calls after requiring the same file.
+export { run } from './main.js';
 
-export async function run(argv: readonly string[]): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  const { run: runMain } = await import('./main.js');
-  return runMain(argv);
+export async function registerAddWorker(): Promise<void> {
+  (await import('./commands/register-run.js')).registerAddWorker();
 }

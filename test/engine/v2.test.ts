@@ -1,7 +1,8 @@
 // Incident model v2 in the engine: ask once, presets, `before` hand-overs, exclusive options.
 import { describe, expect, it } from 'vitest';
 import { adviceOf, answer, back, next, normaliseAnswer, optionsOf, replay, start, type WalkState } from '../../src/engine/index.js';
-import { Scenario, type QuestionStep } from '../../src/model/index.js';
+import { type QuestionStep } from '../../src/model/index.js';
+import { Scenario } from '../../src/model/schema.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { BASE, load, protocolFrom } from '../helpers/protocol.js';
 import { FLOWS } from './v2-fixture.js';

@@ -18,7 +18,7 @@ export function ensureBuilt(): void {
   };
   const newest = (dir: string): number =>
     Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : mtime(join(dir, e.name)))));
-  const built = mtime(join(ROOT, 'dist', 'convenant.js'));
+  const built = mtime(join(ROOT, 'dist', 'convenant.cjs'));
   if (built === 0 || newest(join(ROOT, 'src')) > built) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
 }
 
@@ -27,10 +27,12 @@ export interface RunBuiltOptions {
   env?: Record<string, string>;
   /** Options for node itself, before the script (e.g. --import). */
   nodeArgs?: readonly string[];
+  /** Another copy of bin/convenant.js (an installed copy of the program). */
+  bin?: string;
 }
 
 export function runBuilt(args: readonly string[], options: RunBuiltOptions): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },

@@ -2,7 +2,8 @@
 // advice) turned into a protocol that passes the schema. Forward-only targets and calls only to
 // later flows, so every walk ends.
 import fc from 'fast-check';
-import { ProtocolFile, URGENCIES, type Protocol } from '../../src/model/index.js';
+import { URGENCIES, type Protocol } from '../../src/model/index.js';
+import { ProtocolFile } from '../../src/model/schema.js';
 
 export interface Shape {
   flows: {

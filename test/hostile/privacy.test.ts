@@ -1,6 +1,7 @@
 // Privacy: convenant asks for no personal data, stores nothing by default, and what --output
 // writes is only the protocol's questions, the answers chosen and the advice: no user name, host,
-// folder or other trace of who ran it or where.
+// folder or other trace of who ran it or where. The one file a run leaves is the program's compiled
+// code (bin/code-cache.js), in the user's cache folder, and that holds no trace either.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -33,6 +34,19 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 /** Every file under `dir`, relative to `root`. */
 const allFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [relative(root, join(dir, e.name))]));
+
+/** The code cache's files (one per command, in XDG_CACHE_HOME/convenant), each checked for traces. */
+const CODE_CACHE = new RegExp(`^home-${TRACE}/\\.cache/convenant/[a-z]+-\\d+-\\d+-v[\\d.]+-\\w+\\.bin$`);
+/** The files under `root` that are not the code cache, after checking that the cache holds no trace of the user, host, folder or answers. */
+function filesBesideCodeCache(): string[] {
+  const files = allFiles(root);
+  for (const file of files.filter((f) => CODE_CACHE.test(f))) {
+    const bytes = readFileSync(join(root, file));
+    expect(statSync(join(root, file)).mode & 0o777, file).toBe(0o600);
+    for (const trace of [TRACE, root, 'diefstal-camera: nee']) expect(bytes.includes(Buffer.from(trace)), `${file} holds "${trace}"`).toBe(false);
+  }
+  return files.filter((f) => !CODE_CACHE.test(f)).sort();
+}
 
 const ENV = {
   HOME: '',
@@ -92,7 +106,7 @@ describe('no personal data is asked for', () => {
 describe('nothing is stored by default; --output writes only what was asked', () => {
   beforeAll(ensureBuilt, 120_000);
 
-  it('the commands leave no file behind: no history, cache, log or settings', () => {
+  it('the commands leave no file behind: no history, log or settings; only the compiled program code, without a trace of the run', () => {
     const run = (...args: string[]) => runBuilt(args, { cwd: work, env: env() });
     expect(run('incident', '--answers', 'antwoorden.yaml').code).toBe(0);
     expect(run('incident', '--answers', 'antwoorden.yaml', '--format', 'json').code).toBe(0);
@@ -100,6 +114,12 @@ describe('nothing is stored by default; --output writes only what was asked', ()
     expect(run('test', SHIPPED_DIR).code).toBe(0);
     for (const command of ['partners', 'contacts', 'checklist', 'graph']) expect(run(command).code).toBe(0);
     expect(run('explain', 'politie').code).toBe(0);
+    expect(allFiles(root).filter((f) => CODE_CACHE.test(f)).length).toBeGreaterThanOrEqual(8);
+    expect(filesBesideCodeCache()).toEqual([`werkmap-${TRACE}/antwoorden.yaml`]);
+    // Turned off, not even that.
+    rmSync(home, { recursive: true });
+    mkdirSync(home);
+    expect(runBuilt(['validate', SHIPPED_DIR], { cwd: work, env: { ...env(), CONVENANT_NO_CODE_CACHE: '1' } }).code).toBe(0);
     expect(allFiles(root).sort()).toEqual([`werkmap-${TRACE}/antwoorden.yaml`]);
   });
 
@@ -107,7 +127,7 @@ describe('nothing is stored by default; --output writes only what was asked', ()
     const { code, stdout } = runBuilt(['incident', '--answers', 'antwoorden.yaml', '--format', format, '--output', `advies.${format}`], { cwd: work, env: env() });
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(allFiles(root).sort()).toEqual([`werkmap-${TRACE}/advies.${format}`, `werkmap-${TRACE}/antwoorden.yaml`]);
+    expect(filesBesideCodeCache()).toEqual([`werkmap-${TRACE}/advies.${format}`, `werkmap-${TRACE}/antwoorden.yaml`]);
     const saved = join(work, `advies.${format}`);
     expect(statSync(saved).mode & 0o777).toBe(0o600);
     const text = readFileSync(saved, 'utf8').replace(/\s+/g, ' ');

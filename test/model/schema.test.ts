@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Advice, Condition, Partner, Step, Urgency } from '../../src/model/index.js';
+import { Advice, Condition, Partner, Step, Urgency } from '../../src/model/schema.js';
 
 const codes = (r: { success: boolean; error?: { issues: { code: string; path: PropertyKey[] }[] } }) =>
   r.success ? [] : r.error!.issues.map((i) => `${i.code}@${i.path.join('.')}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build, type BuildResult } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions, schemaBuildOptions, yamlBuildOptions } from '../../scripts/build-options.mjs';
+import { buildOptions, schemaBuildOptions, vizBuildOptions, yamlBuildOptions } from '../../scripts/build-options.mjs';
 import { ROOT } from '../helpers/built-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -20,13 +20,14 @@ const packageOf = (specifier: string) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
-// The program, and the yaml library and the zod schemas, which the build writes as files of their own (loaded only when needed).
+// The program, and the yaml library, the zod schemas and Graphviz, which the build writes as files of their own (loaded only when needed).
 let results: BuildResult<{ write: false; metafile: true }>[];
 beforeAll(async () => {
   results = [
-    await build({ ...(buildOptions as object), outdir: 'dist-dependencies-test', write: false, metafile: true, logLevel: 'silent' }),
+    await build({ ...(buildOptions as object), outfile: 'dist-dependencies-test/convenant.cjs', write: false, metafile: true, logLevel: 'silent' }),
     await build({ ...(yamlBuildOptions as object), outfile: 'dist-dependencies-test/yaml.cjs', write: false, metafile: true, logLevel: 'silent' }),
     await build({ ...(schemaBuildOptions as object), outfile: 'dist-dependencies-test/schema.cjs', write: false, metafile: true, logLevel: 'silent' }),
+    await build({ ...(vizBuildOptions as object), outfile: 'dist-dependencies-test/viz.cjs', write: false, metafile: true, logLevel: 'silent' }),
   ];
 }, 60_000);
 
@@ -41,7 +42,7 @@ describe('package.json dependencies', () => {
       for (const output of Object.values(result.metafile.outputs)) for (const i of output.imports) if (i.external && !builtin(i.path)) loaded.add(packageOf(i.path));
     // A require through createRequire (the register's native module) is not an import esbuild sees.
     for (const file of results.flatMap((r) => r.outputFiles)) {
-      for (const m of file.text.matchAll(/(?:\brequire|\bimport|\))\("([^"./][^"]*)"\)|\bfrom"([^"./][^"]*)"/g)) {
+      for (const m of file.text.matchAll(/(?:\brequire|\bimport|\bcreateRequire\)?\([^()]*\))\("([^"./][^"]*)"\)|\bfrom"([^"./][^"]*)"/g)) {
         const specifier = m[1] ?? m[2]!;
         if (!builtin(specifier)) loaded.add(packageOf(specifier));
       }

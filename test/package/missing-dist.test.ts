@@ -1,7 +1,7 @@
 // bin/convenant.js without the built program (a checkout before `npm run build`): one Dutch line
 // saying what is wrong and how to fix it, exit 2, never Node's ERR_MODULE_NOT_FOUND and its stack.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,14 +33,21 @@ describe('bin/convenant.js', () => {
   });
 
   it('with a built program runs it and passes the arguments and the exit code on', () => {
-    const r = run(copy({ 'convenant.js': 'export async function run(argv) { console.log(argv.join(",")); return 5; }\n' }), 'a', 'b');
+    const r = run(copy({ 'convenant.cjs': 'exports.run = async (argv) => { console.log(argv.join(",")); return 5; };\n' }), 'a', 'b');
     expect([r.status, r.stdout, r.stderr]).toEqual([5, 'a,b\n', '']);
   });
 
+  it('answers a bare --version from package.json without loading the program', () => {
+    const r = run(copy({ 'convenant.cjs': 'throw new Error("loaded");\n' }), '--version');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, `${version}\n`, '']);
+    expect(run(join(dir, 'bin', 'convenant.js'), '--version', '--help').stderr).toContain('Error: loaded');
+  });
+
   it('a module missing inside the built program is not reported as an unbuilt program', () => {
-    const r = run(copy({ 'convenant.js': "import './chunk-weg.js';\nexport async function run() { return 0; }\n" }), 'validate');
+    const r = run(copy({ 'convenant.cjs': "require('./weg.cjs');\nexports.run = async () => 0;\n" }), 'validate');
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('ERR_MODULE_NOT_FOUND');
+    expect(r.stderr).toContain('MODULE_NOT_FOUND');
     expect(r.stderr).not.toContain('nog niet gebouwd');
   });
 });

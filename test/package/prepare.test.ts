@@ -18,7 +18,7 @@ function withoutEsbuild(built: boolean): string {
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   if (built) {
     mkdirSync(join(dir, 'dist'));
-    writeFileSync(join(dir, 'dist', 'convenant.js'), 'export const built = true;\n');
+    writeFileSync(join(dir, 'dist', 'convenant.cjs'), 'export const built = true;\n');
   }
   return dir;
 }
@@ -35,7 +35,7 @@ describe('the prepare script', () => {
     const r = build('--prepare');
     expect([r.status, r.stdout]).toEqual([0, '']);
     expect(r.stderr).toBe('convenant: esbuild is niet geïnstalleerd (installatie zonder ontwikkelpakketten); de meegeleverde dist/ wordt gebruikt.\n');
-    expect(readFileSync(join(dir, 'dist', 'convenant.js'), 'utf8')).toBe('export const built = true;\n');
+    expect(readFileSync(join(dir, 'dist', 'convenant.cjs'), 'utf8')).toBe('export const built = true;\n');
   });
 
   it('without esbuild and without dist/ fails in one line that says how to fix it', () => {

@@ -46,7 +46,7 @@ describe('the tarball', () => {
       'package.json',
       'README.md',
       'bin/convenant.js',
-      'dist/convenant.js',
+      'dist/convenant.cjs',
       'dist/emergency.json',
       'schema/protocol.schema.json',
       'protocols/weert-nederweert/protocol.yaml',

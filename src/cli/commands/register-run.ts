@@ -2,10 +2,10 @@
 // register (art. 5.11) in one SQLite file. Loaded only by these commands: the database module is
 // native and is never part of another command's start-up.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { readDataFile } from '../../loader/read.js';
 import { sanitize } from '../../render/sanitize.js';
 import { safeJson } from '../../render/text.js';
@@ -322,7 +322,7 @@ async function readInWorkers(io: Io, files: readonly string[], build: BuildOptio
   const all = files.map((_, i) => i);
   const module = import.meta.url;
   const count = Math.min(4, availableParallelism());
-  if (files.length < WORKER_MIN_FILES || count < 2 || !module.endsWith('.js')) return all;
+  if (files.length < WORKER_MIN_FILES || count < 2 || !module.endsWith('.cjs')) return all;
   const results = new Array<RegisterRecord | null | undefined>(files.length);
   const again: number[] = [];
   let next = 0;
@@ -335,7 +335,7 @@ async function readInWorkers(io: Io, files: readonly string[], build: BuildOptio
       next++;
     }
   };
-  const code = "const { workerData } = require('node:worker_threads'); import(workerData.module).then((m) => m.registerAddWorker());";
+  const code = "const { workerData } = require('node:worker_threads'); require(require('node:url').fileURLToPath(workerData.module)).registerAddWorker();";
   const runs = Array.from({ length: count }, (_, w) => {
     const share = all.filter((i) => i % count === w).map((i) => [i, resolve(io.cwd, files[i]!)] as const);
     return new Promise<void>((done) => {
@@ -584,8 +584,6 @@ export async function runRegisterImport(io: Io, files: readonly string[], option
 
 export async function runRegisterBackup(io: Io, target: string, options: RegisterOptions): Promise<number> {
   const file = resolve(io.cwd, target);
-  const { existsSync, statSync } = await import('node:fs');
-  const { dirname } = await import('node:path');
   if (existsSync(file))
     throw new UsageError(`${sanitize(target)} bestaat al; het wordt niet overschreven`, 'Kies een nieuwe naam voor de back-up, bijvoorbeeld met de datum erin.');
   if (!statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`de map van ${sanitize(target)} bestaat niet`, 'Maak de map eerst aan.');
