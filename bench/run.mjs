@@ -25,7 +25,7 @@ const NODE = process.execPath;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const log = (s) => process.stderr.write(`${s}\n`);
 
-if (!existsSync(join(ROOT, 'dist', 'convenant.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'convenant.cjs'))) {
   log('bench: dist/ ontbreekt; draai eerst "npm run build" (npm run bench doet dat zelf).');
   process.exit(2);
 }
