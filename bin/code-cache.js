@@ -20,7 +20,7 @@ export function loadBundle(file, command, env = process.env) {
   const cachedData = cache ? readOwnFile(cache.path) : undefined;
   const script = new Script(WRAPPER[0] + source + WRAPPER[1], { filename: file, ...(cachedData ? { cachedData } : {}) });
   // Written at exit, so it holds every function this run compiled, not only the top level.
-  if (cache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => cache.write(script.createCachedData()));
+  if (cache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => cache.write(() => script.createCachedData()));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
@@ -45,13 +45,14 @@ function cacheFile(file, command, env) {
   const path = join(dir, name);
   return {
     path,
+    /** Writes what `data` gives; not even asked for when the folder cannot be made or is not private. */
     write(data) {
       try {
         if (!ownedPrivateDir(dir, true)) return;
         // Another copy of the program may write the same file at the same moment: each writes its
         // own temporary file and renames it, so a reader never sees half a cache.
         const temporary = `${path}.${process.pid}.tmp`;
-        writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
+        writeFileSync(temporary, data(), { mode: 0o600, flag: 'wx' });
         renameSync(temporary, path);
         for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old !== name && old.endsWith('.bin')) rmSync(join(dir, old), { force: true });
       } catch {

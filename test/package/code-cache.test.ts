@@ -68,6 +68,15 @@ describe('the code cache', () => {
     expect(readFileSync(join(cache, name!)).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
+  it('a cache folder that cannot be made (a file is in the way) only means no cache: the run is the same', () => {
+    fresh();
+    writeFileSync(cache, 'geen map');
+    const blocked = validate({ CONVENANT_CACHE_DIR: join(cache, 'sub') });
+    expect(blocked.code, blocked.stderr).toBe(0);
+    expect(blocked.stderr).toBe('');
+    expect(readFileSync(cache, 'utf8')).toBe('geen map');
+  });
+
   it.skipIf(process.platform === 'win32')('a cache file or folder that others can write to is never read, and nothing is written into such a folder', () => {
     fresh();
     validate();
