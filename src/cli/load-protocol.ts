@@ -3,7 +3,7 @@
 // from the shipped protocol (so the card still has numbers when a clone's protocol was edited badly).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadProtocol } from '../loader/index.js';
+import { loadProtocol, WITHOUT_SCENARIOS } from '../loader/index.js';
 import { emergencyNumbers, type EmergencyNumbers } from '../render/emergency-card.js';
 import type { Io } from './io.js';
 import { shippedProtocolDir } from './protocol-dir.js';
@@ -14,7 +14,7 @@ const EMERGENCY_JSON = new URL('./emergency.json', import.meta.url);
 export async function loadBuiltIn(io: Io, failed: string): Promise<EmergencyNumbers | undefined> {
   const shipped = shippedProtocolDir();
   if (resolve(io.cwd, failed) !== resolve(shipped)) {
-    const loaded = loadProtocol(shipped, io.cwd);
+    const loaded = loadProtocol(shipped, io.cwd, WITHOUT_SCENARIOS);
     if (loaded.ok && loaded.protocol) return emergencyNumbers(loaded.protocol);
   }
   try {

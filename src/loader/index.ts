@@ -4,4 +4,4 @@ export { parseYamlData, type ParsedYamlData } from './parse-yaml.js';
 export { parseScenarioFiles, type LocatedScenario } from './scenarios.js';
 export { checkScenarioIds } from './scenario-ids.js';
 export { SourceMap, type Location, type Origin } from './source-map.js';
-export { loadProtocol, loadReadFiles, type LoadedFolder } from './load-dir.js';
+export { loadProtocol, loadReadFiles, WITHOUT_SCENARIOS, type LoadedFolder } from './load-dir.js';

@@ -1,7 +1,7 @@
 // Read + load in one call: the one way the CLI and the tests load a protocol folder.
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { loadProtocolFiles, type LoadResult, type ProtocolSourceFile } from './load.js';
-import { readProtocolDir } from './read.js';
+import { readProtocolDir, type ReadOptions } from './read.js';
 
 export interface LoadedFolder extends LoadResult {
   files: ProtocolSourceFile[];
@@ -10,8 +10,12 @@ export interface LoadedFolder extends LoadResult {
   found: boolean;
 }
 
-export function loadProtocol(dir: string, cwd?: string): LoadedFolder {
-  const read = readProtocolDir(dir, cwd);
+/** For the commands that give advice or look things up: the protocol without its tests. */
+export const WITHOUT_SCENARIOS: ReadOptions = { scenarios: false };
+
+/** The folder's protocol; with WITHOUT_SCENARIOS (every command that gives advice) its scenario folders are not read. */
+export function loadProtocol(dir: string, cwd?: string, options: ReadOptions = { scenarios: true }): LoadedFolder {
+  const read = readProtocolDir(dir, cwd, undefined, options);
   if (!read.found) {
     const loaded = loadProtocolFiles([], undefined, read.undecodedTexts);
     return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };

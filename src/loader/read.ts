@@ -32,7 +32,21 @@ export interface ReadLimits {
   maxTotalBytes: number;
 }
 
-export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES }): ReadResult {
+export interface ReadOptions {
+  /**
+   * Whether to read the scenario folders (the protocol's tests). Only the commands that check the
+   * protocol read them (validate, test, diff): a broken test file must never keep the advice from
+   * someone who needs it.
+   */
+  scenarios: boolean;
+}
+
+export function readProtocolDir(
+  dir: string,
+  cwd = process.cwd(),
+  limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES },
+  options: ReadOptions = { scenarios: true },
+): ReadResult {
   const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], undecodedTexts: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
   const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
@@ -109,6 +123,7 @@ export function readProtocolDir(dir: string, cwd = process.cwd(), limits: ReadLi
         }
       }
       if (info.isDirectory()) {
+        if (name === SCENARIO_DIR && !options.scenarios) continue;
         if (isYaml(name)) {
           // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
           problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');

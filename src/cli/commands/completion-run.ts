@@ -2,7 +2,7 @@
 // protocol, and print the script for the shell.
 import type { Command, Option } from 'commander';
 import { suggest } from '../../diagnostics/index.js';
-import { loadProtocol } from '../../loader/index.js';
+import { loadProtocol, WITHOUT_SCENARIOS } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { renderCompletion, SHELLS, type CompletionOption, type CompletionSpec, type Shell } from '../../render/completion.js';
 import { sanitize } from '../../render/sanitize.js';
@@ -18,7 +18,7 @@ export function runCompletion(io: Io, program: Command, shell: string, options: 
     throw new UsageError(`onbekende shell "${sanitize(shell)}"`, `${close ? `Bedoel je "${close}"? ` : ''}Kies uit: ${SHELLS.join(', ')}.`);
   }
   // Ids are a convenience: a protocol that does not load just gives a script without them.
-  const loaded = loadProtocol(protocolDirFor(io, options.protocols), io.cwd);
+  const loaded = loadProtocol(protocolDirFor(io, options.protocols), io.cwd, WITHOUT_SCENARIOS);
   io.stdout.write(renderCompletion(shell as Shell, completionSpec(program, loaded.ok ? loaded.protocol : undefined)));
   return EXIT.ok;
 }

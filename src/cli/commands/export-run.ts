@@ -13,7 +13,7 @@ import { PLAIN } from '../../render/theme.js';
 import { renderPage } from '../../web/page.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadProtocol } from '../../loader/index.js';
+import { loadProtocol, WITHOUT_SCENARIOS } from '../../loader/index.js';
 import { protocolDirFor, unreadableProtocolDir } from '../protocol-dir.js';
 import { VERSION } from '../version.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
@@ -36,7 +36,7 @@ export async function runExport(io: Io, kind: string, options: ExportOptions, no
   const assets = readAssets();
 
   const dir = protocolDirFor(io, options.protocols);
-  const loaded = loadProtocol(dir, io.cwd);
+  const loaded = loadProtocol(dir, io.cwd, WITHOUT_SCENARIOS);
   if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics);
   const diagnostics = validateLoaded(loaded, { today: localDate(now()) });
   const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
 import { clip } from '../../loader/clip.js';
-import { hashFiles, loadProtocol, readDataFile } from '../../loader/index.js';
+import { hashFiles, loadProtocol, readDataFile, WITHOUT_SCENARIOS } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { ADVICE_SCHEMA_VERSION, adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
@@ -63,7 +63,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   const terminalPrompter = interactive && !deps.prompter ? import('../../ui/inquirer-prompter.js') : undefined;
   terminalPrompter?.catch(() => undefined); // an import that fails is reported where it is awaited
   const dir = protocolDirFor(io, options.protocols);
-  const loaded = loadProtocol(dir, io.cwd);
+  const loaded = loadProtocol(dir, io.cwd, WITHOUT_SCENARIOS);
   if (!loaded.ok || !loaded.protocol) {
     // A folder that cannot be read at all is one line (or one sentence on the card), not a file:line list.
     if (!loaded.found && !interactive) throw unreadableProtocolDir(dir, loaded.diagnostics);

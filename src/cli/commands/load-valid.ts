@@ -1,6 +1,6 @@
 // Loading a valid protocol for the look-up commands; imported by their -run modules only, so the
 // loader (YAML and zod) stays out of the start-up path.
-import { loadProtocol, type SourceMap } from '../../loader/index.js';
+import { loadProtocol, type SourceMap, WITHOUT_SCENARIOS } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { sanitize } from '../../render/sanitize.js';
 import { UsageError } from '../exit-codes.js';
@@ -15,7 +15,7 @@ export function loadValidProtocol(io: Io, explicit: string | undefined): Protoco
 /** As loadValidProtocol, with the source map, for commands that point at file:line. */
 export function loadValid(io: Io, explicit: string | undefined): { protocol: Protocol; sourceMap: SourceMap } {
   const dir = protocolDirFor(io, explicit);
-  const loaded = loadProtocol(dir, io.cwd);
+  const loaded = loadProtocol(dir, io.cwd, WITHOUT_SCENARIOS);
   if (loaded.ok && loaded.protocol) return { protocol: loaded.protocol, sourceMap: loaded.sourceMap };
   if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');

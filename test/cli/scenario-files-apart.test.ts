@@ -1,0 +1,43 @@
+// The scenario folders are the protocol's tests, for coordinators. A broken test file (here one that
+// is not UTF-8) is reported by `validate` and `test`, but never keeps the advice or the look-up
+// commands from someone who needs them: those do not read the scenario folders at all.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { SHIPPED_DIR } from '../helpers/shipped.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'convenant-scenarios-apart-'));
+  cpSync(SHIPPED_DIR, join(dir, 'protocol'), { recursive: true });
+  writeFileSync(join(dir, 'protocol', 'scenarios', 'kapot.yaml'), Buffer.from('scenarios:\n  - id: kapot\n    name: "\xff\xfe"\n', 'latin1'));
+  // The answers of a shipped scenario (a fight between two pupils), as a user would save them.
+  const scenario = readFileSync(join(SHIPPED_DIR, 'scenarios', 'categorieen-1.yaml'), 'utf8');
+  const answers = /answers:\n((?: {6}.*\n)+)/.exec(scenario)![1]!.replace(/^ {6}/gm, '');
+  writeFileSync(join(dir, 'antwoorden.yaml'), answers);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a broken scenario file', () => {
+  it('does not stop the advice: incident --answers gives it, exit 0', async () => {
+    const r = await runCli(['incident', '--protocols', 'protocol', '--answers', 'antwoorden.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/NU EN VANDAAG[\s\S]*REGELS DIE GELDEN/);
+  });
+
+  it.each([['partners'], ['checklist'], ['explain', 'politie']])('does not stop %s', async (...command) => {
+    const r = await runCli([...command, '--protocols', 'protocol'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
+  it('is reported by validate and by test, at its place', async () => {
+    for (const command of ['validate', 'test']) {
+      const r = await runCli([command, 'protocol'], { cwd: dir });
+      expect(r.code, command).not.toBe(0);
+      expect(r.stdout + r.stderr, command).toMatch(/protocol\/scenarios\/kapot\.yaml(:3:12|\n\s+3:12)/);
+    }
+  });
+});
