@@ -71,6 +71,8 @@ export function readProtocolDir(
     return unreadable(error);
   }
 
+  /** Whether a real path lies in a scenario folder of the protocol (a link may point there). */
+  const inScenarioDir = (target: string) => relative(root, target).split(sep).includes(SCENARIO_DIR);
   // Real paths already read: a link to a folder or file that is read anyway is not read twice,
   // and a link to a parent folder cannot make the walk go round in circles.
   const seenDirs = new Set<string>([root]);
@@ -123,7 +125,7 @@ export function readProtocolDir(
         }
       }
       if (info.isDirectory()) {
-        if (name === SCENARIO_DIR && !options.scenarios) continue;
+        if (!options.scenarios && (name === SCENARIO_DIR || inScenarioDir(target))) continue;
         if (isYaml(name)) {
           // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
           problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');
@@ -139,7 +141,7 @@ export function readProtocolDir(
           );
           continue;
         }
-        walk(full, target, depth + 1, inScenarios || name === SCENARIO_DIR);
+        walk(full, target, depth + 1, inScenarios || name === SCENARIO_DIR || inScenarioDir(target));
         continue;
       }
       if (!info.isFile() && isYaml(name)) {
@@ -154,6 +156,9 @@ export function readProtocolDir(
         continue;
       }
       if (!info.isFile() || !isYaml(name) || seenFiles.has(target)) continue;
+      // A link to a scenario file is a scenario too.
+      const scenario = inScenarios || inScenarioDir(target);
+      if (scenario && !options.scenarios) continue;
       seenFiles.add(target);
       if (result.files.length + result.scenarioFiles.length >= limits.maxFiles) {
         problem(full, 'too-many-files', `meer dan ${limits.maxFiles} YAML-bestanden; de rest wordt niet gelezen`, 'Splits de map of ruim bestanden op.');
@@ -167,9 +172,9 @@ export function readProtocolDir(
         return;
       }
       totalBytes += info.size;
-      const text = readText(target, display(full), result.diagnostics, MAX_FILE_BYTES, inScenarios ? undefined : result.undecodedTexts);
+      const text = readText(target, display(full), result.diagnostics, MAX_FILE_BYTES, scenario ? undefined : result.undecodedTexts);
       if (text === undefined) continue;
-      (inScenarios ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
+      (scenario ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
     }
   };
   walk(root, root, 0, false);

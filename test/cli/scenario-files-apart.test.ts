@@ -1,7 +1,7 @@
 // The scenario folders are the protocol's tests, for coordinators. A broken test file (here one that
 // is not UTF-8) is reported by `validate` and `test`, but never keeps the advice or the look-up
 // commands from someone who needs them: those do not read the scenario folders at all.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,21 @@ describe('a broken scenario file', () => {
   it.each([['partners'], ['checklist'], ['explain', 'politie']])('does not stop %s', async (...command) => {
     const r = await runCli([...command, '--protocols', 'protocol'], { cwd: dir });
     expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
+  it('a link to a scenario file or folder outside scenarios/ is still a scenario: the advice is given', async () => {
+    const copy = join(dir, 'gekoppeld');
+    cpSync(SHIPPED_DIR, copy, { recursive: true });
+    symlinkSync('scenarios/camerabeelden.yaml', join(copy, 'zz.yaml'));
+    symlinkSync('scenarios', join(copy, 'zz-map'));
+    symlinkSync('scenarios', join(copy, 'aa-map'));
+    for (const command of [['incident', '--answers', 'antwoorden.yaml'], ['partners']]) {
+      const r = await runCli([...command, '--protocols', 'gekoppeld'], { cwd: dir });
+      expect([r.code, r.stderr], command[0]).toEqual([0, '']);
+    }
+    // validate reads them as the scenarios they are, not as protocol files.
+    const checked = await runCli(['validate', 'gekoppeld', '--fail-on', 'error'], { cwd: dir });
+    expect(checked.stdout).not.toMatch(/onbekend onderdeel "scenarios"/);
   });
 
   it('is reported by validate and by test, at its place', async () => {
