@@ -4,59 +4,97 @@
 // runs of that command start from it instead of compiling again. The cache holds compiled program
 // code only, never an answer, a protocol or anything typed: V8 stores the bytecode of the functions
 // that ran, not the values they worked on. CONVENANT_NO_CODE_CACHE=1 turns it off.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 /** The bundle's source between these two, so it runs as a CommonJS module would. */
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 
+/**
+ * The commands that get a cache file of their own; any other first word shares one file, so a
+ * mistyped command (or a name typed by mistake) never becomes a file name.
+ * test/package/code-cache.test.ts checks this list against the program's commands.
+ */
+export const COMMANDS = new Set([
+  'checklist',
+  'completion',
+  'contacts',
+  'diff',
+  'explain',
+  'export',
+  'graph',
+  'help',
+  'incident',
+  'init',
+  'partners',
+  'register',
+  'schema',
+  'sources',
+  'test',
+  'validate',
+]);
+
+/** Exit codes after which the run was a real one of the command (done, findings, or stopped with Ctrl-C). */
+const TYPICAL_EXIT = new Set([0, 1, 130]);
+
 /** The bundle's exports: compiled with the command's cache when there is a usable one. */
-export function loadBundle(file, command, env = process.env) {
-  const source = readFileSync(file, 'utf8');
-  const cache = env.CONVENANT_NO_CODE_CACHE || env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFile(file, command, env);
+export function loadBundle(file, argv, env = process.env) {
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const cache = env.CONVENANT_NO_CODE_CACHE || env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFile(bytes, commandOf(argv), env);
   const cachedData = cache ? readOwnFile(cache.path) : undefined;
-  const script = new Script(WRAPPER[0] + source + WRAPPER[1], { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // A fixed name, not the bundle's path: the path (with a user name in it, perhaps) would be stored
+  // in the cache. Stack traces name the bundle by it.
+  const script = new Script(WRAPPER[0] + source + WRAPPER[1], { filename: 'convenant.cjs', ...(cachedData ? { cachedData } : {}) });
   // Written at exit, so it holds every function this run compiled, not only the top level.
-  if (cache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => cache.write(() => script.createCachedData()));
+  if (cache && (!cachedData || script.cachedDataRejected)) {
+    process.once('exit', (code) => {
+      if (TYPICAL_EXIT.has(code)) cache.write(() => script.createCachedData());
+    });
+  }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
 }
 
+function commandOf(argv) {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return COMMANDS.has(first) ? first : 'other';
+}
+
 /**
- * The cache file for this bundle, command and Node: named after the bundle's size and time of
- * writing, so a rebuilt or updated program never uses the code of the one before (V8 checks its own
- * version and flags itself and rejects a cache that does not fit, which is then written anew).
+ * The cache file for this bundle, command and Node. It is named after the bundle's length and a
+ * checksum of its contents: V8 checks its own version and flags, but of the source only the
+ * length, so another program of the same length would otherwise run the old code. CRC-32 catches
+ * every change within 4 bytes (a fix of one number or word) and others but for 1 in 4 billion;
+ * node:crypto would cost more to load than the cache saves in some runs.
  */
-function cacheFile(file, command, env) {
+function cacheFile(bytes, command, env) {
   const dir = cacheDir(env);
   if (!dir) return undefined;
-  let bundle;
-  try {
-    bundle = statSync(file);
-  } catch {
-    return undefined;
-  }
-  const prefix = `${/^[a-z]{2,12}$/.test(command ?? '') ? command : 'other'}-`;
-  const name = `${prefix}${bundle.size}-${Math.trunc(bundle.mtimeMs)}-${process.version}-${process.arch}.bin`;
+  const suffix = `-${process.version}-${process.arch}.bin`;
+  const name = `${command}-${crc32(bytes).toString(16).padStart(8, '0')}-${bytes.length}${suffix}`;
   const path = join(dir, name);
   return {
     path,
     /** Writes what `data` gives; not even asked for when the folder cannot be made or is not private. */
     write(data) {
+      if (!makePrivateDir(dir)) return;
+      // Another copy of the program may write the same file at the same moment: each writes its
+      // own temporary file and renames it, so a reader never sees half a cache.
+      const temporary = `${path}.${process.pid}-${Date.now()}.tmp`;
       try {
-        if (!ownedPrivateDir(dir, true)) return;
-        // Another copy of the program may write the same file at the same moment: each writes its
-        // own temporary file and renames it, so a reader never sees half a cache.
-        const temporary = `${path}.${process.pid}.tmp`;
         writeFileSync(temporary, data(), { mode: 0o600, flag: 'wx' });
         renameSync(temporary, path);
-        for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old !== name && old.endsWith('.bin')) rmSync(join(dir, old), { force: true });
+        // The same command's cache of an earlier build, for this Node.
+        for (const old of readdirSync(dir)) if (old.startsWith(`${command}-`) && old.endsWith(suffix) && old !== name) rmSync(join(dir, old), { force: true });
       } catch {
         // A cache that cannot be written only makes the next start slower.
+        rmSync(temporary, { force: true });
       }
     },
   };
@@ -78,30 +116,55 @@ function cacheDir(env) {
 }
 
 /**
- * Whether `dir` is a folder of this user that nobody else can write to (made when `create`). The
- * cache is code that runs: a file someone else could put there must never be read.
+ * Makes `dir` (and at most its parent, such as ~/.cache on a new machine) inside a folder of this
+ * user; true when it is then a private folder of this user. Never more levels: under sudo, root
+ * must not make folders in someone else's home, and a recursive mkdir loops for ever on some paths.
  */
-function ownedPrivateDir(dir, create) {
+function makePrivateDir(dir) {
   try {
-    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return isPrivate(lstatSync(dir), true);
+    const parent = dirname(dir);
+    if (!lstatOrUndefined(parent)) {
+      if (!isOwn(lstatOrUndefined(dirname(parent)), 'directory', false)) return false;
+      mkdirSync(parent, { mode: 0o700 });
+    } else if (!isOwn(lstatOrUndefined(parent), 'directory', false)) return false;
+    if (!lstatOrUndefined(dir)) mkdirSync(dir, { mode: 0o700 });
+    return isOwn(lstatOrUndefined(dir), 'directory', true);
   } catch {
     return false;
   }
 }
 
-function isPrivate(stats, directory) {
-  if (directory ? !stats.isDirectory() : !stats.isFile()) return false;
-  if (process.platform === 'win32') return true;
-  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
-}
-
-/** The file's bytes, if it and its folder belong to this user only; else nothing. */
-function readOwnFile(path) {
+function lstatOrUndefined(path) {
   try {
-    if (!ownedPrivateDir(dirname(path), false) || !isPrivate(lstatSync(path), false)) return undefined;
-    return readFileSync(path);
+    return lstatSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/** A file or folder of this user (not a link); `private`: nobody else can write to it either. */
+function isOwn(stats, kind, private_) {
+  if (!stats || (kind === 'directory' ? !stats.isDirectory() : !stats.isFile())) return false;
+  if (process.platform === 'win32') return true;
+  return stats.uid === process.getuid() && (!private_ || (stats.mode & 0o022) === 0);
+}
+
+/**
+ * The file's bytes, if it is this user's own private file in a private folder of this user; else
+ * nothing. The cache is code that runs, so the checks are made on the opened file itself (no link
+ * followed, one name only): what is checked is what is read.
+ */
+function readOwnFile(path) {
+  let fd;
+  try {
+    if (!isOwn(lstatOrUndefined(dirname(path)), 'directory', true)) return undefined;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const stats = fstatSync(fd);
+    if (!isOwn(stats, 'file', true) || stats.nlink !== 1) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

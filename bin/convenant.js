@@ -24,9 +24,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   if (process.versions.v8.startsWith('11.3.')) setFlagsFromString('--interrupt-budget=1080000');
   const { loadBundle } = await import('./code-cache.js');
   const { fileURLToPath } = await import('node:url');
-  const cli = loadBundle(
-    fileURLToPath(BUNDLE),
-    argv.find((arg) => !arg.startsWith('-')),
-  );
+  const cli = loadBundle(fileURLToPath(BUNDLE), argv);
   process.exitCode = await cli.run(argv);
 }

@@ -95,9 +95,11 @@ export const buildOptions = {
   external: ['better-sqlite3'],
   // commander requires node:child_process at load (it only spawns for external subcommands, which
   // convenant has none of), and that module pulls in net, dgram and the stream classes: it gets a
-  // stand-in that loads the real module on first use.
+  // stand-in that loads the real module on first use. The banner comes before esbuild's own
+  // "use strict", so it says it itself: the sources are ES modules, which are always strict.
   banner: {
     js:
+      '"use strict"; ' +
       "const __convenantFileUrl = require('node:url').pathToFileURL(__filename).href; " +
       "require = ((load) => (id) => (id === 'node:child_process' ? new Proxy({}, { get: (_, key) => load(id)[key] }) : load(id)))(require);",
   },

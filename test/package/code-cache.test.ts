@@ -1,11 +1,16 @@
 // The code cache (bin/code-cache.js): a command's second run starts from the code its first run
 // compiled, gives the same result, and never reads a cache file that someone else could have put
 // there, since it is code that runs.
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .js module without types
+import { COMMANDS } from '../../bin/code-cache.js';
+import { buildProgram } from '../../src/cli/main.js';
 import { ensureBuilt, ROOT, runBuilt } from '../helpers/built-cli.js';
+import { memoryIo } from '../helpers/run-cli.js';
 import { SHIPPED_DIR } from '../helpers/shipped.js';
 
 let work = '';
@@ -33,7 +38,7 @@ describe('the code cache', () => {
     fresh();
     const first = validate();
     expect(first.code, first.stderr).toBe(0);
-    expect(files()).toEqual([expect.stringMatching(/^validate-\d+-\d+-v[\d.]+-\w+\.bin$/)]);
+    expect(files()).toEqual([expect.stringMatching(/^validate-[0-9a-f]{8}-\d+-v[\d.]+-\w+\.bin$/)]);
     const [name] = files();
     expect(statSync(cache).mode & 0o777).toBe(0o700);
     const before = stamp(name!);
@@ -101,20 +106,68 @@ describe('the code cache', () => {
     expect(statSync(join(cache, name!)).uid).toBe(0);
   });
 
-  it('a rebuilt program does not use the cache of the one before, and replaces it', () => {
+  it('a changed program never runs the code of the one before, even with the same size and time of writing', () => {
     fresh();
     const app = join(work, 'app');
-    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
+    for (const part of ['bin', 'dist', 'protocols', 'package.json']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
     const bin = join(app, 'bin', 'convenant.js');
-    validate({}, bin);
-    const [old] = files();
-    // Same size, other time of writing: a new build of the same length.
     const bundle = join(app, 'dist', 'convenant.cjs');
-    utimesSync(bundle, new Date(), new Date(Date.now() + 60_000));
-    const run = validate({}, bin);
-    expect(run.code, run.stderr).toBe(0);
+    // As tar -x, cp -p or rsync -a leave it: a fixed time of writing.
+    const then = new Date('1985-10-26T09:00:00Z');
+    utimesSync(bundle, then, then);
+    const partners = () => runWith(bin, ['partners'], {});
+    expect(partners().stdout).toContain('Kernpartners');
     expect(files()).toHaveLength(1);
-    expect(files()[0]).not.toBe(old);
+    // A fix of the same length.
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('Kernpartners', 'KERNPARTNERS'));
+    utimesSync(bundle, then, then);
+    const changed = partners();
+    expect(changed.stdout).toContain('KERNPARTNERS');
+    expect(changed.stdout).not.toContain('Kernpartners');
+    // The old build's file is replaced by the new one's.
+    expect(files()).toHaveLength(1);
+  });
+
+  it.skipIf(process.platform === 'win32')('a second name for the cache file (a hard link) means it is not used', () => {
+    fresh();
+    validate();
+    const [name] = files();
+    const before = stamp(name!);
+    linkSync(join(cache, name!), join(work, 'tweede-naam'));
+    validate();
+    expect(stamp(name!)).not.toBe(before);
+  });
+
+  it('a mistyped command leaves no cache file', () => {
+    fresh();
+    expect(runBuilt(['valideer'], { cwd: work, env: { CONVENANT_CACHE_DIR: cache } }).code).toBe(2);
+    expect(existsSync(cache) ? files() : []).toEqual([]);
+  });
+
+  it("the commands named in bin/code-cache.js are the program's commands", () => {
+    const names = buildProgram(memoryIo()).commands.map((c) => c.name());
+    expect([...COMMANDS].sort()).toEqual([...names, 'help'].sort());
+  });
+
+  it.skipIf(process.platform === 'win32' || process.getuid?.() !== 0)('under sudo (root, with the home of someone else) no folder is made in that home', () => {
+    fresh();
+    const home = join(work, 'home');
+    mkdirSync(home);
+    chownSync(home, 65534, 65534);
+    const run = validate({ CONVENANT_CACHE_DIR: join(home, '.cache', 'convenant') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('a home where no folder can be made (/proc) only means no cache, and no hang', () => {
+    fresh();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'convenant.js'), 'partners'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: '/proc' },
+      timeout: 20_000,
+    });
+    expect([r.status, r.signal]).toEqual([0, null]);
   });
 });
 
