@@ -14,7 +14,7 @@ export interface LoadedFolder extends LoadResult {
 export const WITHOUT_SCENARIOS: ReadOptions = { scenarios: false };
 
 /** The folder's protocol; with WITHOUT_SCENARIOS (every command that gives advice) its scenario folders are not read. */
-export function loadProtocol(dir: string, cwd?: string, options: ReadOptions = { scenarios: true }): LoadedFolder {
+export function loadProtocol(dir: string, cwd?: string, options?: ReadOptions): LoadedFolder {
   const read = readProtocolDir(dir, cwd, undefined, options);
   if (!read.found) {
     const loaded = loadProtocolFiles([], undefined, read.undecodedTexts);

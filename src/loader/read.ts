@@ -125,7 +125,8 @@ export function readProtocolDir(
         }
       }
       if (info.isDirectory()) {
-        if (!options.scenarios && (name === SCENARIO_DIR || inScenarioDir(target))) continue;
+        const scenarios = inScenarios || name === SCENARIO_DIR || inScenarioDir(target);
+        if (scenarios && !options.scenarios) continue;
         if (isYaml(name)) {
           // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
           problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');
@@ -141,7 +142,7 @@ export function readProtocolDir(
           );
           continue;
         }
-        walk(full, target, depth + 1, inScenarios || name === SCENARIO_DIR || inScenarioDir(target));
+        walk(full, target, depth + 1, scenarios);
         continue;
       }
       if (!info.isFile() && isYaml(name)) {
