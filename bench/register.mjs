@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'convenant.js');
+const BIN = join(ROOT, 'bin', 'convenant.cjs');
 const NODE = process.execPath;
 const ROUNDS = Math.max(3, Math.min(7, Number(process.env.BENCH_RUNS ?? 5)));
 const ADD = 10_000;

@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { generateProtocol } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'convenant.js');
+const BIN = join(ROOT, 'bin', 'convenant.cjs');
 const SHIPPED = join(ROOT, 'protocols', 'weert-nederweert');
 const AJV = join(ROOT, 'bench', 'ajv-validate.mjs');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 15));
@@ -53,7 +53,7 @@ function mustRun(args, expect, what) {
 }
 
 /**
- * The environment of every run. The code cache (bin/code-cache.js) lives in a folder of the bench's
+ * The environment of every run. The code cache (bin/code-cache.cjs) lives in a folder of the bench's
  * own: it starts empty, so the first round of each command compiles and writes it as a user's
  * first run does, and the user's own cache is left alone. `extra` adds to it (no cache at all).
  */

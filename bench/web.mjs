@@ -28,7 +28,7 @@ export async function benchWeb({ root, runs = 9, log = (s) => process.stderr.wri
   const work = mkdtempSync(join(tmpdir(), 'convenant-bench-web-'));
   try {
     const file = join(work, 'pagina.html');
-    const made = spawnSync(process.execPath, [join(root, 'bin', 'convenant.js'), 'export', 'html', '--output', file], { cwd: root, encoding: 'utf8' });
+    const made = spawnSync(process.execPath, [join(root, 'bin', 'convenant.cjs'), 'export', 'html', '--output', file], { cwd: root, encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`export html mislukt: ${made.stderr}`);
     const bytes = statSync(file).size;
     const url = pathToFileURL(file).href;

@@ -57,15 +57,15 @@ export const vizBuildOptions = {
 };
 
 /**
- * The program as one CommonJS file. bin/convenant.js compiles it with a V8 code cache
- * (bin/code-cache.js): Node 20 has no compile cache for ES modules, and compiling the code is a
+ * The program as one CommonJS file. bin/convenant.cjs compiles it with a V8 code cache
+ * (bin/code-cache.cjs): Node 20 has no compile cache for ES modules, and compiling the code is a
  * large part of every short run. Modules reached only through `await import()` stay lazy: esbuild
  * wraps each in a function that runs on that import, so a command still evaluates only what it uses.
  */
 /** @type {import('esbuild').BuildOptions} */
 export const buildOptions = {
   absWorkingDir: root,
-  // entry.ts hands everything to main.ts (commander and the commands); bin/convenant.js answers --version itself.
+  // entry.ts hands everything to main.ts (commander and the commands); bin/convenant.cjs answers --version itself.
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/convenant.cjs',
   bundle: true,

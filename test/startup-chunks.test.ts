@@ -3,8 +3,12 @@
 // tests bundle the sources with the real options but split at those imports (in memory), so the
 // module graph shows as chunks, and follow the static imports from the entry: a stray import of a
 // heavy module cannot silently slow every start again.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT, runBuilt } from './helpers/built-cli.js';
 // @ts-expect-error: a plain .mjs module without types
 import { buildOptions, schemaBuildOptions, vizBuildOptions, yamlBuildOptions } from '../scripts/build-options.mjs';
 
@@ -188,5 +192,27 @@ describe('start-up chunks', () => {
     expect(holding.map((o) => Object.keys(meta.outputs[o]!.inputs).sort())).toEqual([['src/render/svg.ts', 'src/render/viz-lib.ts']]);
     const importers = Object.keys(meta.outputs).flatMap((o) => meta.outputs[o]!.imports.filter((i) => i.path === holding[0]).map((i) => ({ from: o, kind: i.kind })));
     expect(importers.map((i) => [Object.keys(meta.outputs[i.from]!.inputs).includes('src/cli/commands/graph-run.ts'), i.kind])).toEqual([[true, 'dynamic-import']]);
+  });
+});
+
+describe('a real start', () => {
+  // Node sets up its ES module loader (resolution, translators, module jobs) only for an ES module:
+  // an entry written as one, or an import() of one. The command is CommonJS so no run pays for it.
+  it.each([['validate'], ['partners'], ['test'], ['help']])('convenant %s runs without Node’s ES module loader', (command) => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'convenant-start-'));
+    try {
+      const list = join(dir, 'modules.json');
+      const preload = join(dir, 'record.cjs');
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
+      const r = runBuilt([command], { cwd: ROOT, nodeArgs: ['--require', preload], env: { CONVENANT_NO_CODE_CACHE: '1' } });
+      expect(r.stderr).toBe('');
+      const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
+      // A sanity check that the list is the real one: the program read its files.
+      expect(loaded).toContain('NativeModule fs');
+      expect(loaded.filter((m) => /internal\/modules\/esm\/(module_job|translators|resolve)$/.test(m))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

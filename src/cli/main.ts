@@ -80,7 +80,7 @@ export function reportInternalError(error: unknown, io: Io, debug: boolean): num
   return EXIT.internal;
 }
 
-/** Entry point for bin/convenant.js. */
+/** Entry point for bin/convenant.cjs. */
 export async function run(argv: readonly string[]): Promise<number> {
   const io = nodeIo();
   const debug = argv.includes('--debug');

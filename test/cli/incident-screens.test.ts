@@ -278,7 +278,7 @@ describe.skipIf(!HAS_TMUX)(`the wizard's screens at four terminal sizes${SKIPPED
     it.each(SIZES)(
       '$width x $height: the emergency card with its numbers is on screen, exit 1',
       async (size) => {
-        tmux.start(`node ${join(copy, 'bin', 'convenant.js')} incident`, { cwd: dir, size });
+        tmux.start(`node ${join(copy, 'bin', 'convenant.cjs')} incident`, { cwd: dir, size });
         const done = await tmux.waitFor(
           'the exit code',
           (t) => /EXIT:\d+/.test(t),

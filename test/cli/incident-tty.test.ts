@@ -1,4 +1,4 @@
-// `node bin/convenant.js incident` in a real pseudo-terminal (tmux): the happy path to the advice,
+// `node bin/convenant.cjs incident` in a real pseudo-terminal (tmux): the happy path to the advice,
 // and Ctrl-C → exit 130 with nothing written. No fixed sleeps: every step polls the screen until
 // the expected text appears, with a generous deadline.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

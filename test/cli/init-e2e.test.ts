@@ -24,7 +24,7 @@ describe('a new coordinator, following the guide', () => {
     expect(existsSync(join(ROOT, 'dist')), 'npm test builds dist/ first (pretest)').toBe(true);
     run('npm', ['pack', '--silent', '--pack-destination', work], ROOT);
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
-    run(process.execPath, [join(ROOT, 'bin/convenant.js'), 'init', 'protocol-roermond', '--region', 'Roermond', '--convenant', `file:${join(work, tarball)}`], work);
+    run(process.execPath, [join(ROOT, 'bin/convenant.cjs'), 'init', 'protocol-roermond', '--region', 'Roermond', '--convenant', `file:${join(work, tarball)}`], work);
     const repo = join(work, 'protocol-roermond');
     // Install scripts are not needed for validate and test (and would build native modules for minutes).
     run('npm', ['install', '--ignore-scripts'], repo);

@@ -1,11 +1,11 @@
-// Runs the built command (`node bin/convenant.js ...`) as a user would, in a child process.
+// Runs the built command (`node bin/convenant.cjs ...`) as a user would, in a child process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'convenant.js');
+export const BIN = join(ROOT, 'bin', 'convenant.cjs');
 
 /** Builds dist/ when it is missing or older than a source file (npm test builds it first anyway). */
 export function ensureBuilt(): void {
@@ -27,7 +27,7 @@ export interface RunBuiltOptions {
   env?: Record<string, string>;
   /** Options for node itself, before the script (e.g. --import). */
   nodeArgs?: readonly string[];
-  /** Another copy of bin/convenant.js (an installed copy of the program). */
+  /** Another copy of bin/convenant.cjs (an installed copy of the program). */
   bin?: string;
 }
 

@@ -174,7 +174,7 @@ describe('the built binary on hostile input', () => {
     '100,000 nested flow lists (deeper than the YAML parser can go)',
     'a file over the size limit',
     '__proto__, constructor and prototype keys',
-  ])('node bin/convenant.js validate DIR: %s', (name) => {
+  ])('node bin/convenant.cjs validate DIR: %s', (name) => {
     const [, setup, expected] = PROTOCOL_CASES.find(([n]) => n === name)!;
     const h = folder();
     setup(h);

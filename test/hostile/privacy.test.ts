@@ -1,7 +1,7 @@
 // Privacy: convenant asks for no personal data, stores nothing by default, and what --output
 // writes is only the protocol's questions, the answers chosen and the advice: no user name, host,
 // folder or other trace of who ran it or where. The one file a run leaves is the program's compiled
-// code (bin/code-cache.js), in the user's cache folder, and that holds no trace either.
+// code (bin/code-cache.cjs), in the user's cache folder, and that holds no trace either.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';

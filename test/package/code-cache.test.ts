@@ -1,4 +1,4 @@
-// The code cache (bin/code-cache.js): a command's second run starts from the code its first run
+// The code cache (bin/code-cache.cjs): a command's second run starts from the code its first run
 // compiled, gives the same result, and never reads a cache file that someone else could have put
 // there, since it is code that runs.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .js module without types
-import { COMMANDS } from '../../bin/code-cache.js';
+import { COMMANDS } from '../../bin/code-cache.cjs';
 import { buildProgram } from '../../src/cli/main.js';
 import { ensureBuilt, ROOT, runBuilt } from '../helpers/built-cli.js';
 import { memoryIo } from '../helpers/run-cli.js';
@@ -110,7 +110,7 @@ describe('the code cache', () => {
     fresh();
     const app = join(work, 'app');
     for (const part of ['bin', 'dist', 'protocols', 'package.json']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
-    const bin = join(app, 'bin', 'convenant.js');
+    const bin = join(app, 'bin', 'convenant.cjs');
     const bundle = join(app, 'dist', 'convenant.cjs');
     // As tar -x, cp -p or rsync -a leave it: a fixed time of writing.
     const then = new Date('1985-10-26T09:00:00Z');
@@ -144,7 +144,7 @@ describe('the code cache', () => {
     expect(existsSync(cache) ? files() : []).toEqual([]);
   });
 
-  it("the commands named in bin/code-cache.js are the program's commands", () => {
+  it("the commands named in bin/code-cache.cjs are the program's commands", () => {
     const names = buildProgram(memoryIo()).commands.map((c) => c.name());
     expect([...COMMANDS].sort()).toEqual([...names, 'help'].sort());
   });
@@ -161,7 +161,7 @@ describe('the code cache', () => {
 
   it.skipIf(process.platform !== 'linux')('a home where no folder can be made (/proc) only means no cache, and no hang', () => {
     fresh();
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'convenant.js'), 'partners'], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'convenant.cjs'), 'partners'], {
       cwd: work,
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: '/proc' },

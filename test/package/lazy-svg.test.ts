@@ -1,7 +1,7 @@
 // The built program loads the Graphviz renderer (@viz-js/viz, 1.5 MB with its WebAssembly) only for
 // `convenant graph --format svg`: every other command, and graph in the other formats, starts without
-// it. Checked with a preload that writes down every CommonJS file the program requires: the renderer
-// is a file of its own in dist/ (viz.cjs), required by src/render/viz-lib.ts.
+// it. Checked with a preload that writes down every CommonJS file the program (dist/convenant.cjs)
+// requires: the renderer is a file of its own in dist/ (viz.cjs), required by src/render/viz-lib.ts.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -16,7 +16,7 @@ beforeAll(() => {
   ensureBuilt();
   writeFileSync(
     HOOK,
-    "const Module = require('node:module');\nconst { appendFileSync } = require('node:fs');\nconst load = Module._load;\nModule._load = function (request, ...rest) {\n  appendFileSync(process.env.LOADED_LOG, `${request}\\n`);\n  return load.call(this, request, ...rest);\n};\n",
+    "const Module = require('node:module');\nconst { appendFileSync } = require('node:fs');\nconst load = Module._load;\nModule._load = function (request, parent, ...rest) {\n  appendFileSync(process.env.LOADED_LOG, `${request}\\t${parent?.filename ?? ''}\\n`);\n  return load.call(this, request, parent, ...rest);\n};\n",
   );
 }, 120_000);
 
@@ -25,8 +25,13 @@ function loads(name: string, args: string[]) {
   const log = join(work, `${name}.log`);
   writeFileSync(log, '');
   const result = runBuilt(args, { cwd: ROOT, nodeArgs: ['--require', HOOK], env: { LOADED_LOG: log } });
-  const requests = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  const files = requests.filter((request) => request.startsWith('./')).map((request) => basename(request));
+  const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const requests = lines.map((line) => line.split('\t')[0]!);
+  // The files the program requires next to itself (bin/ requires the program the same way).
+  const files = lines
+    .map((line) => line.split('\t'))
+    .filter(([request, parent]) => request!.startsWith('./') && parent === join(ROOT, 'dist', 'convenant.cjs'))
+    .map(([request]) => basename(request!));
   return { ...result, requests, files };
 }
 

@@ -1,4 +1,4 @@
-// bin/convenant.js without the built program (a checkout before `npm run build`): one Dutch line
+// bin/convenant.cjs without the built program (a checkout before `npm run build`): one Dutch line
 // saying what is wrong and how to fix it, exit 2, never Node's ERR_MODULE_NOT_FOUND and its stack.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,12 +19,12 @@ function copy(dist?: Record<string, string>): string {
     mkdirSync(join(dir, 'dist'));
     for (const [name, text] of Object.entries(dist)) writeFileSync(join(dir, 'dist', name), text);
   }
-  return join(dir, 'bin', 'convenant.js');
+  return join(dir, 'bin', 'convenant.cjs');
 }
 
 const run = (bin: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
 
-describe('bin/convenant.js', () => {
+describe('bin/convenant.cjs', () => {
   it.each([['--version'], ['validate']])('without dist/ says in one line to build it (convenant %s)', (arg) => {
     const r = run(copy(), arg);
     expect(r.status).toBe(2);
@@ -41,7 +41,7 @@ describe('bin/convenant.js', () => {
     const r = run(copy({ 'convenant.cjs': 'throw new Error("loaded");\n' }), '--version');
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect([r.status, r.stdout, r.stderr]).toEqual([0, `${version}\n`, '']);
-    expect(run(join(dir, 'bin', 'convenant.js'), '--version', '--help').stderr).toContain('Error: loaded');
+    expect(run(join(dir, 'bin', 'convenant.cjs'), '--version', '--help').stderr).toContain('Error: loaded');
   });
 
   it('a module missing inside the built program is not reported as an unbuilt program', () => {

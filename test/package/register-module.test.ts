@@ -28,7 +28,7 @@ function installed(build: 'missing' | 'broken' | 'real'): string {
   }
   if (build === 'real') cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(sqlite, 'build', 'Release', 'better_sqlite3.node'));
   writeFileSync(join(dir, 'register.sqlite'), '');
-  return join(app, 'bin', 'convenant.js');
+  return join(app, 'bin', 'convenant.cjs');
 }
 
 const run = (bin: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });

@@ -45,7 +45,7 @@ describe('the tarball', () => {
     for (const file of [
       'package.json',
       'README.md',
-      'bin/convenant.js',
+      'bin/convenant.cjs',
       'dist/convenant.cjs',
       'dist/emergency.json',
       'schema/protocol.schema.json',

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The command. The program itself is dist/convenant.cjs, made by `npm run build` (npm install runs
 // it too); without it, one line that says how to get it instead of Node's ERR_MODULE_NOT_FOUND.
-import { existsSync, readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+// CommonJS, not an ES module: Node sets up its ES module loader for an ES module entry, which every
+// run would pay for (test/package/startup-chunks.test.ts checks it stays out).
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
-const BUNDLE = new URL('../dist/convenant.cjs', import.meta.url);
+const BUNDLE = join(__dirname, '..', 'dist', 'convenant.cjs');
 const argv = process.argv.slice(2);
 
 if (!existsSync(BUNDLE)) {
@@ -13,7 +16,7 @@ if (!existsSync(BUNDLE)) {
 }
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // As commander answers it (the version and a newline, exit 0), without loading the program.
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
   // Most runs are short (one validate, one incident, one scenario run). V8's optimising compiler
   // would spend more time compiling the YAML reader than that reader runs; a larger budget before a
@@ -21,9 +24,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // thousands of files) still reach the optimised code. `npm run bench` measures both kinds.
   // Only on Node 20's V8 (11.3), where it was measured: newer V8s tier up by call counts, have no
   // such flag, and would print "unrecognized flag" on every run.
-  if (process.versions.v8.startsWith('11.3.')) setFlagsFromString('--interrupt-budget=1080000');
-  const { loadBundle } = await import('./code-cache.js');
-  const { fileURLToPath } = await import('node:url');
-  const cli = loadBundle(fileURLToPath(BUNDLE), argv);
-  process.exitCode = await cli.run(argv);
+  if (process.versions.v8.startsWith('11.3.')) require('node:v8').setFlagsFromString('--interrupt-budget=1080000');
+  const { loadBundle } = require('./code-cache.cjs');
+  loadBundle(BUNDLE, argv)
+    .run(argv)
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

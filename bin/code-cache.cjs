@@ -4,12 +4,13 @@
 // runs of that command start from it instead of compiling again. The cache holds compiled program
 // code only, never an answer, a protocol or anything typed: V8 stores the bytecode of the functions
 // that ran, not the values they worked on. CONVENANT_NO_CODE_CACHE=1 turns it off.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
+'use strict';
+const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 /** The bundle's source between these two, so it runs as a CommonJS module would. */
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
@@ -19,7 +20,7 @@ const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {'
  * mistyped command (or a name typed by mistake) never becomes a file name.
  * test/package/code-cache.test.ts checks this list against the program's commands.
  */
-export const COMMANDS = new Set([
+const COMMANDS = new Set([
   'checklist',
   'completion',
   'contacts',
@@ -42,7 +43,7 @@ export const COMMANDS = new Set([
 const TYPICAL_EXIT = new Set([0, 1, 130]);
 
 /** The bundle's exports: compiled with the command's cache when there is a usable one. */
-export function loadBundle(file, argv, env = process.env) {
+function loadBundle(file, argv, env = process.env) {
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
   const cache = env.CONVENANT_NO_CODE_CACHE || env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFile(bytes, commandOf(argv), env);
@@ -168,3 +169,5 @@ function readOwnFile(path) {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+module.exports = { COMMANDS, loadBundle };
