@@ -69,8 +69,16 @@ interface Choice {
   /** The class as a one-bit mask. */
   bit: bigint;
   value: AnswerValue | undefined;
-  label: string;
+  /** The class's label; none for a set of ticked values of a multi step, which is labelled from its value. */
+  label?: string;
 }
+
+/** How a finding names a choice. Worked out only for a finding: most combinations never get one. */
+const choiceLabel = (choice: Choice): string => {
+  if (choice.label !== undefined) return choice.label;
+  const picked = choice.value as readonly string[];
+  return picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)';
+};
 
 /** What a run of a flow does to a fact: whether some run leaves it alone, and the classes it may leave behind. */
 interface Summary {
@@ -522,10 +530,12 @@ export class PathAnalysis {
         const values = classes.mentioned;
         if (values.length > MAX_MULTI_VALUES) return false;
         const must = mustInclude.get(facts[f]!);
+        const mustAt = must === undefined ? -1 : values.indexOf(must);
         for (let subset = 0; subset < 1 << values.length; subset++) {
-          const picked = values.filter((_, j) => subset & (1 << j));
-          if (must !== undefined && values.includes(must) && !picked.includes(must)) continue;
-          list.push({ classIndex: i, bit, value: picked, label: picked.length > 0 ? `[${picked.join(', ')}]` : '(niets aangevinkt)' });
+          if (mustAt >= 0 && (subset & (1 << mustAt)) === 0) continue;
+          const picked: string[] = [];
+          for (let j = 0; j < values.length; j++) if (subset & (1 << j)) picked.push(values[j]!);
+          list.push({ classIndex: i, bit, value: picked });
         }
       }
       if (list.length === 0) return true;
@@ -541,7 +551,7 @@ export class PathAnalysis {
     const values = new Map<string, AnswerValue | undefined>();
     for (let f = 0; f < facts.length; f++) values.set(facts[f]!, picks[f]!.value);
     const lookup = (step: string) => values.get(step);
-    const label = () => facts.map((f, i) => `${f} = ${picks[i]!.label}`).join(', ');
+    const label = () => facts.map((f, i) => `${f} = ${choiceLabel(picks[i]!)}`).join(', ');
     for (;;) {
       if (visit(lookup, picks, label) === true) return true;
       let f = facts.length - 1;

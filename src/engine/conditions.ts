@@ -4,9 +4,20 @@ import type { AnswerValue } from '../model/core.js';
 
 export type AnswerLookup = (step: string) => AnswerValue | undefined;
 
+// Index loops, not every/some/map or for-of: the analysis evaluates conditions for every combination
+// of answers it checks, in code that runs too briefly to be optimised, where each closure, array or
+// iterator is an allocation. They were a large share of what validate allocates.
 export function evaluate(condition: Condition, lookup: AnswerLookup): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluate(c, lookup));
-  if ('any' in condition) return condition.any.some((c) => evaluate(c, lookup));
+  if ('all' in condition) {
+    const all = condition.all;
+    for (let i = 0; i < all.length; i++) if (!evaluate(all[i]!, lookup)) return false;
+    return true;
+  }
+  if ('any' in condition) {
+    const any = condition.any;
+    for (let i = 0; i < any.length; i++) if (evaluate(any[i]!, lookup)) return true;
+    return false;
+  }
   if ('not' in condition) return !evaluate(condition.not, lookup);
   return evaluateFact(condition, lookup(condition.step));
 }
@@ -16,9 +27,12 @@ function evaluateFact(fact: FactCondition, value: AnswerValue | undefined): bool
   if (fact.is === undefined && fact.min === undefined && fact.max === undefined) return true;
   if (value === undefined) return false;
   if (fact.is !== undefined) {
-    const wanted = (Array.isArray(fact.is) ? fact.is : [fact.is]).map(String);
-    const given = Array.isArray(value) ? value.map(String) : [String(value)];
-    if (!given.some((v) => wanted.includes(v))) return false;
+    if (Array.isArray(value)) {
+      const values = value as readonly unknown[];
+      let hit = false;
+      for (let i = 0; i < values.length && !hit; i++) hit = isOneOf(String(values[i]), fact.is);
+      if (!hit) return false;
+    } else if (!isOneOf(String(value), fact.is)) return false;
   }
   if (fact.min !== undefined || fact.max !== undefined) {
     if (typeof value !== 'number') return false;
@@ -26,6 +40,14 @@ function evaluateFact(fact: FactCondition, value: AnswerValue | undefined): bool
     if (fact.max !== undefined && value > fact.max) return false;
   }
   return true;
+}
+
+/** Whether `given` is `is` or one of its values, compared as text (as the answers file writes them). */
+function isOneOf(given: string, is: NonNullable<FactCondition['is']>): boolean {
+  if (!Array.isArray(is)) return String(is) === given;
+  const wanted = is as readonly unknown[];
+  for (let i = 0; i < wanted.length; i++) if (String(wanted[i]) === given) return true;
+  return false;
 }
 
 /** An answer as a compiled condition reads it: the step it answers and the value. */
