@@ -19,6 +19,11 @@ export class AnalysisContext {
     readonly options: AnalysisOptions,
     /** False when the loader reported errors: items may be missing, so global checks are skipped. */
     readonly complete = true,
+    /**
+     * The texts of the files the protocol was read from, when known: every string of the protocol
+     * comes from them, so a rule can look at them once instead of at every string.
+     */
+    readonly sourceTexts?: readonly string[],
   ) {}
 
   get graph(): Graph {

@@ -4,7 +4,6 @@ import type { SourceMap } from '../loader/index.js';
 import type { Protocol } from '../model/core.js';
 import { applyCheckConfig } from './check-config.js';
 import { AnalysisContext, type AnalysisOptions } from './context.js';
-import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export interface LoadedProtocol {
@@ -12,13 +11,21 @@ export interface LoadedProtocol {
   diagnostics: readonly Diagnostic[];
   /** Positions: the loader's source map (only `locate` is used). */
   sourceMap: Pick<SourceMap, 'locate'>;
+  /** The files the protocol was read from, when known (see AnalysisContext.sourceTexts). */
+  files?: readonly { text: string }[];
 }
 
 /** The analysis findings of one protocol. `complete` is false when the loader reported errors. */
-export function analyseProtocol(protocol: Protocol, sourceMap: Pick<SourceMap, 'locate'>, options: AnalysisOptions, complete = true, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const ctx = new AnalysisContext(protocol, options, complete);
+export function analyseProtocol(
+  protocol: Protocol,
+  sourceMap: Pick<SourceMap, 'locate'>,
+  options: AnalysisOptions,
+  complete = true,
+  sourceTexts?: readonly string[],
+): Diagnostic[] {
+  const ctx = new AnalysisContext(protocol, options, complete, sourceTexts);
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
+  for (const rule of RULES) {
     if (rule.needsValidProtocol && !complete) continue;
     for (const finding of rule.check(ctx)) {
       const at = sourceMap.locate(finding.node, finding.key, finding.atKey);
@@ -49,6 +56,15 @@ export function analysisComplete(loaded: Pick<LoadedProtocol, 'protocol' | 'diag
 /** Loader diagnostics plus the analysis, as the protocol's `checks:` sets them, sorted by file and position. */
 export function validateLoaded(loaded: LoadedProtocol, options: AnalysisOptions): Diagnostic[] {
   const all = [...loaded.diagnostics];
-  if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, analysisComplete(loaded)));
+  if (loaded.protocol)
+    all.push(
+      ...analyseProtocol(
+        loaded.protocol,
+        loaded.sourceMap,
+        options,
+        analysisComplete(loaded),
+        loaded.files?.map((f) => f.text),
+      ),
+    );
   return applyCheckConfig(all, loaded.protocol, loaded.sourceMap).sort(compareDiagnostics);
 }

@@ -26,6 +26,8 @@ export interface LoadResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   sourceMap: SourceMap;
+  /** The files as given (their texts are what the analysis may look at instead of every string). */
+  files: readonly ProtocolSourceFile[];
 }
 
 /**
@@ -206,7 +208,7 @@ export function loadProtocolFiles(
         message: `de map heeft samen meer dan ${formatCount(limits.maxFolderNodes)} waarden; dit bestand en de bestanden erna worden niet gelezen`,
         hint: 'Splits het protocol in kleinere protocollen of haal herhaalde gegevens weg.',
       });
-      return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap };
+      return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap, files };
     }
     diagnostics.push(...found);
     for (const id of content.brokenIds) brokenIds.add(id);
@@ -243,11 +245,11 @@ export function loadProtocolFiles(
         hint: 'Maak een protocol.yaml met "protocol:" (zie protocols/README.md).',
       });
     }
-    return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap };
+    return { ok: false, diagnostics: inFileOrder(diagnostics, files), sourceMap, files };
   }
   const protocol: Protocol = { meta: meta.value, ...merged };
   diagnostics.push(...checkReferences(protocol, sourceMap, brokenIds));
-  return { protocol, ok: !hasErrors(diagnostics), diagnostics: inFileOrder(diagnostics, files), sourceMap };
+  return { protocol, ok: !hasErrors(diagnostics), diagnostics: inFileOrder(diagnostics, files), sourceMap, files };
 }
 
 /** Files in the order given, problems within a file by position. */

@@ -24,16 +24,28 @@ export function mayHoldUnsafeText(value: unknown): boolean {
   }
 }
 
+/**
+ * False when no string read from these YAML texts can hold an unsafe character: none is in the
+ * text itself, and there is no backslash, so no escape in a double-quoted string (\e, \x1b,
+ * \u202e) can make one. One native pass per file, over text that is in memory already.
+ */
+export function textsMayHoldUnsafe(texts: readonly string[]): boolean {
+  for (let i = 0; i < texts.length; i++) if (hasUnsafeCharacters(texts[i]!) || texts[i]!.includes('\\')) return true;
+  return false;
+}
+
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export const unsafeText: Rule = {
   code: 'unsafe-text',
   needsValidProtocol: false,
-  *check({ protocol }) {
+  *check({ protocol, sourceTexts }) {
     const found: Finding[] = [];
     // Iterative walk over every object the loader produced; strings are checked where they sit.
     const stack: object[] = [protocol.meta, ...protocol.sources, ...protocol.partners, ...protocol.rules, ...protocol.flows, ...protocol.checklist];
-    if (!mayHoldUnsafeText(stack)) return;
+    // The quick look: at the files when they are known (the JSON text of a whole protocol is a large
+    // allocation at every start), else at the protocol itself.
+    if (!(sourceTexts ? textsMayHoldUnsafe(sourceTexts) : mayHoldUnsafeText(stack))) return;
     const seen = new Set<object>();
     while (stack.length > 0) {
       const node = stack.pop()!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mayHoldUnsafeText } from '../../../src/analysis/rules/unsafe-text.js';
+import { mayHoldUnsafeText, textsMayHoldUnsafe } from '../../../src/analysis/rules/unsafe-text.js';
 import { hasUnsafeCharacters } from '../../../src/model/unsafe-characters.js';
 import { yaml } from '../../helpers/protocol.js';
-import { testRule } from '../../helpers/test-rule.js';
+import { findingsOf, testRule } from '../../helpers/test-rule.js';
 
 const FLOWS = (question: string, info = 'Uitleg') => yaml`
   flows:
@@ -51,5 +51,45 @@ describe('the quick look before the walk (mayHoldUnsafeText)', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(mayHoldUnsafeText(cyclic)).toBe(true);
+  });
+});
+
+describe('the quick look at the source texts (textsMayHoldUnsafe)', () => {
+  it('sees every unsafe character in a file, and any backslash (an escape may make one)', () => {
+    const missed: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (hasUnsafeCharacters(c) && !textsMayHoldUnsafe(['a: ok\n', `b: tekst ${c} tekst\n`])) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(textsMayHoldUnsafe(['a: "tekst \\ tekst"'])).toBe(true);
+  });
+
+  it('lets clean files through, with tabs, quotes, accents and emoji', () => {
+    expect(textsMayHoldUnsafe(['question: "Is er één leerling gewond?"\t# ja\n', "info: 'Bel 112 🚑'\n"])).toBe(false);
+  });
+
+  // Every YAML escape that gives an unsafe character is found through the files' quick look (the
+  // protocol is loaded from its texts, as validate does).
+  it.each([
+    ['\\e', '001B'],
+    ['\\x1b', '001B'],
+    ['\\0', '0000'],
+    ['\\a', '0007'],
+    ['\\b', '0008'],
+    ['\\v', '000B'],
+    ['\\f', '000C'],
+    ['\\r', '000D'],
+    ['\\x7f', '007F'],
+    ['\\N', '0085'],
+    ['\\L', '2028'],
+    ['\\P', '2029'],
+    ['\\u200E', '200E'],
+    ['\\u202E', '202E'],
+    ['\\u2066', '2066'],
+    ['\\U0000061C', '061C'],
+  ])('reports the escape %s (U+%s) in a double-quoted string', (escape, code) => {
+    const found = findingsOf('unsafe-text', { name: escape, yaml: FLOWS(`"Bel ${escape} nu"`) });
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining(`U+${code}`)]);
   });
 });
