@@ -1,0 +1,92 @@
+// The "Nu direct" screen of the shipped protocol, for every one or two categories together: what a
+// person under stress reads first must say each thing once and never the opposite of itself. Two
+// categories each add their own lines (drugs: "Bel 112 als…", psychische nood: "Bel 112."); keys
+// merge them, and this walks every pair to find the ones that do not (seeded random answers, so the
+// same walks on every run).
+import { describe, expect, it } from 'vitest';
+import { adviceOf, answer, next, start } from '../src/engine/index.js';
+import { UNKNOWN, type AnswerValue, type ChoiceStep } from '../src/model/index.js';
+import { shipped } from './helpers/shipped.js';
+import { seededRandom } from './helpers/seeded-random.js';
+
+const protocol = shipped().protocol!;
+const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 'categorie') as ChoiceStep).options.map((o) => o.value);
+const DANGER = ['ja', 'dader-in-de-buurt', 'net-gebeurd-op-school', 'nee', 'weet-niet'];
+const WALKS_PER_CASE = 4;
+
+/** A multi step's answer: the option ticked, or "weet ik niet" on its own. */
+const ticked = (value: string): AnswerValue => (value === UNKNOWN ? value : [value]);
+
+/** The immediate lines (actions and partner tasks) of one walk, and how it was answered. */
+function firstScreen(categoriesTicked: string[], danger: string, random: () => number): { lines: string[]; answers: string } {
+  let state = start(protocol);
+  const given: string[] = [];
+  for (;;) {
+    const q = next(state);
+    if (q.kind !== 'question') break;
+    const pick = () => q.options[Math.floor(random() * q.options.length)]!.value;
+    const value: AnswerValue =
+      q.step.id === 'acuut-gevaar'
+        ? danger
+        : q.step.id === 'categorie'
+          ? categoriesTicked
+          : q.step.type === 'number'
+            ? [8, 13, 15, 17, 19][Math.floor(random() * 5)]!
+            : q.step.type === 'multi'
+              ? ticked(pick())
+              : pick();
+    const result = answer(state, value);
+    if (!result.ok) throw new Error(`${q.step.id}: ${result.message}`);
+    given.push(`${q.step.id}: ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+    state = result.state;
+  }
+  const advice = adviceOf(state);
+  const lines = [
+    ...advice.actions.filter((a) => a.urgency === 'immediate').map((a) => a.text),
+    ...advice.partners.flatMap((p) => p.taskItems.filter((t) => t.urgency === 'immediate').map((t) => t.text)),
+  ];
+  return { lines, answers: `{ ${given.join(', ')} }` };
+}
+
+/** Lines that do the same thing: at most one of each on the first screen. */
+const ONCE: [string, RegExp][] = [
+  // A line that is only a call to 112 ("Bel 112.", "Is … in gevaar? Bel 112.", "Bel 112 als …").
+  ['a 112 call', /^(?:[^.]*\? )?Bel (?:dan )?112(?:\.$| als )/],
+  ['first aid', /eerste hulp/i],
+  ['staying with the pupil', /\bBlijf bij (?:de leerling|het kind|de persoon)\b/],
+];
+const CALL_PARENTS_NOW = /^(?:Bel|Informeer) (?:direct )?de ouders(?![^.]*\bniet\b)/;
+const NOT_THE_PARENTS = /ouders[^.]*\bniet zelf\b/;
+const short = (line: string) => (line.length > 90 ? `${line.slice(0, 90)}…` : line);
+
+describe('the first screen of the shipped protocol, one or two categories at a time', () => {
+  const problems: string[] = [];
+  const random = seededRandom(2026);
+  let walks = 0;
+  for (let i = 0; i < categories.length; i++) {
+    for (let j = i; j < categories.length; j++) {
+      const ticked = i === j ? [categories[i]!] : [categories[i]!, categories[j]!];
+      for (const danger of DANGER) {
+        for (let k = 0; k < WALKS_PER_CASE; k++) {
+          const { lines, answers } = firstScreen(ticked, danger, random);
+          walks++;
+          for (const [what, pattern] of ONCE) {
+            const hits = lines.filter((l) => pattern.test(l));
+            if (hits.length > 1) problems.push(`${what} twice: ${hits.map(short).join(' | ')}\n  ${answers}`);
+          }
+          const call = lines.find((l) => CALL_PARENTS_NOW.test(l));
+          const dont = lines.find((l) => NOT_THE_PARENTS.test(l));
+          if (call && dont) problems.push(`parents now and not yourself: ${short(call)} | ${short(dont)}\n  ${answers}`);
+        }
+      }
+    }
+  }
+
+  it('walks every single category and every pair, for every answer to the danger question', () => {
+    expect(walks).toBe(((categories.length * (categories.length + 1)) / 2) * DANGER.length * WALKS_PER_CASE);
+  });
+
+  it('says each first step once, and never both "call the parents now" and "not yourself"', () => {
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+});
