@@ -12,7 +12,7 @@ import { seededRandom } from './helpers/seeded-random.js';
 const protocol = shipped().protocol!;
 const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 'categorie') as ChoiceStep).options.map((o) => o.value);
 const DANGER = ['ja', 'dader-in-de-buurt', 'net-gebeurd-op-school', 'nee', 'weet-niet'];
-const WALKS_PER_CASE = 4;
+const WALKS_PER_CASE = 12;
 
 /** A multi step's answer: the option ticked, or "weet ik niet" on its own. */
 const ticked = (value: string): AnswerValue => (value === UNKNOWN ? value : [value]);
