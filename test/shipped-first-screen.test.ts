@@ -54,6 +54,7 @@ const ONCE: [string, RegExp][] = [
   ['a 112 call', /^(?:[^.]*\? )?Bel (?:dan )?112(?:\.$| als )/],
   ['first aid', /eerste hulp/i],
   ['staying with the pupil', /\bBlijf bij (?:de leerling|het kind|de persoon)\b/],
+  ['calling the parents now', /^(?:Bel|Informeer) (?:direct )?de ouders(?![^.]*\bniet\b)/],
 ];
 const CALL_PARENTS_NOW = /^(?:Bel|Informeer) (?:direct )?de ouders(?![^.]*\bniet\b)/;
 const NOT_THE_PARENTS = /ouders[^.]*\bniet zelf\b/;
