@@ -1,5 +1,6 @@
 // The "Nu direct" screen of the shipped protocol, for every one or two categories together: what a
-// person under stress reads first must say each thing once and never the opposite of itself. Two
+// person under stress reads first must say each thing once and never the opposite of itself. (Two
+// "call the parents" lines can be right: with two categories they may be about two children.) Two
 // categories each add their own lines (drugs: "Bel 112 als…", psychische nood: "Bel 112."); keys
 // merge them, and this walks every pair to find the ones that do not (seeded random answers, so the
 // same walks on every run).
@@ -50,11 +51,11 @@ function firstScreen(categoriesTicked: string[], danger: string, random: () => n
 
 /** Lines that do the same thing: at most one of each on the first screen. */
 const ONCE: [string, RegExp][] = [
-  // A line that is only a call to 112 ("Bel 112.", "Is … in gevaar? Bel 112.", "Bel 112 als …").
-  ['a 112 call', /^(?:[^.]*\? )?Bel (?:dan )?112(?:\.$| als )/],
+  // A line that is only a call to 112: "Bel 112." or "Is … in gevaar? Bel 112.". A line with its own
+  // trigger ("Bel 112 als de persoon niet goed wakker te krijgen is") may stand next to a danger one.
+  ['a 112 call', /^(?:[^.]*\? )?Bel (?:dan )?112\.$/],
   ['first aid', /eerste hulp/i],
   ['staying with the pupil', /\bBlijf bij (?:de leerling|het kind|de persoon)\b/],
-  ['calling the parents now', /^(?:Bel|Informeer) (?:direct )?de ouders(?![^.]*\bniet\b)/],
 ];
 const CALL_PARENTS_NOW = /^(?:Bel|Informeer) (?:direct )?de ouders(?![^.]*\bniet\b)/;
 const NOT_THE_PARENTS = /ouders[^.]*\bniet zelf\b/;
