@@ -11,8 +11,8 @@ export interface LoadedProtocol {
   diagnostics: readonly Diagnostic[];
   /** Positions: the loader's source map (only `locate` is used). */
   sourceMap: Pick<SourceMap, 'locate'>;
-  /** The files the protocol was read from, when known (see AnalysisContext.sourceTexts). */
-  files?: readonly { text: string }[];
+  /** The files the protocol was read from (see AnalysisContext.sourceTexts). */
+  files: readonly { text: string }[];
 }
 
 /** The analysis findings of one protocol. `complete` is false when the loader reported errors. */
@@ -56,15 +56,7 @@ export function analysisComplete(loaded: Pick<LoadedProtocol, 'protocol' | 'diag
 /** Loader diagnostics plus the analysis, as the protocol's `checks:` sets them, sorted by file and position. */
 export function validateLoaded(loaded: LoadedProtocol, options: AnalysisOptions): Diagnostic[] {
   const all = [...loaded.diagnostics];
-  if (loaded.protocol)
-    all.push(
-      ...analyseProtocol(
-        loaded.protocol,
-        loaded.sourceMap,
-        options,
-        analysisComplete(loaded),
-        loaded.files?.map((f) => f.text),
-      ),
-    );
+  const texts = loaded.files.map((f) => f.text);
+  if (loaded.protocol) all.push(...analyseProtocol(loaded.protocol, loaded.sourceMap, options, analysisComplete(loaded), texts));
   return applyCheckConfig(all, loaded.protocol, loaded.sourceMap).sort(compareDiagnostics);
 }
