@@ -81,7 +81,7 @@ export class AnswerClasses {
 
   /** Bits of the classes that take this out of the step (for the step's own answer). */
   select(out: Out): bigint {
-    if (out.kind === 'option' || out.kind === 'empty') return this.answered & ~this.unknownBit();
+    if (out.kind === 'option') return this.answered & ~this.unknownBit();
     if (out.branch?.path[0] === 'unknown') return this.unknownBit();
     const step = this.step;
     switch (step.type) {

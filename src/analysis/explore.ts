@@ -20,6 +20,11 @@ export interface Search {
   towards?: ReadonlySet<Step>;
   /** Skip this state and everything after it. */
   prune?(state: WalkState): boolean;
+  /**
+   * Whether an option of a choice or multi step can be part of a walk the search looks for; options
+   * it rules out are not tried (a multi step with many options can then still be searched).
+   */
+  canTake?(step: QuestionStep, value: string): boolean;
   /** A route step the walk passed, with the answers it was decided on and the route taken (-1: none). */
   onRoute?(step: RouteStep, answers: WalkState, chosen: number): void;
   /** A finished walk; return true to stop searching. */
@@ -68,7 +73,7 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
     if (seen.has(key)) continue;
     seen.add(key);
     // Pushed last-first, so the first answers of each question are tried first.
-    const candidates = candidateAnswers(ctx, step);
+    const candidates = candidateAnswers(ctx, step, search.canTake);
     if (!candidates) return 'limit';
     for (const value of candidates.reverse()) {
       if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
@@ -81,14 +86,17 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
   return 'done';
 }
 
-/** One answer per class of answers that branches and conditions tell apart; undefined if there are too many. */
-export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unknown[] | undefined {
+/**
+ * One answer per class of answers that branches and conditions tell apart (of the options `canTake`
+ * allows); undefined if there are too many.
+ */
+export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep, canTake: Search['canTake'] = () => true): unknown[] | undefined {
   const unknown = step.unknown ? [UNKNOWN] : [];
   switch (step.type) {
     case 'yes-no':
       return [YES, NO, ...unknown];
     case 'choice':
-      return [...step.options.map((o) => o.value), ...unknown];
+      return [...step.options.filter((o) => canTake(step, o.value)).map((o) => o.value), ...unknown];
     case 'number':
       return ctx.paths
         .classesOf(step.id)!
@@ -98,10 +106,13 @@ export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep): unkn
       // Options that no condition names and that give no advice or hand-over change nothing: the
       // subsets of the others stand for every answer.
       const mentioned = ctx.paths.classesOf(step.id)!.mentioned;
-      const values = step.options.filter((o) => mentioned.includes(o.value) || o.advice?.length || o.call !== undefined).map((o) => o.value);
+      const matters = (o: (typeof step.options)[number]) => mentioned.includes(o.value) || (o.advice?.length ?? 0) > 0 || o.call !== undefined;
+      const values = step.options.filter((o) => matters(o) && canTake(step, o.value)).map((o) => o.value);
       if (values.length > MAX_SUBSET_OPTIONS) return undefined;
-      const subsets: string[][] = [];
-      for (let mask = 0; mask < 1 << values.length; mask++) subsets.push(values.filter((_, i) => mask & (1 << i)));
+      // Nothing ticked is no answer; one of those options on its own stands for "none of the others".
+      const inert = step.options.find((o) => !matters(o) && canTake(step, o.value));
+      const subsets: string[][] = inert ? [[inert.value]] : [];
+      for (let mask = 1; mask < 1 << values.length; mask++) subsets.push(values.filter((_, i) => mask & (1 << i)));
       return [...subsets, ...unknown];
     }
   }

@@ -21,8 +21,6 @@ export function outLabel(out: Out): string {
   switch (out.kind) {
     case 'option':
       return `optie "${out.branch!.label}"`;
-    case 'empty':
-      return 'niets aangevinkt';
     case 'fallthrough':
       return 'een getal buiten de bereiken';
     default:

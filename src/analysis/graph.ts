@@ -24,11 +24,11 @@ export interface Out {
   flow: Flow;
   /**
    * `branch`: an answer branch, route or `otherwise` (see `branch`); `option`: one option of a multi
-   * step (its calls run, then the step's next); `empty`: a multi step answered with nothing ticked;
-   * `fallthrough`: a number outside every range (goes to the step's next); `no-route`: a route step
+   * step (its calls run, then the step's next; nothing ticked is no answer, so every walk takes at
+   * least one); `fallthrough`: a number outside every range (goes to the step's next); `no-route`: a route step
    * without `otherwise` where no route holds (the flow ends).
    */
-  kind: 'branch' | 'option' | 'empty' | 'fallthrough' | 'no-route';
+  kind: 'branch' | 'option' | 'fallthrough' | 'no-route';
   /** The branch as the model sees it, for branch, option and route outs. */
   branch?: StepBranch;
   /** Index among the step's route outs: routes 0..n-1, then `otherwise` or `no-route` as n. */
@@ -123,7 +123,6 @@ export class Graph {
         for (const b of branches) {
           outs.push(b.path[0] === 'unknown' ? withBranch('branch', b, targetOf(step, b.branch)) : withBranch('option', b, next));
         }
-        outs.push(make('empty', next));
         break;
       case 'number':
         for (const b of branches) outs.push(withBranch('branch', b, targetOf(step, b.branch)));

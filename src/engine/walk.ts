@@ -303,6 +303,9 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
       }
       // Keep the protocol's option order, whatever order the answer lists them in.
       const value = step.options.map((o) => o.value).filter((v) => list.includes(v));
+      // Nothing ticked is no answer, as in the wizards ("Kies minstens één antwoord"): a question that
+      // can have none offers an option for it ("Nee, niets hiervan").
+      if (value.length === 0) return fail(`kies minstens één van: ${[...known].join(', ')}`);
       const alone = value.length > 1 ? step.options.find((o) => o.exclusive && value.includes(o.value)) : undefined;
       if (alone) return fail(`"${alone.label}" kan niet samen met andere keuzes; kies het alleen of laat het weg`);
       return { ok: true, value };
@@ -344,7 +347,8 @@ function plainAnswer(plan: StepPlan, step: QuestionStep, raw: unknown): AnswerVa
 function multiAnswer(plan: StepPlan, values: readonly string[], raw: unknown): AnswerValue | undefined {
   if (!Array.isArray(raw)) return undefined;
   for (const v of raw as unknown[]) if (typeof v !== 'string' || !plan.byValue.has(v)) return undefined;
-  const value = raw.length === 0 ? [] : values.filter((v) => (raw as string[]).includes(v));
+  if (raw.length === 0) return undefined; // nothing ticked: normaliseAnswer says what is wrong
+  const value = values.filter((v) => (raw as string[]).includes(v));
   if (value.length > 1 && plan.exclusive.length > 0) for (const x of plan.exclusive) if (value.includes(x)) return undefined;
   return value;
 }

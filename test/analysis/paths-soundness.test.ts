@@ -14,7 +14,9 @@ const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => c
 
 /** A valid set of options for a multi step: an exclusive option ("Geen van deze") stands alone. */
 function multiAnswer(step: QuestionStep & { type: 'multi' }, pick: number): string[] {
-  const chosen = step.options.filter((_, i) => Math.floor(pick * 2 ** (i + 3)) % 2 === 1);
+  const some = step.options.filter((_, i) => Math.floor(pick * 2 ** (i + 3)) % 2 === 1);
+  // Nothing ticked is no answer: then one option.
+  const chosen = some.length > 0 ? some : [step.options[Math.floor(pick * step.options.length)]!];
   const exclusive = chosen.find((o) => o.exclusive);
   return (exclusive && chosen.length > 1 ? [exclusive] : chosen).map((o) => o.value);
 }

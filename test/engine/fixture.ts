@@ -50,6 +50,7 @@ export const FLOWS = yaml`
             - { value: gesprek, label: Gesprek, advice: [{ partner: cjg, urgency: when-needed, task: Bied een gesprek aan, sources: [s1] }] }
             - { value: melden, label: Melden, call: meldcode }
             - { value: politie, label: Politie, advice: [{ partner: politie, urgency: this-week, task: Bespreek met de wijkagent, reason: Nazorg, sources: [s2] }] }
+            - { value: geen, label: Geen nazorg, exclusive: true }
     - id: meldcode
       title: Meldcode
       steps:

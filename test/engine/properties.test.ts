@@ -46,7 +46,10 @@ function validAnswer(state: WalkState, pick: number): unknown {
   if (q.step.type === 'number') return pick % 5 === 0 ? 'weet-niet' : q.step.min + (pick % (q.step.max - q.step.min + 1));
   if (q.step.type === 'multi') {
     if (pick % 7 === 0) return 'weet-niet';
-    const ticked = options.filter((v, i) => v !== 'weet-niet' && (pick >> i) & 1);
+    const values = options.filter((v) => v !== 'weet-niet');
+    const some = values.filter((_, i) => (pick >> i) & 1);
+    // Nothing ticked is no answer: then one option.
+    const ticked = some.length > 0 ? some : [values[pick % values.length]!];
     // An exclusive option only on its own.
     const alone = q.step.options.filter((o) => o.exclusive).map((o) => o.value);
     return ticked.length > 1 ? ticked.filter((v) => !alone.includes(v)) : ticked;

@@ -179,10 +179,10 @@ describe('the incident context of the advice', () => {
       categories: ['geweld'],
     },
     {
-      name: 'not asked at all: nulls and no categories',
-      answers: { gevaar: 'nee', categorie: [] },
+      name: 'not asked at all: nulls, and "niets hiervan" as the only category',
+      answers: { gevaar: 'nee', categorie: ['niets'] },
       context: { perpetrator: null, victim: null, age: null, ageBand: null, schoolType: null, place: null },
-      categories: [],
+      categories: ['niets'],
     },
   ])('$name', ({ answers, context, categories }) => {
     const { state, problems } = replay(withContext, answers);

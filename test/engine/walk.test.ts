@@ -26,7 +26,7 @@ describe('engine walks', () => {
   it.each([
     {
       name: 'acute danger: 112 first, police immediately even though a later answer says today',
-      answers: { gevaar: 'ja', soort: 'geweld', leeftijd: 20, nazorg: [] },
+      answers: { gevaar: 'ja', soort: 'geweld', leeftijd: 20, nazorg: ['geen'] },
       partners: { politie: 'immediate' },
       firstAction: 'Bel 112',
       absent: ['halt'],
@@ -40,20 +40,20 @@ describe('engine walks', () => {
     },
     {
       name: 'age 16: the route falls through to otherwise',
-      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 16, nazorg: [] },
+      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 16, nazorg: ['geen'] },
       partners: { politie: 'today', halt: 'this-week' },
       haltTask: 'Verwijs naar Halt',
     },
     {
       name: 'age 11: no Halt, information about under-12s',
-      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 11, nazorg: [] },
+      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 11, nazorg: ['geen'] },
       partners: { politie: 'today' },
       absent: ['halt'],
       info: 'Jonger dan 12',
     },
     {
       name: 'age unknown skips the age routing',
-      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 'weet-niet', nazorg: [] },
+      answers: { gevaar: 'nee', soort: 'geweld', leeftijd: 'weet-niet', nazorg: ['geen'] },
       partners: { politie: 'today' },
       absent: ['halt'],
     },
@@ -85,7 +85,7 @@ describe('engine walks', () => {
   });
 
   it('the trace of a route decision names the answer the condition read', () => {
-    const advice = walk({ gevaar: 'nee', soort: 'geweld', leeftijd: 14, nazorg: [] });
+    const advice = walk({ gevaar: 'nee', soort: 'geweld', leeftijd: 14, nazorg: ['geen'] });
     expect(advice.partners.find((x) => x.id === 'halt')?.because).toEqual([{ step: 'leeftijd', question: 'Hoe oud?', answer: '14' }]);
   });
 
@@ -96,14 +96,14 @@ describe('engine walks', () => {
     expect(ask(s)).toBe('acuut');
     s = must(s, 'ja');
     expect(ask(s)).toBe('nazorg');
-    s = must(s, []);
+    s = must(s, ['geen']);
     expect(ask(s)).toBe('done');
     const advice = adviceOf(s);
     expect(advice.rules).toEqual([expect.objectContaining({ id: 'meldcode', title: 'Meldcode', conclusions: ['Melden'], steps: ['Bel Veilig Thuis'] })]);
   });
 
   it('advice given whatever the answer is explained by the answer that handed over to its flow', () => {
-    const advice = walk({ gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: [] });
+    const advice = walk({ gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: ['geen'] });
     expect(advice.actions.find((a) => a.text === 'Leg vast in het dossier')?.because).toEqual([{ step: 'soort', question: 'Wat is er gebeurd?', answer: 'Zorgen thuis' }]);
   });
 
@@ -168,7 +168,7 @@ describe('engine walks', () => {
   });
 
   it('an answer after the end is refused', () => {
-    const { state } = replay(p, { gevaar: 'nee', soort: 'geweld', leeftijd: 30, nazorg: [] });
+    const { state } = replay(p, { gevaar: 'nee', soort: 'geweld', leeftijd: 30, nazorg: ['geen'] });
     expect(next(state).kind).toBe('done');
     expect(answer(state, 'ja')).toEqual({ ok: false, message: expect.stringContaining('klaar') });
   });
@@ -181,7 +181,7 @@ describe('replay', () => {
   });
 
   it('names answers for questions the walk never asks', () => {
-    const { problems } = replay(p, { gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: [], leeftijd: 14 });
+    const { problems } = replay(p, { gevaar: 'nee', soort: 'thuis', acuut: 'nee', nazorg: ['geen'], leeftijd: 14 });
     expect(problems).toEqual([{ step: 'leeftijd', kind: 'unused-answer', message: expect.any(String) }]);
   });
 

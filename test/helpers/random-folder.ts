@@ -233,7 +233,9 @@ export function randomAnswer(state: WalkState, pick: number): unknown {
     return step.min + (pick % (step.max - step.min + 1));
   }
   if (step.type === 'multi') {
-    const ticked = step.options.filter((_, i) => (pick >> (i + 3)) & 1);
+    const some = step.options.filter((_, i) => (pick >> (i + 3)) & 1);
+    // Nothing ticked is no answer: then one option.
+    const ticked = some.length > 0 ? some : [step.options[pick % step.options.length]!];
     const alone = ticked.find((o) => o.exclusive);
     return (ticked.length > 1 && alone ? [alone] : ticked).map((o) => o.value);
   }

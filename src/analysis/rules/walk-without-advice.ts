@@ -1,11 +1,14 @@
 import { answerLabel, type WalkState } from '../../engine/index.js';
-import type { Advice, QuestionStep, Step } from '../../model/core.js';
+import { adviceKind, type Advice, type QuestionStep, type Step } from '../../model/core.js';
 import type { AnalysisContext } from '../context.js';
 import { explore, MAX_SEARCH_ANSWERS } from '../explore.js';
 import type { Rule } from '../rule.js';
 
-/** Advice certainly given when its list is reached: items without `when`. */
-const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some((a) => !a.when);
+/**
+ * Advice certainly given when its list is reached: items without `when`. An `info` alone is no
+ * advice: the advice screen then says "geen advies" (render/advice-text.ts), so it does not count here.
+ */
+const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some((a) => !a.when && adviceKind(a) !== 'info');
 
 export const walkWithoutAdvice: Rule = {
   code: 'walk-without-advice',
@@ -47,7 +50,7 @@ export const walkWithoutAdvice: Rule = {
       node: ctx.protocol.meta,
       key: 'start',
       message: `een wandeling door het protocol eindigt zonder enig advies: ${walk.length > 0 ? walk.join(' → ') : '(zonder vragen)'}`,
-      hint: 'Geef minstens één van deze antwoorden een advies zonder "when:", bijvoorbeeld een actie of een partner.',
+      hint: 'Geef minstens één van deze antwoorden een advies zonder "when:": een actie, een partner of een regel (een info-regel alleen telt niet; dan toont het advies "geen advies").',
     };
   },
 };
@@ -83,9 +86,18 @@ function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>):
   // Where the walk goes on: the next question and every pending return must be able to stay empty.
   const canStayEmpty = (state: WalkState) =>
     [state.at, ...state.stack].every((id) => id === null || id === 'end' || (graph.info(id) !== undefined && emptyCapable.has(graph.info(id)!.step)));
+  // An option whose advice or called flow always gives advice cannot be in such a walk: not tried, so
+  // a category question with dozens of options is searched over the few that can stay empty.
+  const flowCanStayEmpty = (flow: Parameters<typeof graph.startStep>[0]) => {
+    const first = graph.startStep(flow);
+    return first !== undefined && emptyCapable.has(first);
+  };
+  const canTake = (step: QuestionStep, value: string) =>
+    graph.info(step.id)!.outs.every((o) => o.branch?.value !== value || (!definite(o.advice) && o.calls.every(flowCanStayEmpty)));
   let found: WalkState | undefined;
   const outcome = explore(ctx, {
-    prune: (state) => state.collected.length > 0 || !canStayEmpty(state),
+    canTake,
+    prune: (state) => state.collected.some((c) => c.kind !== 'info') || !canStayEmpty(state),
     onDone: (state) => {
       found = state;
       return true;

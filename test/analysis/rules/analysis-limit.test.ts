@@ -10,7 +10,7 @@ const MANY = yaml`
         - id: m
           type: multi
           question: Wat speelt er?
-          advice: [{ info: Uitleg, sources: [s1] }]
+          advice: [{ action: Registreer het, urgency: today, sources: [s1] }]
           options: [${values.map((v) => `{ value: ${v}, label: ${v.toUpperCase()} }`).join(', ')}]
           next: r
         - id: r

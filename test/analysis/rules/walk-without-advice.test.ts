@@ -27,7 +27,7 @@ testRule('walk-without-advice', {
           - id: main
             title: Hoofd
             steps:
-              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { advice: [{ info: Uitleg, sources: [s1] }], next: end } }
+              - { id: a, type: yes-no, question: A?, yes: { next: b }, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end } }
               - id: b
                 type: yes-no
                 question: B?
@@ -47,7 +47,7 @@ testRule('walk-without-advice', {
                 type: route
                 routes:
                   - { when: { step: a, is: ja }, next: end }
-                otherwise: { advice: [{ info: Uitleg, sources: [s1] }], next: end }
+                otherwise: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }
       `,
     },
     {
@@ -60,12 +60,12 @@ testRule('walk-without-advice', {
               - id: a
                 type: yes-no
                 question: A?
-                yes: { advice: [{ info: Uitleg, sources: [s1] }], next: end }
+                yes: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }
                 no: { call: sub, next: end }
           - id: sub
             title: Sub
             steps:
-              - { id: s, type: yes-no, question: S?, advice: [{ info: Uitleg, sources: [s1] }], next: end }
+              - { id: s, type: yes-no, question: S?, advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }
       `,
     },
   ],
@@ -98,9 +98,52 @@ testRule('walk-without-advice', {
                 advice:
                   - { action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: ja } }
                 next: b
-              - { id: b, type: yes-no, question: B?, yes: { advice: [{ info: Uitleg, sources: [s1] }] }, next: end }
+              - { id: b, type: yes-no, question: B?, yes: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }] }, next: end }
       `,
       findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Nee → b = Nee$/ }],
+    },
+    {
+      // The advice screen shows only actions, partners and rules; with nothing else it says "geen advies".
+      name: 'only an info line: the advice says there is no advice',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - id: a
+                type: yes-no
+                question: A?
+                advice: [{ info: Goed om te weten, sources: [s1] }]
+                yes: { advice: [{ action: Doe iets, urgency: today, sources: [s1] }] }
+                next: end
+      `,
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Nee$/ }],
+    },
+    {
+      // A category question with many options: only the options that can stay without advice are tried.
+      name: 'one of many options of a multi step gives no advice',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - id: a
+                type: multi
+                question: Wat is er gebeurd?
+                next: end
+                options:
+                  - { value: o1, label: O1, advice: [{ action: Doe 1, urgency: today, sources: [s1] }] }
+                  - { value: o2, label: O2, advice: [{ action: Doe 2, urgency: today, sources: [s1] }] }
+                  - { value: o3, label: O3, advice: [{ action: Doe 3, urgency: today, sources: [s1] }] }
+                  - { value: o4, label: O4, advice: [{ action: Doe 4, urgency: today, sources: [s1] }] }
+                  - { value: o5, label: O5, advice: [{ action: Doe 5, urgency: today, sources: [s1] }] }
+                  - { value: o6, label: O6, advice: [{ action: Doe 6, urgency: today, sources: [s1] }] }
+                  - { value: o7, label: O7, advice: [{ action: Doe 7, urgency: today, sources: [s1] }] }
+                  - { value: o8, label: O8, advice: [{ action: Doe 8, urgency: today, sources: [s1] }] }
+                  - { value: o9, label: O9, advice: [{ action: Doe 9, urgency: today, sources: [s1] }] }
+                  - { value: hondenbeet, label: Een hondenbeet }
+      `,
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Een hondenbeet$/ }],
     },
     {
       name: 'through a called flow and back',
@@ -109,7 +152,7 @@ testRule('walk-without-advice', {
           - id: main
             title: Hoofd
             steps:
-              - { id: a, type: yes-no, question: A?, yes: { call: sub, next: end }, no: { advice: [{ info: Uitleg, sources: [s1] }], next: end } }
+              - { id: a, type: yes-no, question: A?, yes: { call: sub, next: end }, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end } }
           - id: sub
             title: Sub
             steps:

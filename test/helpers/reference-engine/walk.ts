@@ -196,6 +196,9 @@ export function normaliseAnswer(step: QuestionStep, raw: unknown): { ok: true; v
       }
       // Keep the protocol's option order, whatever order the answer lists them in.
       const value = step.options.map((o) => o.value).filter((v) => list.includes(v));
+      // Nothing ticked is no answer, as in the wizards ("Kies minstens één antwoord"): a question that
+      // can have none offers an option for it ("Nee, niets hiervan").
+      if (value.length === 0) return fail(`kies minstens één van: ${[...known].join(', ')}`);
       const alone = value.length > 1 ? step.options.find((o) => o.exclusive && value.includes(o.value)) : undefined;
       if (alone) return fail(`"${alone.label}" kan niet samen met andere keuzes; kies het alleen of laat het weg`);
       return { ok: true, value };
