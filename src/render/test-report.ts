@@ -23,8 +23,16 @@ export interface Uncovered extends Place {
   label: string;
 }
 
+/** A scenario file with errors: none of its scenarios ran. */
+export interface SkippedFile {
+  file: string;
+  problems: (Place & { message: string })[];
+}
+
 export interface TestReport {
   scenarios: ScenarioResult[];
+  /** Scenario files not run because they have errors; CI must see them, not only the scenarios that ran. */
+  skipped: SkippedFile[];
   coverage: {
     questions: { total: number; missing: Uncovered[] };
     advice: { total: number; missing: Uncovered[] };
@@ -83,6 +91,11 @@ export function renderTestText(report: TestReport, theme: Theme, options: { cove
   } else if (questions.missing.length + advice.missing.length > 0) {
     lines.push(c.dim('  Zie welke met --coverage.'));
   }
+  if (report.skipped.length > 0) {
+    lines.push(
+      c.red(`${plural(report.skipped.length, 'scenariobestand', 'scenariobestanden')} met fouten niet gedraaid: ${report.skipped.map((f) => sanitizeLine(f.file)).join(', ')}`),
+    );
+  }
   const { passed, failed } = passedCount(report);
   lines.push(`${passed} passed, ${failed} failed`);
   return guardWorkflowCommands(`${lines.join('\n')}\n`, TEXT_ESCAPE);
@@ -105,6 +118,7 @@ export function renderTestJson(report: TestReport): string {
         ...(f.actual !== undefined ? { actual: sanitize(f.actual) } : {}),
       })),
     })),
+    skipped: report.skipped.map((f) => ({ file: f.file, problems: f.problems.map((p) => ({ ...p, message: sanitize(p.message) })) })),
     coverage: {
       questions: { total: report.coverage.questions.total, missing: report.coverage.questions.missing.map(clean) },
       advice: { total: report.coverage.advice.total, missing: report.coverage.advice.missing.map(clean) },
@@ -133,8 +147,19 @@ export function renderTestJunit(report: TestReport): string {
     const failures = list.filter((s) => !s.passed).length;
     return `  <testsuite name="${escapeXml(file)}" tests="${list.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
+  // A file that did not run is an error in the report (not a pass, not a failed expectation).
+  for (const f of report.skipped) {
+    const text = f.problems.map((p) => `${where(p)} ${p.message}`).join('\n');
+    suites.push(
+      `  <testsuite name="${escapeXml(f.file)}" tests="1" failures="0" errors="1">\n` +
+        `    <testcase classname="${escapeXml(f.file)}" name="scenariobestand">\n` +
+        `      <error message="${escapeXml(`scenariobestand met fouten, niet gedraaid: ${f.problems[0]?.message ?? ''}`)}">${escapeXml(text)}</error>\n` +
+        `    </testcase>\n  </testsuite>`,
+    );
+  }
+  const errors = report.skipped.length;
   return guardXml(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<testsuites name="convenant test" tests="${passed + failed}" failures="${failed}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`,
+      `<testsuites name="convenant test" tests="${passed + failed + errors}" failures="${failed}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`,
   );
 }

@@ -81,6 +81,32 @@ describe('convenant test', () => {
     expect(stdout).toContain('Gevaar: bel 112');
   });
 
+  // A CI that reads the report (GitLab's junit artifact, a JSON check) must see the files that did not
+  // run, not a green report of the others.
+  it('the JUnit and JSON reports list a scenario file with errors as not run (an error, not a pass)', async () => {
+    const junit = await test('test/fixtures/scenario-run/mixed', '--format', 'junit');
+    expect(junit.code).toBe(2);
+    expect(junit.stdout).toMatch(/<testsuites name="convenant test" tests="\d+" failures="\d+" errors="1">/);
+    expect(junit.stdout).toContain('<testsuite name="test/fixtures/scenario-run/mixed/scenarios/kapot.yaml" tests="1" failures="0" errors="1">');
+    expect(junit.stdout).toMatch(/<error message="scenariobestand met fouten, niet gedraaid: onbekende sleutel/);
+    const json = await test('test/fixtures/scenario-run/mixed', '--format', 'json');
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout) as { passed: number; skipped: { file: string; problems: { line: number; message: string }[] }[] };
+    expect(report.passed).toBeGreaterThan(0);
+    expect(report.skipped).toEqual([
+      { file: 'test/fixtures/scenario-run/mixed/scenarios/kapot.yaml', problems: [expect.objectContaining({ message: expect.stringMatching(/onbekende sleutel/) })] },
+    ]);
+  });
+
+  it('with nothing runnable, the JSON report still says which files did not run', async () => {
+    const { code, stdout, stderr } = await test('test/fixtures/scenario-run/bad', '--format', 'json');
+    expect(code).toBe(2);
+    const report = JSON.parse(stdout) as { passed: number; failed: number; skipped: { file: string }[] };
+    expect([report.passed, report.failed]).toEqual([0, 0]);
+    expect(report.skipped.map((f) => f.file)).toEqual(['test/fixtures/scenario-run/bad/scenarios/kapot.yaml']);
+    expect(stderr).toContain('er is niets gedraaid');
+  });
+
   it('an id the protocol does not have is a mistake in the scenario file, at the id, with "Bedoel je"', async () => {
     // Before, the misspelt absent partner passed (an unknown partner is never advised) and the
     // misspelt rule set failed as "niet van toepassing".

@@ -73,6 +73,16 @@ describe('diagnostics formats escape every file name and text', () => {
 
 const placeArb = fc.record({ file: nonEmpty, line: fc.integer({ min: 1, max: 999 }), column: fc.integer({ min: 1, max: 99 }) });
 const reportArb: fc.Arbitrary<TestReport> = fc.record({
+  skipped: fc.array(
+    fc.record({
+      file: nonEmpty,
+      problems: fc.array(
+        fc.record({ message: hostileText }).chain((m) => placeArb.map((p) => ({ ...p, ...m }))),
+        { minLength: 1, maxLength: 2 },
+      ),
+    }),
+    { maxLength: 2 },
+  ),
   scenarios: fc.array(
     fc.record({
       name: hostileText,

@@ -53,12 +53,14 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
   const invalid = badFiles.size > 0;
   if (invalid) await report(problems);
   const runnable = parsed.scenarios.filter((s) => !badFiles.has(s.location.file));
-  if (runnable.length === 0) {
-    throw new UsageError('een of meer scenariobestanden zijn ongeldig; er is niets gedraaid', 'Herstel de fouten hierboven.');
-  }
   const needle = options.filter?.toLowerCase();
-  const selected = needle ? runnable.filter((s) => s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle)) : runnable;
-  if (selected.length === 0) {
+  const matches = (s: (typeof parsed.scenarios)[number]) => !needle || s.scenario.name.toLowerCase().includes(needle) || s.location.file.toLowerCase().includes(needle);
+  const selected = runnable.filter(matches);
+  const skippedFiles = [...badFiles].filter((file) => !needle || file.toLowerCase().includes(needle) || parsed.scenarios.some((s) => s.location.file === file && matches(s)));
+  const nothingRuns = new UsageError('een of meer scenariobestanden zijn ongeldig; er is niets gedraaid (zie hierboven)', 'Herstel de fouten in de scenariobestanden.');
+  // For people the errors above say it all; a CI report (JSON, JUnit) still lists the files that did not run.
+  if (selected.length === 0 && skippedFiles.length > 0 && format !== 'json' && format !== 'junit') throw nothingRuns;
+  if (selected.length === 0 && skippedFiles.length === 0) {
     throw new UsageError(
       `geen scenario past bij --filter "${sanitize(options.filter ?? '')}"`,
       `Er zijn ${runnable.length} scenario's; het filter zoekt in de naam en het bestand.`,
@@ -76,6 +78,10 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     return { file: at.file, line: at.line, column: at.column };
   };
   const data: TestReport = {
+    skipped: skippedFiles.map((file) => ({
+      file,
+      problems: problems.filter((d) => d.file === file && d.severity === 'error').map((d) => ({ file: d.file, line: d.line, column: d.column, message: d.message })),
+    })),
     scenarios: outcomes.map(({ located, outcome }) => ({
       name: outcome.name,
       file: located.location.file,
@@ -114,7 +120,9 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
         : renderTestText(data, options.output !== undefined ? PLAIN : await themeFor(io, io.stdout, options.color), { coverageDetails: options.coverage === true });
   writeReport(io, text, { ...options, forPeople: format !== 'json' && format !== 'junit' });
   if (invalid) {
-    throw new UsageError('een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)', 'Herstel de fouten in de scenariobestanden.');
+    throw selected.length === 0
+      ? nothingRuns
+      : new UsageError('een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel (zie hierboven)', 'Herstel de fouten in de scenariobestanden.');
   }
   return data.scenarios.some((s) => !s.passed) ? EXIT.findings : EXIT.ok;
 }
