@@ -35,7 +35,20 @@ export function locateInvalidUtf8(bytes: Uint8Array): { line: number; column: nu
   const column = Buffer.from(bytes.subarray(lineStart, at)).toString('utf8').length + 1;
   const value = bytes[at]!;
   const byte = `0x${value.toString(16).toUpperCase().padStart(2, '0')}`;
-  // Only on this error path: a Windows-1252 decoder sets up ICU, which a normal start does not pay.
-  const guess = value >= 0x80 ? new TextDecoder('windows-1252').decode(bytes.subarray(at, at + 1)) : undefined;
+  const guess = windows1252(value);
   return { line, column, byte, ...(guess && guess.trim() !== '' ? { guess } : {}) };
+}
+
+/**
+ * Windows-1252 bytes 0x80-0x9F (curly quotes, dashes, the euro sign: what editors on Windows write),
+ * by the WHATWG encoding table; Node's TextDecoder reads these as Latin-1 control characters. Five
+ * bytes have no character.
+ */
+const WINDOWS_1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+
+/** The character a Windows-1252 byte stands for (0xA0-0xFF are Latin-1); undefined when there is none. */
+function windows1252(byte: number): string | undefined {
+  if (byte < 0x80) return undefined;
+  const char = byte < 0xa0 ? WINDOWS_1252_80_9F[byte - 0x80]! : String.fromCharCode(byte);
+  return char === '\u0000' ? undefined : char;
 }

@@ -39,6 +39,12 @@ export const PROTOCOL_CASES: [string, (h: HostileDir) => void, Expected[]][] = [
     [{ code: 'not-utf8', file: 'proto/latin1.yaml', line: 2, column: 42, message: /geen geldige UTF-8-tekst: .*byte 0xE9, waarschijnlijk "é"/ }],
   ],
   [
+    // What Word or Notepad on Windows write for curly quotes: bytes 0x93 and 0x94, not Latin-1.
+    'a file saved as Windows-1252, with curly quotes',
+    (h) => h.write('cp1252.yaml', Buffer.from([...Buffer.from('sources:\n  - { id: s2, kind: covenant, title: "'), 0x93, 0x43, 0x94, ...Buffer.from('" }\n')])),
+    [{ code: 'not-utf8', file: 'proto/cp1252.yaml', line: 2, column: 39, message: /geen geldige UTF-8-tekst: .*byte 0x93, waarschijnlijk "“"/ }],
+  ],
+  [
     'a "billion laughs" alias bomb',
     (h) => h.write('alias-bomb.yaml', fixture('alias-bomb.yaml')),
     [{ code: 'yaml-alias', file: 'proto/alias-bomb.yaml', line: 7, column: 8, message: /dijen uit/ }],
