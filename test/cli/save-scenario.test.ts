@@ -1,5 +1,5 @@
 // `incident --save-scenario`: a walk becomes a scenario file that `convenant test` runs and passes.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,30 @@ describe('convenant incident --save-scenario', () => {
     const { code, stdout } = await runCli(['test', copy], { cwd: dir });
     expect(stdout).toContain('1 passed, 0 failed');
     expect(code).toBe(0);
+  });
+
+  // The editor checks the file against the schema its header names: the same schemas the protocol's own
+  // files name (a clone's schema/, or node_modules/convenant/schema/ in a repository made with init).
+  it.each([
+    ['a clone of convenant', '../../schema/'],
+    ['a repository made with convenant init', '../../node_modules/convenant/schema/'],
+  ])('names the scenario schema next to the protocol schema its files name (%s)', async (_where, header) => {
+    const copy = join(dir, 'protocols', 'regio');
+    cpSync(MINI_DIR, copy, { recursive: true });
+    // Only protocol.yaml names a schema here (the fixture's own headers point into this repository).
+    for (const name of readdirSync(copy, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.yaml'))) {
+      const file = join(copy, name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^# yaml-language-server: .*\n/m, ''));
+    }
+    const protocolFile = join(copy, 'protocol.yaml');
+    writeFileSync(protocolFile, `# yaml-language-server: $schema=${header}protocol.schema.json\n${readFileSync(protocolFile, 'utf8')}`);
+    mkdirSync(join(copy, 'scenarios'));
+    const { code } = await runCli(['incident', '--protocols', copy, '--answers', 'antwoorden.yaml', '--save-scenario', join(copy, 'scenarios', 'nieuw.yaml')], {
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const first = readFileSync(join(copy, 'scenarios', 'nieuw.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe(`# yaml-language-server: $schema=../${header}scenario.schema.json`);
   });
 
   it('never overwrites an existing file without --force', async () => {

@@ -1,10 +1,10 @@
 // The work behind `convenant incident`: load the protocol, get the answers (the wizard, or an
 // answers file replayed exactly), render the advice and show or save it.
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { suggest, type Diagnostic } from '../../diagnostics/index.js';
 import { adviceOf, indexProtocol, replay, type WalkState } from '../../engine/index.js';
 import { clip } from '../../loader/clip.js';
-import { hashFiles, loadProtocol, readDataFile, WITHOUT_SCENARIOS } from '../../loader/index.js';
+import { hashFiles, loadProtocol, readDataFile, WITHOUT_SCENARIOS, type ProtocolSourceFile } from '../../loader/index.js';
 import type { Protocol } from '../../model/index.js';
 import { ADVICE_SCHEMA_VERSION, adviceJson, renderAdviceJson } from '../../render/advice-json.js';
 import { renderAdviceMarkdown } from '../../render/advice-markdown.js';
@@ -22,7 +22,7 @@ import type { PagerOutcome } from '../pager.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { loadBuiltIn } from '../load-protocol.js';
-import { protocolDirFor, unreadableProtocolDir, unreadableReason } from '../protocol-dir.js';
+import { protocolDirFor, shippedProtocolDir, unreadableProtocolDir, unreadableReason } from '../protocol-dir.js';
 import { checkOutputTarget, writeOutputFile } from '../write-output.js';
 import { localDate, offerToSave } from './incident-save.js';
 import type { IncidentOptions } from './incident.js';
@@ -115,7 +115,7 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
       io.stdout.write(renderAdvice(input, format, screenTheme, width));
       throw new UsageError(`het protocol liep vast: ${input.advice.fault}`, 'Het advies hierboven is onvolledig en is niet bewaard. Meld dit bij de beheerder van het protocol.');
     }
-    if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal);
+    if (options.saveScenario !== undefined) await saveScenario(io, input, options.saveScenario, options.force === true, interrupt.signal, dir, loaded.files);
     register?.add(adviceJson(input));
     if (options.output === undefined) {
       await show(renderAdvice(input, format, screenTheme, width, rows));
@@ -136,11 +136,34 @@ export async function runIncident(io: Io, options: IncidentOptions, deps: Incide
   }
 }
 
-async function saveScenario(io: Io, input: AdviceInput, file: string, force: boolean, signal: AbortSignal): Promise<void> {
+/** The `$schema=` of a protocol file: where that protocol's schemas are (a clone's schema/, or node_modules/convenant/schema/). */
+const SCHEMA_HEADER = /^# yaml-language-server: \$schema=(\S+)protocol\.schema\.json$/m;
+
+/**
+ * The scenario schema for a file written at `target`, as a path from there: next to the protocol
+ * schema the protocol's own files name (so it resolves in a clone and in a repository made with
+ * `convenant init`), else the schema of this installation.
+ */
+function scenarioSchemaPath(target: string, protocolDir: string, files: readonly ProtocolSourceFile[]): string {
+  const named = files.map((f) => ({ f, m: SCHEMA_HEADER.exec(f.text) })).find(({ m }) => m !== null);
+  const schemaDir = named?.f.rel !== undefined ? resolve(protocolDir, dirname(named.f.rel), named.m![1]!) : join(shippedProtocolDir(), '..', '..', 'schema');
+  return relative(dirname(target), join(schemaDir, 'scenario.schema.json')).split(sep).join('/');
+}
+
+async function saveScenario(
+  io: Io,
+  input: AdviceInput,
+  file: string,
+  force: boolean,
+  signal: AbortSignal,
+  protocolDir: string,
+  files: readonly ProtocolSourceFile[],
+): Promise<void> {
   const { scenarioFromAdvice, scenarioName } = await import('../../scenarios/from-walk.js');
   const { stringify } = yamlLib();
   const scenario = scenarioFromAdvice(input.advice, scenarioName(input.advice, localDate(input.generated)));
-  const text = `# yaml-language-server: $schema=../../../schema/scenario.schema.json\n# Vastgelegd met "convenant incident --save-scenario". Controleer de verwachtingen en geef het scenario een naam die zegt wat het test.\n${stringify({ scenarios: [scenario] }, { lineWidth: 0 })}`;
+  const schema = scenarioSchemaPath(resolve(io.cwd, file), resolve(io.cwd, protocolDir), files);
+  const text = `# yaml-language-server: $schema=${schema}\n# Vastgelegd met "convenant incident --save-scenario". Controleer de verwachtingen en geef het scenario een naam die zegt wat het test.\n${stringify({ scenarios: [scenario] }, { lineWidth: 0 })}`;
   const written = writeOutputFile(file, text, { cwd: io.cwd, force, signal });
   io.stderr.write(`Scenario bewaard in ${sanitize(written)}.\n`);
 }
