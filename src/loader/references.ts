@@ -43,10 +43,43 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     protocol.checklist.flatMap((s) => [s, ...s.items]),
   );
 
+  // Which flow each step is in: a `next` to another flow's step, or a `call` to a step, says so.
+  const flowOfStep = new Map<string, string>();
+  for (const flow of protocol.flows) for (const step of flow.steps) if (!flowOfStep.has(step.id)) flowOfStep.set(step.id, flow.id);
+  /** The finding for a `next` or `call` that names the wrong kind of thing; undefined when it names nothing known. */
+  const misdirected = (role: 'next' | 'call', id: string, owner: object, key: string | number): Diagnostic | undefined => {
+    const at = { code: 'dangling-ref' as const, severity: 'error' as const, ...sourceMap.locate(owner, key) };
+    const stepFlow = flowOfStep.get(id);
+    if (role === 'next' && stepFlow !== undefined) {
+      return {
+        ...at,
+        message: `next: "${clip(id)}" is een stap in flow "${clip(stepFlow)}"; next gaat alleen naar een stap in dezelfde flow`,
+        hint: `Roep die flow aan met "call: ${clip(stepFlow)}" (daarna gaat de hulp hier verder), of verwijs naar een stap in deze flow.`,
+      };
+    }
+    if (role === 'next' && flows.has(id)) {
+      return {
+        ...at,
+        message: `next: "${clip(id)}" is een flow, geen stap; next gaat naar een stap in dezelfde flow`,
+        hint: `Ga naar een andere flow met "call: ${clip(id)}".`,
+      };
+    }
+    if (role === 'call' && stepFlow !== undefined) {
+      return {
+        ...at,
+        message: `call: "${clip(id)}" is een stap (in flow "${clip(stepFlow)}"), geen flow; call roept een hele flow aan`,
+        hint: `Roep de flow aan met "call: ${clip(stepFlow)}", of gebruik "next: ${clip(id)}" als de stap in deze flow staat.`,
+      };
+    }
+    return undefined;
+  };
+
   // References to a kind the protocol has none of (an emptied partners.yaml): one finding, not hundreds.
   const noneOfKind = new Map<Kind, { count: number; first: ReturnType<SourceMap['locate']> }>();
-  const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number) => {
+  const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number, role?: 'next' | 'call') => {
     if (known.has(id) || brokenIds.has(id)) return;
+    const wrongKind = role && misdirected(role, id, owner, key);
+    if (wrongKind) return void out.push(wrongKind);
     if (known.size === 0 && kind !== 'stap') {
       const seen = noneOfKind.get(kind);
       if (seen) seen.count++;
@@ -82,13 +115,13 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     if (flow.start) ref('stap', local, flow.start, flow, 'start');
     flow.before?.forEach((id, i) => ref('flow', flows, id, flow.before!, i));
     for (const step of flow.steps) {
-      if ('next' in step && step.next && step.next !== END) ref('stap', local, step.next, step, 'next');
+      if ('next' in step && step.next && step.next !== END) ref('stap', local, step.next, step, 'next', 'next');
       const values = new Set<string>();
       for (const b of branchesOf(step)) {
         const branch = b.branch;
-        if ('next' in branch && branch.next && branch.next !== END) ref('stap', local, branch.next, branch, 'next');
+        if ('next' in branch && branch.next && branch.next !== END) ref('stap', local, branch.next, branch, 'next', 'next');
         const calls = callsOf(branch);
-        calls.forEach((id, i) => ref('flow', flows, id, typeof branch.call === 'string' ? branch : branch.call!, typeof branch.call === 'string' ? 'call' : i));
+        calls.forEach((id, i) => ref('flow', flows, id, typeof branch.call === 'string' ? branch : branch.call!, typeof branch.call === 'string' ? 'call' : i, 'call'));
         if (b.value !== undefined && (step.type === 'choice' || step.type === 'multi')) {
           if (values.has(b.value)) {
             out.push({

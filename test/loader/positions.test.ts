@@ -87,6 +87,51 @@ describe('loader diagnostics are located at the problem', () => {
       expected: [{ code: 'dangling-ref', line: 9, at: 'twede', message: /stap "twede" bestaat niet/, hint: /Bedoel je "tweede"\?/ }],
     },
     {
+      // The step exists, in another flow: "maak de stap aan" would only give a duplicate id.
+      name: 'next to a step of another flow says to call that flow',
+      text: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, next: b }
+          - id: ander
+            title: Ander
+            steps:
+              - { id: b, type: yes-no, question: Vraag?, next: end }`,
+      expected: [
+        { code: 'dangling-ref', line: 5, at: 'b }', message: /next: "b" is een stap in flow "ander"; next gaat alleen naar een stap in dezelfde flow/, hint: /call: ander/ },
+      ],
+    },
+    {
+      name: 'next to a flow says to call it',
+      text: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, next: ander }
+          - id: ander
+            title: Ander
+            steps:
+              - { id: b, type: yes-no, question: Vraag?, next: end }`,
+      expected: [{ code: 'dangling-ref', line: 5, at: 'ander }', message: /next: "ander" is een flow, geen stap/, hint: /"call: ander"/ }],
+    },
+    {
+      name: 'call to a step says which flow it is in',
+      text: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: a, type: yes-no, question: Vraag?, yes: { call: b }, next: end }
+          - id: ander
+            title: Ander
+            steps:
+              - { id: b, type: yes-no, question: Vraag?, next: end }`,
+      expected: [{ code: 'dangling-ref', line: 5, at: 'b }', message: /call: "b" is een stap \(in flow "ander"\), geen flow/, hint: /"call: ander"/ }],
+    },
+    {
       name: 'a partner and a source that do not exist',
       text: flow(`        - id: a
           type: yes-no
