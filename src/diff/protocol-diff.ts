@@ -6,7 +6,7 @@
 // alone has a million walks): every scenario of both versions, plus for every advice item of either
 // version the shortest walk that reaches it. Each path is replayed in both versions with the engine.
 import { adviceOf, replay, type AdviceResult, type GivenAnswer } from '../engine/index.js';
-import { shortestWalks } from '../explain/shortest-walks.js';
+import { searchWalks, type WalkSearch } from '../explain/shortest-walks.js';
 import { adviceListsOf, type Advice, type Protocol, type QuestionStep } from '../model/core.js';
 
 export type Answers = Readonly<Record<string, unknown>>;
@@ -40,6 +40,8 @@ export interface PathChange {
 export interface ProtocolDiff {
   questions: { added: QuestionChange[]; removed: QuestionChange[]; changed: QuestionChange[] };
   pathsCompared: number;
+  /** Advice items of the new version without a walk because the search stopped at its limit: only scenarios compare those. */
+  notSearched: number;
   changes: PathChange[];
 }
 
@@ -50,7 +52,9 @@ export interface NamedPath {
 
 export function diffProtocols(before: Protocol, after: Protocol, extraPaths: readonly NamedPath[] = []): ProtocolDiff {
   const questions = diffQuestions(before, after);
-  const paths = dedupe([...extraPaths, ...adviceWalks(before, 'oude'), ...adviceWalks(after, 'nieuwe')]);
+  const old = adviceWalks(before);
+  const updated = adviceWalks(after, old);
+  const paths = dedupe([...extraPaths, ...namedPaths(old, 'oude'), ...namedPaths(updated, 'nieuwe')]);
   const changes: PathChange[] = [];
   for (const path of paths) {
     const b = outcome(before, path.answers);
@@ -58,7 +62,7 @@ export function diffProtocols(before: Protocol, after: Protocol, extraPaths: rea
     const change = compare(path, b, a);
     if (change) changes.push(change);
   }
-  return { questions, pathsCompared: paths.length, changes };
+  return { questions, pathsCompared: paths.length, notSearched: updated.limited.size, changes };
 }
 
 function questionsOf(protocol: Protocol): Map<string, { flow: string; step: QuestionStep }> {
@@ -88,11 +92,46 @@ function diffQuestions(before: Protocol, after: Protocol): ProtocolDiff['questio
   return { added, removed, changed };
 }
 
-/** For every advice item, the shortest walk that gives it (a bounded search; unreachable items have none). */
-function adviceWalks(protocol: Protocol, which: string): NamedPath[] {
-  const items: Advice[] = [];
-  for (const flow of protocol.flows) for (const step of flow.steps) for (const list of adviceListsOf(step)) items.push(...list.advice);
-  const walks = shortestWalks(protocol, items);
+interface AdviceWalks extends WalkSearch {
+  /** Each advice item with where it is: its step and the item itself as text (the same in both versions when unchanged). */
+  items: { advice: Advice; key: string }[];
+}
+
+/**
+ * For every advice item, the shortest walk that gives it (a bounded search; unreachable items have
+ * none). With the search of the other version, an unchanged item keeps the walk found there when it
+ * still gives the item, and is not searched again when that search stopped short of it: most of a
+ * protocol is the same in both versions, and the search is most of a diff's time.
+ */
+function adviceWalks(protocol: Protocol, other?: AdviceWalks): AdviceWalks {
+  const items: AdviceWalks['items'] = [];
+  for (const flow of protocol.flows) {
+    for (const step of flow.steps)
+      for (const list of adviceListsOf(step)) for (const advice of list.advice) items.push({ advice, key: `${step.id}\u0000${JSON.stringify(advice)}` });
+  }
+  let known: WalkSearch | undefined;
+  if (other) {
+    const byKey = new Map<string, Advice>();
+    for (const { advice, key } of other.items) if (!byKey.has(key)) byKey.set(key, advice);
+    known = { walks: new Map(), limited: new Set() };
+    for (const { advice, key } of items) {
+      const same = byKey.get(key);
+      if (same === undefined) continue;
+      const walk = other.walks.get(same);
+      if (walk) known.walks.set(advice, walk);
+      else if (other.limited.has(same)) known.limited.add(advice);
+    }
+  }
+  const search = searchWalks(
+    protocol,
+    items.map((i) => i.advice),
+    undefined,
+    known,
+  );
+  return { items, ...search };
+}
+
+function namedPaths({ walks }: AdviceWalks, which: string): NamedPath[] {
   const out: NamedPath[] = [];
   for (const [advice, walk] of walks) out.push({ answers: toRecord(walk.answers), origin: `kortste pad naar ${label(advice)} (${which} versie)` });
   return out;

@@ -64,12 +64,24 @@ export function shortestWalks(protocol: Protocol, items: readonly Advice[], limi
  * The search, one step at a time: the items on one step are searched for together, following only
  * walks that can still get to that step, so each search stays small. A step whose search reaches
  * `maxStates`, and every step after the total reaches `maxTotalStates`, has its items in `limited`.
+ * With `known` (the search for the same items in another version of the protocol), an item's walk
+ * from there is used when it still gives the item (a walk to it, then, not always the shortest).
  */
-export function searchWalks(protocol: Protocol, items: readonly Advice[], limits: SearchLimits = DEFAULT_LIMITS): WalkSearch {
+export function searchWalks(protocol: Protocol, items: readonly Advice[], limits: SearchLimits = DEFAULT_LIMITS, known?: WalkSearch): WalkSearch {
   const result: WalkSearch = { walks: new Map(), limited: new Set() };
+  // The same items' search in another version of the protocol: a walk found there that still gives
+  // the item here is used, and an item that search stopped short of is not searched for again.
+  if (known) {
+    for (const item of items) {
+      const walk = known.walks.get(item);
+      if (walk && verify(protocol, walk, item)) result.walks.set(item, walk);
+      else if (known.limited.has(item)) result.limited.add(item);
+    }
+  }
   const stepOf = stepsOfItems(protocol, new Set(items));
   const groups = new Map<string, Advice[]>();
   for (const item of items) {
+    if (result.walks.has(item) || result.limited.has(item)) continue;
     const step = stepOf.get(item);
     if (step === undefined) continue;
     let list = groups.get(step);
@@ -365,11 +377,15 @@ function canReach(predecessors: ReadonlyMap<string, readonly string[]>, targets:
  * every walk that picks only the category wanted.
  */
 function keyOf(state: WalkState, relevant: (state: WalkState, step: string) => boolean, alive: ReadonlySet<string>): string {
-  const latest = new Map<string, AnswerValue>();
-  for (const a of state.answers) if (relevant(state, a.step)) latest.set(a.step, a.value);
-  const facts = [...latest.keys()].sort().map((id) => `${id}=${JSON.stringify(latest.get(id))}`);
+  // The engine asks each question once, so each step has one answer: no map needed, only an order.
+  const facts: string[] = [];
+  for (const a of state.answers) if (relevant(state, a.step)) facts.push(`${a.step}=${valueKey(a.value)}`);
+  facts.sort();
   return `${state.at ?? '·'}|${state.stack.map((t) => (alive.has(t) ? t : `~${t}`)).join(',')}|${facts.join('|')}`;
 }
+
+/** An answer as text for a key: option values and step ids have no "," or "|", numbers are numbers. */
+const valueKey = (value: AnswerValue): string => (typeof value === 'string' ? `s${value}` : typeof value === 'number' ? `n${value}` : `a${(value as readonly string[]).join(',')}`);
 
 /**
  * For each step, the steps whose answers a routing condition (anything but an advice item's `when`,

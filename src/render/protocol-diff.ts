@@ -33,7 +33,8 @@ export function renderDiffMarkdown(diff: ProtocolDiff, labels: DiffLabels, limit
     for (const change of diff.changes.slice(0, limit)) out.push(...changeMarkdown(change, labels), '');
     if (diff.changes.length > limit) out.push(`… en nog ${diff.changes.length - limit} paden (alle: --format json).`, '');
   }
-  out.push(...(out.at(-1) === '' ? [] : ['']), '<sub>Vergeleken: elk scenario van beide versies en per advies het kortste antwoordpad ernaartoe.</sub>');
+  const skipped = diff.notSearched > 0 ? ` Voor ${diff.notSearched} adviezen stopte het zoeken naar een pad bij de grens; die vergelijkt diff alleen via de scenario's.` : '';
+  out.push(...(out.at(-1) === '' ? [] : ['']), `<sub>Vergeleken: elk scenario van beide versies en per advies het kortste antwoordpad ernaartoe.${skipped}</sub>`);
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, next, replay, start, type WalkState } from '../../src/engine/index.js';
 import { explain, targetKindsOf } from '../../src/explain/explain.js';
-import { shortestWalks } from '../../src/explain/shortest-walks.js';
+import { searchWalks, shortestWalks } from '../../src/explain/shortest-walks.js';
 import { adviceSites, sitesFor } from '../../src/explain/sites.js';
 import { UNKNOWN, type Advice, type AnswerValue, type Protocol, type QuestionStep } from '../../src/model/index.js';
 import { mini } from '../helpers/mini.js';
@@ -218,5 +218,31 @@ ${others.map((k) => `      - { id: ${k}, title: Categorie ${k}, steps: [{ id: ${
       { step: 'ronselen-thuis', value: 'nee' },
     ]);
     expect(reaches(protocol, record(walk!.answers), item)).toBe(true);
+  });
+});
+
+// `diff` searches the new version with the old version's result: a walk that still gives the item is
+// kept (no search), one that no longer does is searched for again, and an item the old search stopped
+// short of is not searched again.
+describe('searching with the walks of another version', () => {
+  const protocol = mini();
+  const items = adviceSites(protocol).map((s) => s.advice);
+  const fresh = searchWalks(protocol, items);
+  const [kept, stale, skipped] = [...fresh.walks.keys()].filter((item) => fresh.walks.get(item)!.answers.length > 0);
+
+  it('keeps a walk that still gives the item, searches again for one that does not, and skips what the other search could not reach', () => {
+    expect(skipped).toBeDefined();
+    const known = {
+      walks: new Map([
+        [kept!, fresh.walks.get(kept!)!],
+        [stale!, { answers: [] }],
+      ]),
+      limited: new Set([skipped!]),
+    };
+    const result = searchWalks(protocol, items, undefined, known);
+    expect(result.walks.get(kept!)).toBe(known.walks.get(kept!));
+    expect(result.walks.get(stale!)).toEqual(fresh.walks.get(stale!));
+    expect(result.walks.has(skipped!)).toBe(false);
+    expect(result.limited.has(skipped!)).toBe(true);
   });
 });
