@@ -385,7 +385,7 @@ function keyOf(state: WalkState, relevant: (state: WalkState, step: string) => b
 }
 
 /** An answer as text for a key: option values and step ids have no "," or "|", numbers are numbers. */
-const valueKey = (value: AnswerValue): string => (typeof value === 'string' ? `s${value}` : typeof value === 'number' ? `n${value}` : `a${(value as readonly string[]).join(',')}`);
+const valueKey = (value: AnswerValue): string => (typeof value === 'string' ? `s${value}` : typeof value === 'number' ? `n${value}` : `a${value.join(',')}`);
 
 /**
  * For each step, the steps whose answers a routing condition (anything but an advice item's `when`,
