@@ -54,7 +54,12 @@ export const CODES = [
     stage: 'analyse',
     description: 'Een antwoord of route zonder vervolg (geen next), of een routestap zonder otherwise waar geen route past.',
   },
-  { code: 'walk-without-advice', severity: 'error', stage: 'analyse', description: 'Er is een volledige wandeling door het protocol die helemaal geen advies oplevert.' },
+  {
+    code: 'walk-without-advice',
+    severity: 'error',
+    stage: 'analyse',
+    description: 'Er is een volledige wandeling door het protocol die helemaal geen advies oplevert (een `info` alleen telt niet: het advies zegt dan "geen advies").',
+  },
   {
     code: 'unknown-missing',
     severity: 'warning',
