@@ -100,7 +100,7 @@ De schrijfwijzer (elke sleutel, met voorbeelden) staat in
 
 ## Nakijken
 
-De kopie volgt het convenant van ${s.from}. Loop deze lijst na voordat het protocol wordt gebruikt:
+De kopie volgt het convenant achter het protocol ${s.from}. Loop deze lijst na voordat het protocol wordt gebruikt:
 
 - [ ] \`protocols/${s.id}/protocol.yaml\`: titel, regio, versie, datum van ondertekening (\`signed\`) en
       van de volgende evaluatie (\`evaluation\`).
