@@ -40,6 +40,15 @@ export function parseScenarioFiles(files: readonly ProtocolSourceFile[]): {
       });
       continue;
     }
+    if (list.length === 0) {
+      diagnostics.push({
+        code: 'invalid-value',
+        severity: 'error',
+        ...locate(['scenarios']),
+        message: 'dit scenariobestand heeft geen enkel scenario',
+        hint: 'Zet er minstens één scenario in (zie protocols/README.md), of verwijder het bestand.',
+      });
+    }
     for (const key of Object.keys(data as object)) {
       if (key !== 'scenarios' && key !== '__proto__') {
         diagnostics.push({

@@ -1,9 +1,13 @@
 // `convenant test` in-process: runs scenario files, reports failures with expected vs actual,
 // prints coverage and ends with the plain line `N passed, N failed`.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioFiles } from '../../src/loader/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { MINI_DIR } from '../helpers/mini.js';
 import { shipped } from '../helpers/shipped.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,6 +109,23 @@ describe('convenant test', () => {
     expect([report.passed, report.failed]).toEqual([0, 0]);
     expect(report.skipped.map((f) => f.file)).toEqual(['test/fixtures/scenario-run/bad/scenarios/kapot.yaml']);
     expect(stderr).toContain('er is niets gedraaid');
+  });
+
+  it('an empty scenario file is a located mistake, not "no scenario matches the filter"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convenant-empty-scenarios-'));
+    try {
+      cpSync(MINI_DIR, join(dir, 'p'), { recursive: true });
+      mkdirSync(join(dir, 'p', 'scenarios'));
+      writeFileSync(join(dir, 'p', 'scenarios', 'leeg.yaml'), 'scenarios: []\n');
+      const { code, stdout, stderr } = await runCli(['test', 'p'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/p\/scenarios\/leeg\.yaml\n +1:12 +fout +dit scenariobestand heeft geen enkel scenario/);
+      expect(stderr).toContain('er is niets gedraaid');
+      expect(stderr).not.toContain('--filter');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an id the protocol does not have is a mistake in the scenario file, at the id, with "Bedoel je"', async () => {
