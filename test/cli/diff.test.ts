@@ -1,7 +1,7 @@
 // `convenant diff` on real folders and on git revisions: questions added, removed and reworded, and
 // the answer paths whose partners, urgencies or rules change.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,20 @@ describe('convenant diff', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('HEAD~1:protocol → HEAD:protocol');
     expect(stdout).toContain('| Politie Testdorp | vandaag | nu direct |');
+    // As git reads REVISION:path: from the top of the repository, also in a subfolder; ./ and ../ from here.
+    mkdirSync(join(repo, 'sub'));
+    for (const [before, after] of [
+      ['HEAD~1:protocol', 'HEAD:protocol'],
+      ['HEAD~1:../protocol', 'HEAD:./../protocol/'],
+    ]) {
+      const fromSub = await runCli(['diff', before!, after!], { cwd: join(repo, 'sub') });
+      expect(fromSub.stderr).toBe('');
+      expect(fromSub.code).toBe(0);
+      expect(fromSub.stdout).toContain('| Politie Testdorp | vandaag | nu direct |');
+    }
+    const dotted = await runCli(['diff', 'HEAD~1:./protocol', 'HEAD:protocol'], { cwd: repo });
+    expect(dotted.stderr).toBe('');
+    expect(dotted.stdout).toContain('| Politie Testdorp | vandaag | nu direct |');
   });
 
   it('refuses a version with a file that is not UTF-8, from a folder and from git, naming the file and the byte', async () => {

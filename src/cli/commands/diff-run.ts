@@ -2,7 +2,7 @@
 // them with the engine, render the result.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { diffProtocols, type NamedPath } from '../../diff/protocol-diff.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { decodeText, loadProtocol, loadReadFiles, parseScenarioFiles, SCENARIO_DIR, type LoadResult, type ProtocolSourceFile } from '../../loader/index.js';
@@ -86,7 +86,10 @@ function readGit(io: Io, revision: string, path: string): ReadVersion {
       );
     }
   };
-  const names = run(['ls-tree', '-r', '-z', '--name-only', revision, '--', `${folder}/`])
+  // As git reads REVISION:path: from the top of the repository, or from here when it starts with ./ or ../.
+  const fromHere = /^\.\.?(?:\/|$)/.test(folder) ? run(['rev-parse', '--show-prefix']).toString('utf8').trim() : '';
+  const inRepo = posix.normalize(`${fromHere}${folder}`).replace(/\/+$/, '');
+  const names = run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', revision, '--', inRepo === '.' ? '.' : `${inRepo}/`])
     .toString('utf8')
     .split('\0')
     .filter((n) => /\.ya?ml$/.test(n));
@@ -96,7 +99,7 @@ function readGit(io: Io, revision: string, path: string): ReadVersion {
   const problems: Diagnostic[] = [];
   const undecoded: string[] = [];
   for (const name of names) {
-    const rel = name.slice(folder.length + 1);
+    const rel = inRepo === '.' ? name : name.slice(inRepo.length + 1);
     const isScenario = rel.split('/').includes(SCENARIO_DIR);
     const label = `${revision}:${name}`;
     const text = decodeText(run(['show', label]), label, problems, isScenario ? undefined : undecoded);
