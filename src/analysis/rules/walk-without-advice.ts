@@ -57,10 +57,7 @@ export const walkWithoutAdvice: Rule = {
 
 function emptyCapableSteps({ graph, paths }: AnalysisContext): Set<Step> {
   const empty = new Set<Step>();
-  const flowEmpty = (flow: Parameters<typeof graph.startStep>[0]) => {
-    const s = graph.startStep(flow);
-    return s !== undefined && empty.has(s);
-  };
+  const flowEmpty = startsIn(graph, empty);
   const cyclic = graph.cyclicSteps();
   for (const component of graph.components()) {
     const step = component[0]!;
@@ -88,10 +85,7 @@ function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>):
     [state.at, ...state.stack].every((id) => id === null || id === 'end' || (graph.info(id) !== undefined && emptyCapable.has(graph.info(id)!.step)));
   // An option whose advice or called flow always gives advice cannot be in such a walk: not tried, so
   // a category question with dozens of options is searched over the few that can stay empty.
-  const flowCanStayEmpty = (flow: Parameters<typeof graph.startStep>[0]) => {
-    const first = graph.startStep(flow);
-    return first !== undefined && emptyCapable.has(first);
-  };
+  const flowCanStayEmpty = startsIn(graph, emptyCapable);
   const canTake = (step: QuestionStep, value: string) =>
     graph.info(step.id)!.outs.every((o) => o.branch?.value !== value || (!definite(o.advice) && o.calls.every(flowCanStayEmpty)));
   let found: WalkState | undefined;
@@ -104,4 +98,12 @@ function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>):
     },
   });
   return found ?? (outcome === 'limit' ? 'limit' : undefined);
+}
+
+/** Whether a flow's first step is in `steps` (a flow that can stay without advice, here). */
+function startsIn(graph: AnalysisContext['graph'], steps: ReadonlySet<Step>) {
+  return (flow: Parameters<typeof graph.startStep>[0]): boolean => {
+    const first = graph.startStep(flow);
+    return first !== undefined && steps.has(first);
+  };
 }

@@ -145,8 +145,14 @@ const SCHEMA_HEADER = /^# yaml-language-server: \$schema=(\S+)protocol\.schema\.
  * `convenant init`), else the schema of this installation.
  */
 function scenarioSchemaPath(target: string, protocolDir: string, files: readonly ProtocolSourceFile[]): string {
-  const named = files.map((f) => ({ f, m: SCHEMA_HEADER.exec(f.text) })).find(({ m }) => m !== null);
-  const schemaDir = named?.f.rel !== undefined ? resolve(protocolDir, dirname(named.f.rel), named.m![1]!) : join(shippedProtocolDir(), '..', '..', 'schema');
+  let schemaDir = join(shippedProtocolDir(), '..', '..', 'schema');
+  for (const f of files) {
+    const header = f.rel === undefined ? null : SCHEMA_HEADER.exec(f.text);
+    if (header) {
+      schemaDir = resolve(protocolDir, dirname(f.rel!), header[1]!);
+      break;
+    }
+  }
   return relative(dirname(target), join(schemaDir, 'scenario.schema.json')).split(sep).join('/');
 }
 
