@@ -74,6 +74,12 @@ export const CODES = [
       'Een voorwaarde of bereik dat nooit kan gelden: een antwoord dat de stap niet kent, grenzen die elk antwoord uitsluiten, een stap die op dat punt nog niet beantwoord is, of een route die nooit gekozen wordt.',
   },
   {
+    code: 'condition-not-yet-asked',
+    severity: 'warning',
+    stage: 'analyse',
+    description: 'Een "not"-voorwaarde over een vraag die op dat punt nog nooit gesteld is (die komt later): ze geldt daar altijd.',
+  },
+  {
     code: 'condition-overlap',
     severity: 'warning',
     stage: 'analyse',

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { analysisLimit } from './analysis-limit.js';
 import { conditionNeverTrue } from './condition-never-true.js';
+import { conditionNotYetAsked } from './condition-not-yet-asked.js';
 import { conditionOverlap } from './condition-overlap.js';
 import { contactPersonMissing } from './contact-person-missing.js';
 import { contactPersonStale } from './contact-person-stale.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   walkWithoutAdvice,
   unknownMissing,
   conditionNeverTrue,
+  conditionNotYetAsked,
   conditionOverlap,
   rangeGap,
   rangeOverlap,
