@@ -37,8 +37,16 @@ export interface PathChange {
   rules: { id: string; before: boolean; after: boolean }[];
 }
 
+/** A question that only got another id: the same type, wording and answers (values and labels). */
+export interface QuestionRename {
+  from: string;
+  to: string;
+  flow: string;
+  shown: string;
+}
+
 export interface ProtocolDiff {
-  questions: { added: QuestionChange[]; removed: QuestionChange[]; changed: QuestionChange[] };
+  questions: { added: QuestionChange[]; removed: QuestionChange[]; changed: QuestionChange[]; renamed: QuestionRename[] };
   pathsCompared: number;
   /** Advice items of the new version without a walk because the search stopped at its limit: only scenarios compare those. */
   notSearched: number;
@@ -54,10 +62,15 @@ export function diffProtocols(before: Protocol, after: Protocol, extraPaths: rea
   const questions = diffQuestions(before, after);
   const old = adviceWalks(before);
   const updated = adviceWalks(after, old);
-  const paths = dedupe([...extraPaths, ...namedPaths(old, 'oude'), ...namedPaths(updated, 'nieuwe')]);
+  // A renamed question is answered under its old id in the old version and its new id in the new one,
+  // so a path from either version (or a scenario of either) walks both; paths are shown with the new ids.
+  const toNew = new Map(questions.renamed.map((r) => [r.from, r.to]));
+  const toOld = new Map(questions.renamed.map((r) => [r.to, r.from]));
+  const all = [...extraPaths, ...namedPaths(old, 'oude'), ...namedPaths(updated, 'nieuwe')];
+  const paths = dedupe(toNew.size === 0 ? all : all.map((p) => ({ ...p, answers: renameKeys(p.answers, toNew) })));
   const changes: PathChange[] = [];
   for (const path of paths) {
-    const b = outcome(before, path.answers);
+    const b = outcome(before, toOld.size === 0 ? path.answers : renameKeys(path.answers, toOld));
     const a = outcome(after, path.answers);
     const change = compare(path, b, a);
     if (change) changes.push(change);
@@ -77,6 +90,13 @@ function shownAs(step: QuestionStep): string {
   return `${step.question}${options}`;
 }
 
+/** What answering the question means: its type, wording, and each answer's value and label. */
+function answeredAs(step: QuestionStep): string {
+  const options = step.type === 'choice' || step.type === 'multi' ? step.options.map((o) => [o.value, o.label]) : [];
+  const bounds = step.type === 'number' ? [step.min, step.max] : [];
+  return JSON.stringify([step.type, step.question, options, bounds, step.unknown !== undefined]);
+}
+
 function diffQuestions(before: Protocol, after: Protocol): ProtocolDiff['questions'] {
   const b = questionsOf(before);
   const a = questionsOf(after);
@@ -89,7 +109,29 @@ function diffQuestions(before: Protocol, after: Protocol): ProtocolDiff['questio
     else if (shownAs(old.step) !== shownAs(step)) changed.push({ step: id, flow, before: shownAs(old.step), after: shownAs(step) });
   }
   for (const [id, { flow, step }] of b) if (!a.has(id)) removed.push({ step: id, flow, before: shownAs(step) });
-  return { added, removed, changed };
+  // A removed and an added question that are asked and answered the same way, and are the only such pair:
+  // a rename. (Two look-alikes could be swapped, so those stay "new" and "removed".)
+  const renamed: QuestionRename[] = [];
+  const groupByShape = (list: QuestionChange[], version: typeof a) => {
+    const byShape = new Map<string, QuestionChange[]>();
+    for (const c of list) {
+      const shape = answeredAs(version.get(c.step)!.step);
+      byShape.set(shape, [...(byShape.get(shape) ?? []), c]);
+    }
+    return byShape;
+  };
+  const addedByShape = groupByShape(added, a);
+  for (const [shape, gone] of groupByShape(removed, b)) {
+    const came = addedByShape.get(shape);
+    if (gone.length !== 1 || came?.length !== 1) continue;
+    renamed.push({ from: gone[0]!.step, to: came[0]!.step, flow: came[0]!.flow, shown: came[0]!.after! });
+  }
+  const notRenamed = (list: QuestionChange[], side: 'from' | 'to') => list.filter((c) => !renamed.some((r) => r[side] === c.step));
+  return { added: notRenamed(added, 'to'), removed: notRenamed(removed, 'from'), changed, renamed };
+}
+
+function renameKeys(answers: Answers, names: ReadonlyMap<string, string>): Answers {
+  return Object.fromEntries(Object.entries(answers).map(([step, value]) => [names.get(step) ?? step, value]));
 }
 
 interface AdviceWalks extends WalkSearch {

@@ -18,12 +18,13 @@ const md = (text: string) => sanitize(text).replace(/[|`<>]/g, (c) => `\\${c}`);
 export function renderDiffMarkdown(diff: ProtocolDiff, labels: DiffLabels, limit = 50): string {
   const out: string[] = [`## Wat verandert er voor medewerkers?`, '', `${md(labels.before)} → ${md(labels.after)}`, ''];
   const q = diff.questions;
-  if (q.added.length + q.removed.length + q.changed.length === 0) out.push('**Vragen:** geen vragen bij, weg of anders gesteld.', '');
+  if (q.added.length + q.removed.length + q.changed.length + q.renamed.length === 0) out.push('**Vragen:** geen vragen bij, weg of anders gesteld.', '');
   else {
     out.push('### Vragen', '');
     for (const c of q.added) out.push(`- **Nieuw** \`${md(c.step)}\` (${md(c.flow)}): ${md(c.after!)}`);
     for (const c of q.removed) out.push(`- **Weg** \`${md(c.step)}\` (${md(c.flow)}): ${md(c.before!)}`);
     for (const c of q.changed) out.push(`- **Anders** \`${md(c.step)}\` (${md(c.flow)}): ${md(c.before!)} → ${md(c.after!)}`);
+    for (const r of q.renamed) out.push(`- **Andere id** \`${md(r.from)}\` → \`${md(r.to)}\` (${md(r.flow)}): ${md(r.shown)} (zelfde vraag en antwoorden)`);
     out.push('');
   }
   if (diff.changes.length === 0) {
