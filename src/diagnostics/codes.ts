@@ -77,7 +77,7 @@ export const CODES = [
     code: 'condition-not-yet-asked',
     severity: 'warning',
     stage: 'analyse',
-    description: 'Een "not"-voorwaarde over een vraag die op dat punt nog nooit gesteld is (die komt later): ze geldt daar altijd.',
+    description: 'Een deel van een voorwaarde over een vraag die op dat punt nog nooit gesteld is (die komt later): een "not" geldt daar altijd, een keuze in een "any" nooit.',
   },
   {
     code: 'condition-overlap',

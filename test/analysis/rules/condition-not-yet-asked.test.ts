@@ -58,12 +58,16 @@ testRule('condition-not-yet-asked', {
                   - info: Ook in een any
                     sources: [s1]
                     when: { not: { any: [{ step: a, is: nee }, { step: b, is: nee }] } }
+                  - info: Een keuze die nooit telt
+                    sources: [s1]
+                    when: { any: [{ step: a, is: ja }, { step: b, is: ja }] }
                 next: b
               - { id: b, type: yes-no, question: B?, unknown: {}, next: end }
       `,
       findings: [
         { line: 10, column: 75, message: /deze "not" geldt hier altijd: stap "b" is op dit punt \(stap "a"\) nog nooit beantwoord/, hint: /zet het advies bij een vraag na "b"/ },
-        { line: 13, column: 64, message: /stap "b" is op dit punt/ },
+        { line: 13, column: 64, message: /deze "not" geldt hier altijd: stap "b" is op dit punt/ },
+        { line: 16, column: 56, message: /dit deel van de voorwaarde geldt hier nooit: stap "b" is op dit punt/ },
       ],
     },
   ],
