@@ -6,21 +6,29 @@ import { readProtocolDir, type ReadOptions } from './read.js';
 export interface LoadedFolder extends LoadResult {
   files: ProtocolSourceFile[];
   scenarioFiles: ProtocolSourceFile[];
+  /** Problems reading the scenario files (see ReadResult): `test` reports them per file. */
+  scenarioDiagnostics: Diagnostic[];
   /** False when the folder itself could not be read (an I/O error, exit 2). */
   found: boolean;
 }
 
-/** For the commands that give advice or look things up: the protocol without its tests. */
+/** For every command but `test` and `diff` (also `validate`): the protocol without its tests. */
 export const WITHOUT_SCENARIOS: ReadOptions = { scenarios: false };
 
-/** The folder's protocol; with WITHOUT_SCENARIOS (every command that gives advice) its scenario folders are not read. */
+/** The folder's protocol; with WITHOUT_SCENARIOS its scenario folders are not read. */
 export function loadProtocol(dir: string, cwd?: string, options?: ReadOptions): LoadedFolder {
   const read = readProtocolDir(dir, cwd, undefined, options);
   if (!read.found) {
     const loaded = loadProtocolFiles([], undefined, read.undecodedTexts);
-    return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [] };
+    return { ...loaded, ok: false, found: false, diagnostics: read.diagnostics, files: [], scenarioFiles: [], scenarioDiagnostics: [] };
   }
-  return { ...loadReadFiles(read.files, read.undecodedTexts, read.diagnostics), files: read.files, scenarioFiles: read.scenarioFiles, found: true };
+  return {
+    ...loadReadFiles(read.files, read.undecodedTexts, read.diagnostics),
+    files: read.files,
+    scenarioFiles: read.scenarioFiles,
+    scenarioDiagnostics: read.scenarioDiagnostics,
+    found: true,
+  };
 }
 
 /**

@@ -17,6 +17,11 @@ export interface ReadResult {
   scenarioFiles: ProtocolSourceFile[];
   diagnostics: Diagnostic[];
   /**
+   * Problems of the scenario files themselves (not UTF-8, too large, unreadable): not the
+   * protocol's, so `test` reports them for that file and still runs the others.
+   */
+  scenarioDiagnostics: Diagnostic[];
+  /**
    * Files that are not UTF-8, decoded with replacement characters: not loaded, only searched for
    * the ids they define, so a reference to one of those is not reported as well.
    */
@@ -34,9 +39,9 @@ export interface ReadLimits {
 
 export interface ReadOptions {
   /**
-   * Whether to read the scenario folders (the protocol's tests). Only the commands that check the
-   * protocol read them (validate, test, diff): a broken test file must never keep the advice from
-   * someone who needs it.
+   * Whether to read the scenario folders (the protocol's tests). Only the commands that run them
+   * read them (test, diff): a broken test file must never keep the advice from someone who needs
+   * it, nor stop the checks of the protocol itself.
    */
   scenarios: boolean;
 }
@@ -47,7 +52,7 @@ export function readProtocolDir(
   limits: ReadLimits = { maxFiles: MAX_FILES, maxTotalBytes: MAX_TOTAL_BYTES },
   options: ReadOptions = { scenarios: true },
 ): ReadResult {
-  const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], undecodedTexts: [], found: true };
+  const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], scenarioDiagnostics: [], undecodedTexts: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
   const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
     result.diagnostics.push({ code, severity, file: display(full), line: 1, column: 1, message, hint });
@@ -173,7 +178,7 @@ export function readProtocolDir(
         return;
       }
       totalBytes += info.size;
-      const text = readText(target, display(full), result.diagnostics, MAX_FILE_BYTES, scenario ? undefined : result.undecodedTexts);
+      const text = readText(target, display(full), scenario ? result.scenarioDiagnostics : result.diagnostics, MAX_FILE_BYTES, scenario ? undefined : result.undecodedTexts);
       if (text === undefined) continue;
       (scenario ? result.scenarioFiles : result.files).push({ name: display(full), text, rel: relative(root, full).split(sep).join('/') });
     }

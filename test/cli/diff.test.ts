@@ -145,6 +145,14 @@ describe('convenant diff', () => {
     expect(fromGit.stderr).toContain('geen geldige UTF-8');
   });
 
+  it('refuses a version whose scenario file is not UTF-8, naming it (its answer paths would be missing)', async () => {
+    mkdirSync(join(after, 'scenarios'));
+    writeFileSync(join(after, 'scenarios', 'kapot.yaml'), Buffer.from('scenarios:\n  - name: "caf\xe9"\n', 'latin1'));
+    const { code, stderr } = await diff('oud', 'nieuw');
+    expect(code).toBe(2);
+    expect(stderr).toContain('nieuw/scenarios/kapot.yaml:2:15 het bestand is geen geldige UTF-8-tekst');
+  });
+
   it('refuses a version it cannot read, with exit 2', async () => {
     const missing = await diff('bestaat-niet', 'nieuw');
     expect(missing.code).toBe(2);

@@ -1,6 +1,6 @@
 // The scenario folders are the protocol's tests, for coordinators. A broken test file (here one that
-// is not UTF-8) is reported by `validate` and `test`, but never keeps the advice or the look-up
-// commands from someone who needs them: those do not read the scenario folders at all.
+// is not UTF-8) is reported by `test` for that file only, and never keeps the advice, the look-up
+// commands or `validate` from someone who needs them: those do not read the scenario folders at all.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,11 +48,26 @@ describe('a broken scenario file', () => {
     expect(checked.stdout).not.toMatch(/onbekend onderdeel "scenarios"/);
   });
 
-  it('is reported by validate and by test, at its place', async () => {
-    for (const command of ['validate', 'test']) {
-      const r = await runCli([command, 'protocol'], { cwd: dir });
-      expect(r.code, command).not.toBe(0);
-      expect(r.stdout + r.stderr, command).toMatch(/protocol\/scenarios\/kapot\.yaml(:3:12|\n\s+3:12)/);
+  it('is reported by test at its place, as a file that did not run; the other files still run (exit 2)', async () => {
+    // Before, the file stopped the whole run as if the protocol itself had errors.
+    const r = await runCli(['test', 'protocol'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/protocol\/scenarios\/kapot\.yaml\n +3:12 +fout +het bestand is geen geldige UTF-8-tekst/);
+    expect(r.stderr).toContain('een of meer scenariobestanden zijn ongeldig en niet gedraaid; de andere wel');
+    expect(r.stdout).toMatch(/1 scenariobestand met fouten niet gedraaid: protocol\/scenarios\/kapot\.yaml\n[1-9]\d* passed, 0 failed\n$/);
+    for (const format of ['json', 'junit']) {
+      const report = await runCli(['test', 'protocol', '--format', format], { cwd: dir });
+      expect(report.code, format).toBe(2);
+      expect(report.stdout, format).toMatch(
+        format === 'json' ? /"file": "protocol\/scenarios\/kapot\.yaml",\n\s+"problems"/ : /<testsuite name="protocol\/scenarios\/kapot\.yaml" tests="1" failures="0" errors="1">/,
+      );
     }
+  });
+
+  it('is not read by validate, as protocols/README.md says: the protocol is checked in full, exit 0', async () => {
+    const r = await runCli(['validate', 'protocol'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('kapot.yaml');
+    expect(r.stdout).not.toContain('draaien pas als de fouten hierboven zijn opgelost');
   });
 });

@@ -128,6 +128,23 @@ describe('convenant test', () => {
     }
   });
 
+  it('a scenario file that is not UTF-8 is a located mistake in that file, not "no scenario files"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convenant-latin1-scenarios-'));
+    try {
+      cpSync(MINI_DIR, join(dir, 'p'), { recursive: true });
+      mkdirSync(join(dir, 'p', 'scenarios'));
+      writeFileSync(join(dir, 'p', 'scenarios', 'latin1.yaml'), Buffer.from('scenarios:\n  - name: "caf\xe9"\n', 'latin1'));
+      const { code, stdout, stderr } = await runCli(['test', 'p'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/p\/scenarios\/latin1\.yaml\n +2:15 +fout +het bestand is geen geldige UTF-8-tekst/);
+      expect(stderr).toContain('er is niets gedraaid');
+      expect(stderr).not.toContain('geen scenariobestanden gevonden');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an id the protocol does not have is a mistake in the scenario file, at the id, with "Bedoel je"', async () => {
     // Before, the misspelt absent partner passed (an unknown partner is never advised) and the
     // misspelt rule set failed as "niet van toepassing".

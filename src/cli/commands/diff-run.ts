@@ -67,7 +67,9 @@ function readVersion(io: Io, spec: string): Version {
 function readFolder(io: Io, dir: string): ReadVersion {
   const loaded = loadProtocol(resolve(io.cwd, dir), io.cwd);
   if (!loaded.found) throw unreadableProtocolDir(dir, loaded.diagnostics, 'Geef een map, of REVISIE:pad voor een versie in git.');
-  return { loaded, scenarios: loaded.scenarioFiles };
+  // A scenario file that cannot be read refuses the version, as from git: its answer paths would be missing.
+  const read = { ...loaded, ok: loaded.ok && loaded.scenarioDiagnostics.length === 0, diagnostics: [...loaded.diagnostics, ...loaded.scenarioDiagnostics] };
+  return { loaded: read, scenarios: loaded.scenarioFiles };
 }
 
 function readGit(io: Io, revision: string, path: string): ReadVersion {

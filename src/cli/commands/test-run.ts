@@ -44,11 +44,12 @@ export async function runTest(io: Io, dir: string | undefined, options: TestOpti
     const folder = dir ?? options.protocols;
     throw new UsageError("het protocol bevat fouten; de scenario's kunnen niet draaien", `Bekijk en herstel ze met: convenant validate${folder ? ` ${sanitize(folder)}` : ''}`);
   }
-  if (loaded.scenarioFiles.length === 0) throw noScenarios(target);
+  if (loaded.scenarioFiles.length === 0 && loaded.scenarioDiagnostics.length === 0) throw noScenarios(target);
   const parsed = parseScenarioFiles(loaded.scenarioFiles);
-  // A scenario file with mistakes (also an id the protocol does not have: the expectation would
-  // test nothing) is reported and skipped whole; the other files still run (exit 2).
-  const problems = [...parsed.diagnostics, ...checkScenarioIds(loaded.protocol, parsed.scenarios)];
+  // A scenario file with mistakes (also one that could not be read, or an id the protocol does not
+  // have: the expectation would test nothing) is reported and skipped whole; the other files still
+  // run (exit 2).
+  const problems = [...loaded.scenarioDiagnostics, ...parsed.diagnostics, ...checkScenarioIds(loaded.protocol, parsed.scenarios)];
   const badFiles = new Set(problems.filter((d) => d.severity === 'error').map((d) => d.file));
   const invalid = badFiles.size > 0;
   if (invalid) await report(problems);

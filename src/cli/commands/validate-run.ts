@@ -8,7 +8,7 @@ import { PLAIN } from '../../render/theme.js';
 import { themeFor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadProtocol } from '../../loader/index.js';
+import { loadProtocol, WITHOUT_SCENARIOS } from '../../loader/index.js';
 import { VERSION } from '../version.js';
 import { checkFormat } from './lookup-options.js';
 import { DIR_HINT, reportTarget, writeReport } from './report-output.js';
@@ -31,7 +31,8 @@ export async function runValidate(io: Io, dir: string | undefined, options: Vali
     throw new UsageError(`"${sanitize(options.today)}" is geen geldige datum`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld --today 2026-09-01.');
   }
   const target = reportTarget(io, dir, options, 'validate');
-  const loaded = loadProtocol(target, io.cwd);
+  // The scenario files are the protocol's tests: `test` reads and checks them, validate does not.
+  const loaded = loadProtocol(target, io.cwd, WITHOUT_SCENARIOS);
   if (!loaded.found) throw unreadableProtocolDir(target, loaded.diagnostics, DIR_HINT);
   let diagnostics: Diagnostic[] = validateLoaded(loaded, { today: options.today ?? localDate(now()) });
   const all = diagnostics.length;
