@@ -28,16 +28,33 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
   const full = [...ctx.base, ...path];
   const at = (span: Span) => ({ file: ctx.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
 
-  const notOneOf = (options: readonly string[]): Diagnostic => {
+  /** A required key that is not there: `what` says what it takes. */
+  const missingKey = (what: string) => {
+    // A misspelled key ("questoin") is reported once, as an unknown key with "did you mean": a hint
+    // to add the key would make the author write it twice.
+    const missing = String(path.at(-1));
+    const owner = valueAt(ctx.data, path.slice(0, -1));
+    if (owner && typeof owner === 'object' && Object.keys(owner).some((k) => k !== missing && suggest(k, [missing]) === missing)) return;
+    out.push({
+      code: 'missing-key',
+      severity: 'error',
+      ...at(ctx.locate(full)),
+      message: `verplichte sleutel "${clip(missing)}" ontbreekt`,
+      hint: `Voeg "${clip(missing)}:" toe (${what}).`,
+    });
+  };
+
+  const notOneOf = (options: readonly string[]) => {
     const actual = valueAt(ctx.data, path);
+    if (actual === undefined) return missingKey(`kies uit: ${options.join(', ')}`);
     const guess = typeof actual === 'string' ? suggest(actual, options) : undefined;
-    return {
+    out.push({
       code: 'invalid-value',
       severity: 'error',
       ...at(ctx.locate(full)),
-      message: `ongeldige waarde ${show(actual)} voor "${clip(String(path.at(-1) ?? ''))}"`,
+      message: actual === null ? `${subject(full)} is leeg` : `ongeldige waarde ${show(actual)} voor ${subject(full)}`,
       hint: guess ? `Bedoel je "${guess}"? Kies uit: ${options.join(', ')}.` : `Kies uit: ${options.join(', ')}.`,
-    };
+    });
   };
 
   switch (issue.code) {
@@ -49,7 +66,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         return;
       }
       // A discriminator value that matches no branch, e.g. an unknown step `type`.
-      out.push(notOneOf((issue as { options?: unknown[] }).options?.map(String) ?? []));
+      notOneOf((issue as { options?: unknown[] }).options?.map(String) ?? []);
       return;
     }
     case 'unrecognized_keys': {
@@ -69,27 +86,13 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
     }
     case 'invalid_type': {
       const actual = valueAt(ctx.data, path);
-      if (actual === undefined) {
-        // A misspelled key ("questoin") is reported once, as an unknown key with "did you mean":
-        // a hint to add the key would make the author write it twice.
-        const missing = String(path.at(-1));
-        const owner = valueAt(ctx.data, path.slice(0, -1));
-        if (owner && typeof owner === 'object' && Object.keys(owner).some((k) => k !== missing && suggest(k, [missing]) === missing)) return;
-        out.push({
-          code: 'missing-key',
-          severity: 'error',
-          ...at(ctx.locate(full)),
-          message: `verplichte sleutel "${clip(String(path.at(-1)))}" ontbreekt`,
-          hint: `Voeg "${clip(String(path.at(-1)))}:" toe (${typeName(issue.expected)}).`,
-        });
-        return;
-      }
+      if (actual === undefined) return missingKey(typeName(issue.expected));
       out.push({
         code: 'wrong-type',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `"${clip(String(path.at(-1) ?? 'waarde'))}" moet ${typeName(issue.expected)} zijn, maar is ${describe(actual)}`,
-        hint: typeHint(issue.expected),
+        message: `${subject(full)} moet ${typeName(issue.expected)} zijn, maar is ${describe(actual)}`,
+        hint: typeHint(issue.expected, requiredKeys(ctx.schema, ctx.data, path)),
       });
       return;
     }
@@ -106,20 +109,19 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
       return;
     }
     case 'invalid_value': {
-      out.push(notOneOf(issue.values.map(String)));
+      notOneOf(issue.values.map(String));
       return;
     }
     default: {
       // An item of a list is named by its value, not by its index ("1").
       const last = path.at(-1);
       const item = valueAt(ctx.data, path);
-      const name =
-        typeof last === 'number' && typeof item === 'string' ? `${clip(String(path.at(-2) ?? 'lijst'))}" (waarde "${clip(item)}")` : `${clip(String(last ?? 'waarde'))}"`;
+      const name = typeof last === 'number' && typeof item === 'string' ? `"${clip(String(full.at(-2) ?? 'lijst'))}" (waarde "${clip(item)}")` : subject(full);
       out.push({
         code: 'invalid-value',
         severity: 'error',
         ...at(ctx.locate(full)),
-        message: `"${name}: ${dutchMessage(issue)}`,
+        message: `${name}: ${dutchMessage(issue)}`,
         hint: 'Pas de waarde aan zoals de melding zegt (zie protocols/README.md).',
       });
     }
@@ -150,11 +152,21 @@ function dutchMessage(issue: Issue): string {
           : `de waarde moet minstens ${String(issue.minimum)} zijn`;
     case 'too_big':
       return `de waarde is te groot (hoogstens ${String(issue.maximum)})`;
+    // zod's own messages are English (and all start with "Invalid"); the schema's own are Dutch.
     case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `ongeldig formaat (${issue.format})`;
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : 'de tekst heeft niet de vorm die hier hoort';
     default:
-      return issue.message;
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : 'deze waarde is hier niet toegestaan';
   }
+}
+
+/** What a wrong value is, for the message: its key, or for an item of a list, which item of which key. */
+function subject(full: JsonPath): string {
+  const last = full.at(-1);
+  if (typeof last === 'string') return `"${clip(last)}"`;
+  if (last === undefined) return 'de waarde';
+  const list = full.at(-2);
+  return `item ${last + 1}${typeof list === 'string' ? ` van "${clip(list)}"` : ''}`;
 }
 
 function typeName(expected: string): string {
@@ -165,13 +177,19 @@ function typeName(expected: string): string {
     boolean: 'true of false',
     array: 'een lijst (regels die beginnen met "- ")',
     object: 'een map (sleutel: waarde)',
+    record: 'een map (sleutel: waarde)',
   };
-  return names[expected] ?? expected;
+  // zod's other types (date, set, tuple, ...) are not in the schema; its English name is never shown.
+  return names[expected] ?? 'een andere soort waarde';
 }
 
-function typeHint(expected: string): string {
+/** How to write the expected type; for a map, with the keys it needs. */
+function typeHint(expected: string, required: readonly string[]): string {
   if (expected === 'array') return 'Schrijf een lijst: elke waarde op een eigen regel die begint met "- ".';
-  if (expected === 'object') return 'Schrijf sleutels met een dubbele punt, ingesprongen onder deze regel.';
+  if (expected === 'object' || expected === 'record') {
+    const keys = required.length > 0 ? `, bijvoorbeeld de verplichte ${required.map((k) => `"${k}:"`).join(', ')}` : '';
+    return `Schrijf sleutels met een dubbele punt, ingesprongen onder deze regel${keys}.`;
+  }
   if (expected === 'string') return 'Zet de tekst tussen aanhalingstekens als hij begint met een teken als : { [ of #.';
   return `Geef ${typeName(expected)}.`;
 }
@@ -183,7 +201,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'een lijst';
   if (typeof value === 'object') return 'een map';
   if (typeof value === 'string') return `tekst ${show(value)}`;
-  return `${typeof value} ${show(value)}`;
+  if (typeof value === 'number') return `het getal ${show(value)}`;
+  if (typeof value === 'boolean') return `de ja/nee-waarde ${show(value)}`;
+  return `de waarde ${show(value)}`;
 }
 
 function show(value: unknown): string {
@@ -250,19 +270,31 @@ function resolve(schema: AnySchema, value: unknown): AnySchema {
   return best;
 }
 
-export function allowedKeys(schema: AnySchema, data: unknown, path: JsonPath): string[] {
+/** The schema that applies at `path` of `data`, as written there (a union not yet resolved). */
+function schemaAt(schema: AnySchema, data: unknown, path: JsonPath): AnySchema | undefined {
   let s: AnySchema | undefined = schema;
   let value: unknown = data;
   for (const seg of path) {
-    if (!s) return [];
+    if (!s) return undefined;
     const d = defOf(resolve(s, value));
     if (d.type === 'object' && d.shape) s = Object.hasOwn(d.shape, String(seg)) ? d.shape[String(seg)] : undefined;
     else if (d.type === 'array') s = d.element;
     else if (d.type === 'record') s = d.valueType;
-    else return [];
+    else return undefined;
     value = valueAt(value, [seg]);
   }
-  if (!s) return [];
-  const shape = defOf(resolve(s, value)).shape;
+  return s;
+}
+
+export function allowedKeys(schema: AnySchema, data: unknown, path: JsonPath): string[] {
+  const s = schemaAt(schema, data, path);
+  const shape = s && defOf(resolve(s, valueAt(data, path))).shape;
   return shape ? Object.keys(shape) : [];
+}
+
+/** The keys a map at `path` must have; none when it may be one of several kinds (a step's type decides). */
+function requiredKeys(schema: AnySchema, data: unknown, path: JsonPath): string[] {
+  const s = schemaAt(schema, data, path);
+  const shape = s && defOf(unwrap(s)).shape;
+  return shape ? Object.keys(shape).filter((key) => defOf(shape[key]!).type !== 'optional') : [];
 }
