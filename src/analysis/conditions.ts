@@ -31,6 +31,9 @@ export function staticFactProblems(fact: FactCondition, step: Step): Finding[] {
   const out: Finding[] = [];
   const name = `stap "${step.id}"`;
   const asks = fact.is !== undefined || fact.min !== undefined || fact.max !== undefined;
+  // A number step whose own min is above its max is the loader's error, at the step: no answer fits
+  // any bound, and blaming every condition on the step would bury that one cause.
+  const noNumbers = step.type === 'number' && step.min > step.max;
   if (step.type === 'route') {
     if (asks || fact.answered === true) {
       out.push({
@@ -68,7 +71,7 @@ export function staticFactProblems(fact: FactCondition, step: Step): Finding[] {
       }
       if (step.type === 'number') {
         const n = typeof value === 'number' ? value : /^-?\d+$/.test(text) ? Number(text) : NaN;
-        if (!Number.isInteger(n) || n < step.min || n > step.max) {
+        if (!Number.isInteger(n) || (!noNumbers && (n < step.min || n > step.max))) {
           out.push({
             ...at,
             message: `${name} vraagt een heel getal van ${step.min} t/m ${step.max}; het antwoord "${text}" komt nooit voor`,
@@ -103,7 +106,7 @@ export function staticFactProblems(fact: FactCondition, step: Step): Finding[] {
         message: `min (${fact.min}) is groter dan max (${fact.max}); geen enkel getal past`,
         hint: 'Draai min en max om.',
       });
-    } else if ((fact.min ?? -Infinity) > step.max || (fact.max ?? Infinity) < step.min) {
+    } else if (!noNumbers && ((fact.min ?? -Infinity) > step.max || (fact.max ?? Infinity) < step.min)) {
       out.push({
         node: fact,
         key,

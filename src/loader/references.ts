@@ -142,9 +142,11 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
           if ('rule' in advice) ref('regelset', rules, advice.rule, advice, 'rule');
         }
       }
-      if (step.type === 'number' && step.min > step.max) {
+      const noNumbers = step.type === 'number' && step.min > step.max;
+      if (noNumbers) {
         // A loader error, not only an analysis finding: the wizard (which does not analyse) would
-        // otherwise show a question nobody can answer.
+        // otherwise show a question nobody can answer. It is the one cause: its presets, ranges and
+        // the conditions on it are not blamed as well.
         out.push({
           code: 'invalid-value',
           severity: 'error',
@@ -153,7 +155,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
           hint: 'Draai min en max om.',
         });
       }
-      if (step.type !== 'route') {
+      if (step.type !== 'route' && !noNumbers) {
         for (const preset of step.preset ?? []) {
           const checked = normaliseAnswer(step, preset.answer);
           if (checked.ok) continue;

@@ -61,3 +61,32 @@ describe('min greater than max on a number question', () => {
     expect(all.filter((d) => /min 20 en max 10/.test(d.message))).toHaveLength(1);
   });
 });
+
+// Before, the shipped protocol with its age question's min and max swapped gave some 130 errors:
+// every condition on the age, every range and every preset, and the cause somewhere in between.
+describe('min greater than max is the one cause reported', () => {
+  it('not also its ranges, its presets, or the conditions that name the step', () => {
+    const loaded = load(yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - id: age
+              type: number
+              question: Hoe oud?
+              min: 99
+              max: 4
+              preset: [{ when: { step: age, answered: false }, answer: 15 }]
+              ranges: [{ max: 11 }, { min: 12, max: 17 }, { min: 18 }]
+              next: r
+            - id: r
+              type: route
+              routes:
+                - { when: { step: age, min: 12, max: 17 }, next: end }
+                - { when: { step: age, is: 15 }, next: end }
+              otherwise: { next: end }
+    `);
+    const errors = validateLoaded(loaded, { today: TODAY }).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['8:14 stap "age" heeft min 99 en max 4: geen enkel getal is een geldig antwoord']);
+  });
+});
