@@ -22,6 +22,8 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
   let previous: { column: number; opens: boolean; key: string; line: number; outdentedFrom?: { column: number; key: string }; landedOnKey?: boolean } | undefined;
   /** Lines deeper than this belong to a block text (| or >). */
   let textBelow = -1;
+  /** The column of that text's lines, once its first line is seen. */
+  let textColumn: number | undefined;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -29,18 +31,30 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     const rest = line.slice(lead.length);
     if (rest === '' || rest.startsWith('#')) continue;
     if (lead.includes('\t')) {
+      const spaces = lead.indexOf('\t');
+      // In a block text, a tab after the text's own indentation is part of the text.
+      if (textColumn !== undefined && spaces >= textColumn) continue;
+      // A line in a block text (not a key after it) goes where the text's lines go.
+      if (textBelow >= 0 && !KEY_LINE.test(rest)) {
+        const to = textColumn === undefined ? `kolom ${textBelow + 3}, verder in dan "${clip(previous!.key, 30)}:"` : `kolom ${textColumn + 1}, gelijk met de tekst erboven`;
+        return problem(file, i + 1, spaces + 1, 'een tab als inspringing; YAML springt in met spaties', `Vervang de tab door spaties: zet deze regel op ${to}.`);
+      }
       const expected = previous ? (previous.opens ? previous.column + 2 : previous.column) : 0;
       return problem(
         file,
         i + 1,
-        lead.indexOf('\t') + 1,
+        spaces + 1,
         'een tab als inspringing; YAML springt in met spaties',
         `Vervang de tab door spaties: zet deze regel op kolom ${expected + 1}${previous ? `, ${previous.opens ? 'verder in dan' : 'net onder'} "${clip(previous.key, 30)}:"` : ''}.`,
       );
     }
     const indent = lead.length;
-    if (textBelow >= 0 && indent > textBelow) continue;
+    if (textBelow >= 0 && indent > textBelow) {
+      textColumn ??= indent;
+      continue;
+    }
     textBelow = -1;
+    textColumn = undefined;
     const m = KEY_LINE.exec(line);
     // Deeper than a key with a value: text continued from the line above (a key there is the slip).
     if (!m && previous && !previous.opens && indent > previous.column) continue;

@@ -312,6 +312,39 @@ ${line}
     ]);
   });
 
+  // In a block text (>- or |) a line belongs at the column of the text's lines, not under the key.
+  it.each([
+    { name: 'in the text', lines: '          question: >-\n            Is er nu\n\tgevaar?', line: 9, hint: 'zet deze regel op kolom 13, gelijk met de tekst erboven.' },
+    { name: 'on the first line of the text', lines: '          question: >-\n\tIs er nu gevaar?', line: 8, hint: 'zet deze regel op kolom 13, verder in dan "question:".' },
+    {
+      name: 'before a key after the text',
+      lines: '          question: >-\n            Is er nu\n\thelp: Uitleg.',
+      line: 9,
+      hint: 'zet deze regel op kolom 11, net onder "question:".',
+    },
+  ])('a tab as indentation in a block text, $name, gets the column of where it belongs', ({ lines, line, hint }) => {
+    const text = flow(`        - id: a
+          type: yes-no
+${lines}
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', line, column: 1, message: expect.stringMatching(/tab/), hint: `Vervang de tab door spaties: ${hint}` }),
+    ]);
+  });
+
+  it('a tab after the indentation of a block text is part of the text: the tab that indents is the slip', () => {
+    const text = flow(`        - id: a
+          type: yes-no
+          question: >-
+            Is er nu
+            \tgevaar?
+\thelp: Uitleg.
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', line: 10, column: 1, hint: 'Vervang de tab door spaties: zet deze regel op kolom 11, net onder "question:".' }),
+    ]);
+  });
+
   it('a file that cannot be read gives no follow-up errors about what it defines', () => {
     const result = loadProtocolFiles([
       { name: 'base.yaml', text: BASE },
