@@ -42,7 +42,8 @@ describe('package.json dependencies', () => {
       for (const output of Object.values(result.metafile.outputs)) for (const i of output.imports) if (i.external && !builtin(i.path)) loaded.add(packageOf(i.path));
     // A require through createRequire (the register's native module) is not an import esbuild sees.
     for (const file of results.flatMap((r) => r.outputFiles)) {
-      for (const m of file.text.matchAll(/(?:\brequire|\bimport|\bcreateRequire\)?\([^()]*\))\("([^"./][^"]*)"\)|\bfrom"([^"./][^"]*)"/g)) {
+      // (Not the string "from" itself, as in f(x,"from"): that is no import.)
+      for (const m of file.text.matchAll(/(?:\brequire|\bimport|\bcreateRequire\)?\([^()]*\))\("([^"./][^"]*)"\)|(?<!")\bfrom"([^"./][^"]*)"/g)) {
         const specifier = m[1] ?? m[2]!;
         if (!builtin(specifier)) loaded.add(packageOf(specifier));
       }
