@@ -281,6 +281,35 @@ ${helpLine}
     ]);
   });
 
+  // The last key of an advice item outdented, with the next item of the list below it: one error at that key.
+  it.each([
+    { name: 'onto the column of the key that holds the list', sourcesLine: '          sources: [s1]', column: 9 },
+    { name: 'onto the list dash', sourcesLine: '            sources: [s1]', column: 11 },
+  ])('a key outdented in the middle of a list ($name) is the one slip, not the list under it', ({ sourcesLine, column }) => {
+    const text = flow(`        - id: a
+          type: yes-no
+          question: Vraag?
+          advice:
+            - action: Bel.
+              urgency: today
+${sourcesLine}
+            - action: Schrijf op.
+              urgency: today
+              sources: [s1]
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 11,
+        column,
+        message: expect.stringMatching(
+          new RegExp(`"sources:" staat minder ver in \\(kolom ${column}\\) dan "urgency:" erboven, en de lijst gaat eronder verder op kolom 11 \\("- action:"\\)`),
+        ),
+        hint: 'Zet "sources:" op kolom 13, net onder "urgency:".',
+      }),
+    ]);
+  });
+
   // yaml's own messages are English and one code covers different slips: each slip gets its own
   // Dutch message and hint, and no English reaches the coordinator.
   it.each([
