@@ -72,19 +72,22 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     const column = indent + dash.length;
     const key = m[3]!;
     const value = line.slice(m[0].length).trim();
-    // A list item ("- key:") deeper than a key that has a value, or at the list dash that key landed
-    // on, right after that key stood less far in than the key before it: that key is the slip (an
-    // outdented "sources:" in the middle of a list of advice).
-    const slipBefore = previous?.outdentedFrom;
-    const listGoesOn = previous && dash !== '' && (indent > previous.column || (indent === previous.column && !previous.landedOnKey));
-    if (previous && slipBefore && listGoesOn && !previous.opens) {
-      return problem(
-        file,
-        previous.line,
-        previous.column + 1,
-        `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat minder ver in (kolom ${previous.column + 1}) dan "${clip(slipBefore.key, 30)}:" erboven, en de lijst gaat eronder verder op kolom ${indent + 1} ("- ${clip(key, 30)}:")`,
-        `Zet "${clip(previous.key, 30)}:" op kolom ${slipBefore.column + 1}, net onder "${clip(slipBefore.key, 30)}:".`,
-      );
+    // A key with a value that stood less far in than the line above, followed by the next item of a
+    // list ("- key:") at or beyond it: that key is the slip, and belongs with the keys of the item
+    // before, at the column this item's keys have (an outdented "sources:" in a list of advice, or a
+    // step's "next:" on the steps' dash).
+    if (previous?.outdentedFrom && !previous.opens && dash !== '' && column > previous.column) {
+      const listGoesOn = indent > previous.column || (indent === previous.column && !previous.landedOnKey);
+      if (listGoesOn) {
+        const sibling = keyAt.get(column);
+        return problem(
+          file,
+          previous.line,
+          previous.column + 1,
+          `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat op kolom ${previous.column + 1}, maar de sleutels van het onderdeel erboven staan op kolom ${column + 1}, en de lijst gaat eronder verder ("- ${clip(key, 30)}:")`,
+          `Zet "${clip(previous.key, 30)}:" op kolom ${column + 1}${sibling === undefined ? '' : `, net onder "${clip(sibling, 30)}:"`}.`,
+        );
+      }
     }
     if (previous && column > previous.column && !previous.opens && dash === '') {
       // Back at the column the line above had left: that line is the slip ("help:" too little

@@ -303,11 +303,40 @@ ${sourcesLine}
         line: 11,
         column,
         message: expect.stringMatching(
-          new RegExp(`"sources:" staat minder ver in \\(kolom ${column}\\) dan "urgency:" erboven, en de lijst gaat eronder verder op kolom 11 \\("- action:"\\)`),
+          new RegExp(`"sources:" staat op kolom ${column}, maar de sleutels van het onderdeel erboven staan op kolom 13, en de lijst gaat eronder verder \\("- action:"\\)`),
         ),
         hint: 'Zet "sources:" op kolom 13, net onder "urgency:".',
       }),
     ]);
+  });
+
+  it('the column comes from the list that goes on, not from the line above (a list of conditions, or an option deeper in)', () => {
+    // "sources:" after a list of { } conditions, and a step's "next:" after its options, both on a list dash.
+    const text = flow(`        - id: a
+          type: choice
+          question: Vraag?
+          advice:
+            - action: Bel.
+              urgency: today
+              when:
+                all:
+                  - {step: a, is: x}
+            sources: [s1]
+            - action: Schrijf op.
+              urgency: today
+              sources: [s1]
+          options:
+            - value: x
+              label: X
+          next: end
+        - id: b
+          type: yes-no
+          question: B?
+          next: end`);
+    const errors = (t: string) => load(t).diagnostics.filter((d) => d.file === 'flows.yaml');
+    expect(errors(text)).toEqual([expect.objectContaining({ code: 'yaml-syntax', line: 14, column: 11, hint: 'Zet "sources:" op kolom 13, net onder "when:".' })]);
+    const slippedNext = text.replace(/^( *)sources: \[s1\]\n( *- action: Schrijf)/m, '$1  sources: [s1]\n$2').replace(/^ {2}( *)next: end\n( *- id: b)/m, '$1next: end\n$2');
+    expect(errors(slippedNext)).toEqual([expect.objectContaining({ code: 'yaml-syntax', line: 21, column: 7, hint: 'Zet "next:" op kolom 9, net onder "options:".' })]);
   });
 
   // yaml's own messages are English and one code covers different slips: each slip gets its own
