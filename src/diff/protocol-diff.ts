@@ -109,13 +109,14 @@ function diffQuestions(before: Protocol, after: Protocol): ProtocolDiff['questio
     else if (shownAs(old.step) !== shownAs(step)) changed.push({ step: id, flow, before: shownAs(old.step), after: shownAs(step) });
   }
   for (const [id, { flow, step }] of b) if (!a.has(id)) removed.push({ step: id, flow, before: shownAs(step) });
-  // A removed and an added question that are asked and answered the same way, and are the only such pair:
-  // a rename. (Two look-alikes could be swapped, so those stay "new" and "removed".)
+  // A removed and an added question in the same flow that are asked and answered the same way, and are
+  // the only such pair there: a rename. (Two look-alikes could be swapped, and a question that went to
+  // another flow is asked elsewhere: those stay "new" and "removed".)
   const renamed: QuestionRename[] = [];
   const groupByShape = (list: QuestionChange[], version: typeof a) => {
     const byShape = new Map<string, QuestionChange[]>();
     for (const c of list) {
-      const shape = answeredAs(version.get(c.step)!.step);
+      const shape = `${c.flow}\u0000${answeredAs(version.get(c.step)!.step)}`;
       byShape.set(shape, [...(byShape.get(shape) ?? []), c]);
     }
     return byShape;

@@ -54,6 +54,20 @@ describe('diffProtocols', () => {
     }
   });
 
+  it('does not call a question that went to another flow a rename', () => {
+    // "signalen" leaves flow melding; the same question comes back as "signalen-thuis" in flow leeftijd.
+    const moved = edited((t) => {
+      const step = /( {6}- id: signalen\n[\s\S]*?next: end\n)\n/.exec(t)![1]!;
+      return t
+        .replace(step + '\n', '')
+        .replace('next: signalen', 'next: end')
+        .concat(step.replace('id: signalen', 'id: signalen-thuis')); // the last flow in the file is leeftijd
+    });
+    const diff = diffProtocols(mini(), moved);
+    expect(diff.questions.renamed).toEqual([]);
+    expect(diff.questions.removed.map((q) => q.step)).toEqual(['signalen']);
+  });
+
   it('does not call a question with other answers a rename', () => {
     const diff = diffProtocols(
       mini(),
