@@ -77,7 +77,8 @@ export const CODES = [
     code: 'condition-not-yet-asked',
     severity: 'warning',
     stage: 'analyse',
-    description: 'Een deel van een voorwaarde over een vraag die op dat punt nog nooit gesteld is (die komt later): een "not" geldt daar altijd, een keuze in een "any" nooit.',
+    description:
+      'Een deel van een voorwaarde over een vraag die op dat punt nog op geen enkele weg gesteld is (die komt later, of op een andere weg): dat deel telt daar niet mee.',
   },
   {
     code: 'condition-overlap',

@@ -3,9 +3,9 @@ import { UNANSWERED_BIT } from '../answer-classes.js';
 import { stepName } from '../finding-text.js';
 import type { Rule } from '../rule.js';
 
-// A condition is worked out where its step is answered. A part about a question that every walk asks
-// only later is then fixed: "not: {step: X, ...}" always holds, and "{step: X, ...}" as one of the
-// choices of an `any` never does, so the advice ignores whatever X will be answered. Easy to write by
+// A condition is worked out where it stands. A part about a question that no walk has asked by then
+// (it comes later, or only on another branch) is fixed there: "{step: X, ...}" is false, so under a
+// "not" or as one choice of an `any` the advice ignores whatever X will be answered. Easy to write by
 // mistake, because the question does exist. (A condition that can never hold at all because of it is
 // condition-never-true's.) An explicit `answered:` test asks about this on purpose and is left alone.
 export const conditionNotYetAsked: Rule = {
@@ -23,8 +23,8 @@ export const conditionNotYetAsked: Rule = {
           yield {
             node: fact,
             key: 'step',
-            message: `${positive ? 'dit deel van de voorwaarde geldt hier nooit' : 'deze "not" geldt hier altijd'}: stap "${fact.step}" is op dit punt (${stepName(step)}) nog nooit beantwoord; die vraag komt pas later`,
-            hint: `Een voorwaarde telt op het moment dat haar vraag beantwoord is. Verwijs naar een vraag die eerder komt, of zet het advies bij een vraag na "${fact.step}".`,
+            message: `dit deel van de voorwaarde telt hier niet mee: stap "${fact.step}" is op dit punt (${stepName(step)}) nog op geen enkele weg beantwoord; die vraag komt later, of op een andere weg`,
+            hint: `Een voorwaarde wordt bekeken waar ze staat, met de antwoorden tot dan toe. Verwijs naar een vraag die eerder komt, of zet dit bij een vraag na "${fact.step}".`,
           };
         }
       }

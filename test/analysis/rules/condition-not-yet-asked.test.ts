@@ -65,9 +65,14 @@ testRule('condition-not-yet-asked', {
               - { id: b, type: yes-no, question: B?, unknown: {}, next: end }
       `,
       findings: [
-        { line: 10, column: 75, message: /deze "not" geldt hier altijd: stap "b" is op dit punt \(stap "a"\) nog nooit beantwoord/, hint: /zet het advies bij een vraag na "b"/ },
-        { line: 13, column: 64, message: /deze "not" geldt hier altijd: stap "b" is op dit punt/ },
-        { line: 16, column: 56, message: /dit deel van de voorwaarde geldt hier nooit: stap "b" is op dit punt/ },
+        {
+          line: 10,
+          column: 75,
+          message: /dit deel van de voorwaarde telt hier niet mee: stap "b" is op dit punt \(stap "a"\) nog op geen enkele weg beantwoord/,
+          hint: /zet dit bij een vraag na "b"/,
+        },
+        { line: 13, column: 64, message: /telt hier niet mee: stap "b" is op dit punt/ },
+        { line: 16, column: 56, message: /telt hier niet mee: stap "b" is op dit punt/ },
       ],
     },
   ],
