@@ -54,8 +54,9 @@ export function readProtocolDir(
 ): ReadResult {
   const result: ReadResult = { files: [], scenarioFiles: [], diagnostics: [], scenarioDiagnostics: [], undecodedTexts: [], found: true };
   const display = (full: string) => relative(cwd, full).split(sep).join('/') || '.';
-  const problem = (full: string, code: DiagnosticCode, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
-    result.diagnostics.push({ code, severity, file: display(full), line: 1, column: 1, message, hint });
+  // A problem in a scenario folder is the scenarios' (`test` reports it for that file), not the protocol's.
+  const problem = (full: string, code: DiagnosticCode, message: string, hint: string, inScenarios = false) =>
+    (inScenarios ? result.scenarioDiagnostics : result.diagnostics).push({ code, severity: 'error', file: display(full), line: 1, column: 1, message, hint });
 
   // The folder itself is named as given, not relative to cwd (which reads as ../../.. for a path
   // elsewhere); its line and column mean nothing, and the CLI shows only the message.
@@ -93,7 +94,7 @@ export function readProtocolDir(
       entries = readdirSync(folder).sort();
     } catch (error) {
       if (depth === 0) unreadable(error);
-      else problem(folder, 'io-error', 'deze map is niet leesbaar', 'Controleer de rechten van de map.');
+      else problem(folder, 'io-error', 'deze map is niet leesbaar', 'Controleer de rechten van de map.', inScenarios);
       return;
     }
     for (const name of entries) {
@@ -119,13 +120,14 @@ export function readProtocolDir(
               'io-error',
               loop ? 'deze koppeling (symlink) wijst in een kring naar zichzelf' : 'deze koppeling (symlink) wijst naar niets',
               loop ? 'Laat de koppeling naar het bestand zelf wijzen, of verwijder hem.' : 'Verwijder de koppeling of herstel het doel.',
+              inScenarios,
             );
           }
           continue;
         }
         if (target !== root && !target.startsWith(root + sep)) {
           // Never read or print a target outside the protocol folder.
-          problem(full, 'symlink-outside', 'deze koppeling (symlink) wijst buiten de protocolmap en wordt niet gelezen', 'Zet het bestand zelf in de protocolmap.');
+          problem(full, 'symlink-outside', 'deze koppeling (symlink) wijst buiten de protocolmap en wordt niet gelezen', 'Zet het bestand zelf in de protocolmap.', inScenarios);
           continue;
         }
       }
@@ -134,7 +136,7 @@ export function readProtocolDir(
         if (scenarios && !options.scenarios) continue;
         if (isYaml(name)) {
           // An error, not a warning: a .yaml name that is not read is a trap for the next editor.
-          problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.');
+          problem(full, 'not-a-file', 'dit is een map met een .yaml-naam, geen bestand', 'Hernoem de map; alleen bestanden worden gelezen.', scenarios);
         }
         if (seenDirs.has(target)) continue;
         seenDirs.add(target);
@@ -144,6 +146,7 @@ export function readProtocolDir(
             'folder-too-deep',
             `mappen meer dan ${MAX_FOLDER_DEPTH} niveaus diep in de protocolmap; deze map wordt niet gelezen`,
             'Zet de bestanden hoger in de protocolmap.',
+            scenarios,
           );
           continue;
         }
@@ -158,6 +161,7 @@ export function readProtocolDir(
           'not-a-file',
           'dit is geen gewoon bestand (maar een pipe, socket of apparaat) met een .yaml-naam',
           'Vervang het door een gewoon bestand of hernoem het; alleen gewone bestanden worden gelezen.',
+          inScenarios || inScenarioDir(target),
         );
         continue;
       }

@@ -1,7 +1,7 @@
 // The scenario folders are the protocol's tests, for coordinators. A broken test file (here one that
 // is not UTF-8) is reported by `test` for that file only, and never keeps the advice, the look-up
 // commands or `validate` from someone who needs them: those do not read the scenario folders at all.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,22 @@ describe('a broken scenario file', () => {
         format === 'json' ? /"file": "protocol\/scenarios\/kapot\.yaml",\n\s+"problems"/ : /<testsuite name="protocol\/scenarios\/kapot\.yaml" tests="1" failures="0" errors="1">/,
       );
     }
+  });
+
+  it("a broken link or a folder with a .yaml name in scenarios/ is also only that entry's error in test, and no error for validate", async () => {
+    const copy = join(dir, 'map-fouten');
+    cpSync(SHIPPED_DIR, copy, { recursive: true });
+    symlinkSync('/nonexistent/x.yaml', join(copy, 'scenarios', 'weg.yaml'));
+    mkdirSync(join(copy, 'scenarios', 'oud.yaml'));
+    const r = await runCli(['test', 'map-fouten'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/map-fouten\/scenarios\/oud\.yaml\n +1:1 +fout +dit is een map met een \.yaml-naam/);
+    expect(r.stderr).toMatch(/map-fouten\/scenarios\/weg\.yaml\n +1:1 +fout +deze koppeling \(symlink\) wijst naar niets/);
+    expect(r.stderr).not.toContain('het protocol bevat fouten');
+    expect(r.stdout).toMatch(/[1-9]\d* passed, 0 failed\n$/);
+    const checked = await runCli(['validate', 'map-fouten', '--fail-on', 'error'], { cwd: dir });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout + checked.stderr).not.toMatch(/weg\.yaml|oud\.yaml/);
   });
 
   it('is not read by validate, as protocols/README.md says: the protocol is checked in full, exit 0', async () => {

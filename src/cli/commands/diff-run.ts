@@ -56,7 +56,7 @@ function readVersion(io: Io, spec: string): Version {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     throw new UsageError(
       `de versie ${sanitize(spec)} bevat fouten${first ? `: ${sanitize(first.file)}:${first.line}:${first.column} ${sanitize(first.message)}` : ''}`,
-      `Vergelijk alleen versies zonder fouten; bekijk ze met: convenant validate`,
+      `Vergelijk alleen versies zonder fouten; bekijk ze met: convenant validate (het protocol) of convenant test (de scenario's)`,
     );
   }
   const parsed = parseScenarioFiles(scenarioFiles);
