@@ -92,7 +92,7 @@ function collect(issue: Issue, prefix: JsonPath, ctx: IssueContext, out: Diagnos
         severity: 'error',
         ...at(ctx.locate(full)),
         message: `${subject(full)} moet ${typeName(issue.expected)} zijn, maar is ${describe(actual)}`,
-        hint: typeHint(issue.expected, requiredKeys(ctx.schema, ctx.data, path)),
+        hint: typeHint(issue.expected, requiredKeys(ctx.schema, ctx.data, path), actual, full.at(-1)),
       });
       return;
     }
@@ -146,7 +146,7 @@ function dutchMessage(issue: Issue): string {
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'array'
-        ? `de lijst moet minstens ${String(issue.minimum)} element(en) hebben`
+        ? `de lijst moet minstens ${issue.minimum === 1 ? 'één waarde' : `${String(issue.minimum)} waarden`} hebben`
         : issue.origin === 'string'
           ? 'de tekst mag niet leeg zijn'
           : `de waarde moet minstens ${String(issue.minimum)} zijn`;
@@ -184,13 +184,19 @@ function typeName(expected: string): string {
 }
 
 /** How to write the expected type; for a map, with the keys it needs. */
-function typeHint(expected: string, required: readonly string[]): string {
+function typeHint(expected: string, required: readonly string[], actual: unknown, key: PropertyKey | undefined): string {
   if (expected === 'array') return 'Schrijf een lijst: elke waarde op een eigen regel die begint met "- ".';
   if (expected === 'object' || expected === 'record') {
     const keys = required.length > 0 ? `, bijvoorbeeld de verplichte ${required.map((k) => `"${k}:"`).join(', ')}` : '';
     return `Schrijf sleutels met een dubbele punt, ingesprongen onder deze regel${keys}.`;
   }
-  if (expected === 'string') return 'Zet de tekst tussen aanhalingstekens als hij begint met een teken als : { [ of #.';
+  if (expected === 'string') {
+    // YAML reads 2025.1, true or 12:30 as a number, a yes/no value or a time: quoting keeps it text.
+    const named = typeof key === 'string' ? `${clip(key)}: ` : '';
+    if (actual === null) return named ? `Vul een tekst in achter "${named.trim()}".` : 'Vul een tekst in.';
+    if (typeof actual === 'number' || typeof actual === 'boolean') return `Zet de waarde tussen aanhalingstekens, zodat het tekst is: ${named}"${String(actual)}".`;
+    return 'Schrijf hier een tekst. Begint die met een teken als : { [ of #, zet hem dan tussen aanhalingstekens.';
+  }
   return `Geef ${typeName(expected)}.`;
 }
 

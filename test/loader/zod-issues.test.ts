@@ -37,7 +37,24 @@ describe('schema messages are Dutch and name the value', () => {
     },
     { name: 'a fraction for a whole number', text: numberStep('unit: jaar').replace('min: 4', 'min: 4.5'), message: '"min" moet een geheel getal zijn, maar is het getal 4.5' },
     { name: 'true for a number', text: numberStep('unit: jaar').replace('min: 4', 'min: true'), message: '"min" moet een getal zijn, maar is de ja/nee-waarde true' },
-    { name: 'a number for text', text: step('          question: 5'), message: '"question" moet tekst zijn, maar is het getal 5' },
+    {
+      name: 'a number for text',
+      text: step('          question: 2025.1'),
+      message: '"question" moet tekst zijn, maar is het getal 2025.1',
+      hint: 'Zet de waarde tussen aanhalingstekens, zodat het tekst is: question: "2025.1".',
+    },
+    {
+      name: 'yes/no for text',
+      text: step('          question: true'),
+      message: '"question" moet tekst zijn, maar is de ja/nee-waarde true',
+      hint: 'Zet de waarde tussen aanhalingstekens, zodat het tekst is: question: "true".',
+    },
+    {
+      name: 'an empty list of sources',
+      text: step('          question: Vraag?\n          yes: { next: end, advice: [{ action: Bel, urgency: today, sources: [] }] }'),
+      message: '"sources": de lijst moet minstens één waarde hebben',
+    },
+    { name: 'empty text', text: step('          question:'), message: '"question" moet tekst zijn, maar is leeg', hint: 'Vul een tekst in achter "question:".' },
     {
       name: 'a number for a list',
       text: step('          question: Vraag?\n          options: 3', 'type: choice'),
