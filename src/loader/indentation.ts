@@ -19,7 +19,9 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
    * and, when it stood less far in than the key line before it, that key (`outdentedFrom`) and
    * whether a key was open at its own column (else it landed on a list dash: surely a slip).
    */
-  let previous: { column: number; opens: boolean; key: string; line: number; outdentedFrom?: { column: number; key: string }; landedOnKey?: boolean } | undefined;
+  let previous:
+    | { column: number; opens: boolean; key: string; line: number; plain?: boolean; outdentedFrom?: { column: number; key: string; plain?: boolean }; landedOnKey?: boolean }
+    | undefined;
   /** Lines deeper than this belong to a block text (| or >). */
   let textBelow = -1;
   /** The column of that text's lines, once its first line is seen. */
@@ -64,7 +66,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
         while (levels.length > 0 && levels.at(-1)! > indent) levels.pop();
         if (levels.at(-1) !== indent) levels.push(indent);
         keyAt.delete(indent);
-        previous = { column: indent, opens: false, key: rest.slice(2), line: i + 1 };
+        previous = { column: indent, opens: false, key: rest.slice(2), line: i + 1, plain: true };
       }
       continue;
     }
@@ -88,6 +90,19 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
           `Zet "${clip(previous.key, 30)}:" op kolom ${column + 1}${sibling === undefined ? '' : `, net onder "${clip(sibling, 30)}:"`}.`,
         );
       }
+    }
+    // A key with a value that landed on a list dash, where no key can stand, and a key further out
+    // below it: that key is the slip, and belongs with the key above it (the last "sources:" of an
+    // advice list, or the last "label:" of the options, before the step's next key).
+    const landed = previous?.outdentedFrom;
+    if (previous && landed && !landed.plain && previous.landedOnKey === false && !previous.opens && dash === '' && column < previous.column) {
+      return problem(
+        file,
+        previous.line,
+        previous.column + 1,
+        `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
+        `Zet "${clip(previous.key, 30)}:" op kolom ${landed.column + 1}, net onder "${clip(landed.key, 30)}:".`,
+      );
     }
     if (previous && column > previous.column && !previous.opens && dash === '') {
       // Back at the column the line above had left: that line is the slip ("help:" too little
@@ -125,7 +140,8 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
           : `Zet "${clip(key, 30)}:" op kolom ${nearest + 1}, net onder "${clip(keyAt.get(nearest)!, 30)}:", als het daar bij hoort.`,
       );
     }
-    const outdentedFrom = previous && dash === '' && column < previous.column && !previous.opens ? { column: previous.column, key: previous.key } : undefined;
+    const outdentedFrom =
+      previous && dash === '' && column < previous.column && !previous.opens ? { column: previous.column, key: previous.key, plain: previous.plain } : undefined;
     const landedOnKey = keyAt.has(column);
     while (levels.length > 0 && levels.at(-1)! > (dash ? indent : column)) levels.pop();
     if (dash && levels.at(-1) !== indent) levels.push(indent);

@@ -310,6 +310,26 @@ ${sourcesLine}
     ]);
   });
 
+  it('a key that landed on a list dash, with a key further out below it, is the one slip', () => {
+    // The last option's "label:" on the options' dash, before the step's "next:".
+    const text = flow(`        - id: a
+          type: choice
+          question: Vraag?
+          options:
+            - value: x
+            label: X
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 10,
+        column: 11,
+        message: 'YAML-fout: de inspringing klopt niet: "label:" staat op kolom 11, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan',
+        hint: 'Zet "label:" op kolom 13, net onder "value:".',
+      }),
+    ]);
+  });
+
   it('the column comes from the list that goes on, not from the line above (a list of conditions, or an option deeper in)', () => {
     // "sources:" after a list of { } conditions, and a step's "next:" after its options, both on a list dash.
     const text = flow(`        - id: a
