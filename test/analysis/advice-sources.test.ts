@@ -21,7 +21,7 @@ const FLOWS = (advice: string) => yaml`
 describe('advice without a source', () => {
   it.each([
     ['no sources key', '{ action: Bellen, urgency: today }', 'missing-key', 9, 13, /"sources" ontbreekt/],
-    ['an empty list', '{ action: Bellen, urgency: today, sources: [] }', 'invalid-value', 9, 56, /minstens 1/],
+    ['an empty list', '{ action: Bellen, urgency: today, sources: [] }', 'invalid-value', 9, 56, /minstens één waarde/],
     ['an unknown source id', '{ action: Bellen, urgency: today, sources: [s1, art-99] }', 'dangling-ref', 9, 61, /bron "art-99" bestaat niet/],
   ] as const)('%s: %s', (_name, advice, code, line, column, message) => {
     const loaded = load(FLOWS(advice));
