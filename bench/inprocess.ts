@@ -28,6 +28,8 @@ function pick(step: QuestionStep, options: readonly { value: string }[], r: () =
     case 'multi': {
       if (step.unknown && r() < 0.1) return UNKNOWN;
       const ticked = step.options.filter(() => r() < 0.5);
+      // At least one: the engine (like both wizards) refuses an empty selection.
+      if (ticked.length === 0) ticked.push(step.options[Math.floor(r() * step.options.length)]!);
       // An exclusive option ("Niets hiervan") only on its own.
       return (ticked.length > 1 ? ticked.filter((o) => !o.exclusive) : ticked).map((o) => o.value);
     }
