@@ -26,6 +26,9 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
   let textBelow = -1;
   /** The column of that text's lines, once its first line is seen. */
   let textColumn: number | undefined;
+  /** The finding when a key line above is the slip, not the line that shows it. */
+  const slipAt = (line: NonNullable<typeof previous>, what: string, hint: string) =>
+    problem(file, line.line, line.column + 1, `de inspringing klopt niet: "${clip(line.key, 30)}:" ${what}`, hint);
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -78,15 +81,14 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     // list ("- key:") at or beyond it: that key is the slip, and belongs with the keys of the item
     // before, at the column this item's keys have (an outdented "sources:" in a list of advice, or a
     // step's "next:" on the steps' dash).
-    if (previous?.outdentedFrom && !previous.opens && dash !== '' && column > previous.column) {
+    const slippedFrom = previous?.opens === false ? previous.outdentedFrom : undefined;
+    if (previous && slippedFrom && dash !== '' && column > previous.column) {
       const listGoesOn = indent > previous.column || (indent === previous.column && !previous.landedOnKey);
       if (listGoesOn) {
         const sibling = keyAt.get(column);
-        return problem(
-          file,
-          previous.line,
-          previous.column + 1,
-          `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat op kolom ${previous.column + 1}, maar de sleutels van het onderdeel erboven staan op kolom ${column + 1}, en de lijst gaat eronder verder ("- ${clip(key, 30)}:")`,
+        return slipAt(
+          previous,
+          `staat op kolom ${previous.column + 1}, maar de sleutels van het onderdeel erboven staan op kolom ${column + 1}, en de lijst gaat eronder verder ("- ${clip(key, 30)}:")`,
           `Zet "${clip(previous.key, 30)}:" op kolom ${column + 1}${sibling === undefined ? '' : `, net onder "${clip(sibling, 30)}:"`}.`,
         );
       }
@@ -94,14 +96,11 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     // A key with a value that landed on a list dash, where no key can stand, and a key further out
     // below it: that key is the slip, and belongs with the key above it (the last "sources:" of an
     // advice list, or the last "label:" of the options, before the step's next key).
-    const landed = previous?.outdentedFrom;
-    if (previous && landed && !landed.plain && previous.landedOnKey === false && !previous.opens && dash === '' && column < previous.column) {
-      return problem(
-        file,
-        previous.line,
-        previous.column + 1,
-        `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
-        `Zet "${clip(previous.key, 30)}:" op kolom ${landed.column + 1}, net onder "${clip(landed.key, 30)}:".`,
+    if (previous && slippedFrom && !slippedFrom.plain && previous.landedOnKey === false && dash === '' && column < previous.column) {
+      return slipAt(
+        previous,
+        `staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
+        `Zet "${clip(previous.key, 30)}:" op kolom ${slippedFrom.column + 1}, net onder "${clip(slippedFrom.key, 30)}:".`,
       );
     }
     if (previous && column > previous.column && !previous.opens && dash === '') {
@@ -110,11 +109,9 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
       const from = previous.outdentedFrom;
       if (from && column === from.column) {
         const to = `kolom ${from.column + 1}, net onder "${clip(from.key, 30)}:"`;
-        return problem(
-          file,
-          previous.line,
-          previous.column + 1,
-          `de inspringing klopt niet: "${clip(previous.key, 30)}:" staat minder ver in (kolom ${previous.column + 1}) dan "${clip(from.key, 30)}:" erboven, en "${clip(key, 30)}:" eronder staat weer op kolom ${column + 1}`,
+        return slipAt(
+          previous,
+          `staat minder ver in (kolom ${previous.column + 1}) dan "${clip(from.key, 30)}:" erboven, en "${clip(key, 30)}:" eronder staat weer op kolom ${column + 1}`,
           previous.landedOnKey
             ? `Zet "${clip(previous.key, 30)}:" op ${to}, als het daar bij hoort; anders "${clip(key, 30)}:" op kolom ${previous.column + 1}.`
             : `Zet "${clip(previous.key, 30)}:" op ${to}.`,
