@@ -12,6 +12,37 @@ export function factsWithPolarity(condition: Condition, positive = true): { fact
   return [{ fact: condition, positive }];
 }
 
+/** Fact conditions a form check (`oneAlwaysHolds`) weighs at most: 2^12 assignments. */
+const MAX_FORM_FACTS = 12;
+
+/**
+ * Whether one of these conditions holds whatever the answers, by their form alone: every way of
+ * making each fact condition true or false makes one of them true ("A" next to "not A"; "not (A and
+ * B)" next to "A and B"). What the facts mean is not weighed (age ≤ 17 next to age ≥ 18 is not seen),
+ * so true is always right and false may be a miss. False beyond MAX_FORM_FACTS distinct facts.
+ */
+export function oneAlwaysHolds(conditions: readonly Condition[]): boolean {
+  const facts = new Map<string, number>();
+  const idOf = (fact: FactCondition) => {
+    const key = JSON.stringify(
+      Object.keys(fact)
+        .sort()
+        .map((k) => [k, fact[k as keyof FactCondition]]),
+    );
+    let id = facts.get(key);
+    if (id === undefined) facts.set(key, (id = facts.size));
+    return id;
+  };
+  type Form = { all: Form[] } | { any: Form[] } | { not: Form } | number;
+  const formOf = (c: Condition): Form => ('all' in c ? { all: c.all.map(formOf) } : 'any' in c ? { any: c.any.map(formOf) } : 'not' in c ? { not: formOf(c.not) } : idOf(c));
+  const forms = conditions.map(formOf);
+  if (facts.size > MAX_FORM_FACTS) return false;
+  const holds = (f: Form, truth: number): boolean =>
+    typeof f === 'number' ? (truth & (1 << f)) !== 0 : 'all' in f ? f.all.every((g) => holds(g, truth)) : 'any' in f ? f.any.some((g) => holds(g, truth)) : !holds(f.not, truth);
+  for (let truth = 0; truth < 1 << facts.size; truth++) if (!forms.some((f) => holds(f, truth))) return false;
+  return true;
+}
+
 /** The answers a step can give, as condition values. */
 export function answerValues(step: Step): string[] {
   const values = step.type === 'yes-no' ? [YES, NO] : step.type === 'choice' || step.type === 'multi' ? step.options.map((o) => o.value) : [];

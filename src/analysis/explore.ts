@@ -21,10 +21,11 @@ export interface Search {
   /** Skip this state and everything after it. */
   prune?(state: WalkState): boolean;
   /**
-   * Whether an option of a choice or multi step can be part of a walk the search looks for; options
-   * it rules out are not tried (a multi step with many options can then still be searched).
+   * Whether an option of a choice or multi step, answered in `state`, can be part of a walk the
+   * search looks for; options it rules out are not tried (a multi step with many options can then
+   * still be searched).
    */
-  canTake?(step: QuestionStep, value: string): boolean;
+  canTake?(step: QuestionStep, value: string, state: WalkState): boolean;
   /** A route step the walk passed, with the answers it was decided on and the route taken (-1: none). */
   onRoute?(step: RouteStep, answers: WalkState, chosen: number): void;
   /** A finished walk; return true to stop searching. */
@@ -73,7 +74,8 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
     if (seen.has(key)) continue;
     seen.add(key);
     // Pushed last-first, so the first answers of each question are tried first.
-    const candidates = candidateAnswers(ctx, step, search.canTake);
+    const canTake = search.canTake;
+    const candidates = candidateAnswers(ctx, step, canTake && ((s, value) => canTake(s, value, state)));
     if (!candidates) return 'limit';
     for (const value of candidates.reverse()) {
       if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
@@ -90,7 +92,7 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
  * One answer per class of answers that branches and conditions tell apart (of the options `canTake`
  * allows); undefined if there are too many.
  */
-export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep, canTake: Search['canTake'] = () => true): unknown[] | undefined {
+export function candidateAnswers(ctx: AnalysisContext, step: QuestionStep, canTake: (step: QuestionStep, value: string) => boolean = () => true): unknown[] | undefined {
   const unknown = step.unknown ? [UNKNOWN] : [];
   switch (step.type) {
     case 'yes-no':

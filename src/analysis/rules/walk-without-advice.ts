@@ -1,14 +1,19 @@
-import { answerLabel, type WalkState } from '../../engine/index.js';
-import { adviceKind, type Advice, type QuestionStep, type Step } from '../../model/core.js';
+import { answerLabel, evaluate, type WalkState } from '../../engine/index.js';
+import { adviceKind, factsOf, type Advice, type AnswerValue, type QuestionStep, type Step } from '../../model/core.js';
+import { oneAlwaysHolds } from '../conditions.js';
 import type { AnalysisContext } from '../context.js';
 import { explore, MAX_SEARCH_ANSWERS } from '../explore.js';
 import type { Rule } from '../rule.js';
 
 /**
- * Advice certainly given when its list is reached: items without `when`. An `info` alone is no
+ * Advice certainly given when its list is reached: an item without `when`, or items of which one
+ * holds by the form of their conditions ("when A" next to "when not A"). An `info` alone is no
  * advice: the advice screen then says "geen advies" (render/advice-text.ts), so it does not count here.
  */
-const definite = (advice: readonly Advice[] | undefined) => (advice ?? []).some((a) => !a.when && adviceKind(a) !== 'info');
+const definite = (advice: readonly Advice[] | undefined) => {
+  const items = (advice ?? []).filter((a) => adviceKind(a) !== 'info');
+  return items.length > 0 && (items.some((a) => !a.when) || oneAlwaysHolds(items.map((a) => a.when!)));
+};
 
 export const walkWithoutAdvice: Rule = {
   code: 'walk-without-advice',
@@ -84,20 +89,47 @@ function searchEmptyWalk(ctx: AnalysisContext, emptyCapable: ReadonlySet<Step>):
   const canStayEmpty = (state: WalkState) =>
     [state.at, ...state.stack].every((id) => id === null || id === 'end' || (graph.info(id) !== undefined && emptyCapable.has(graph.info(id)!.step)));
   // An option whose advice or called flow always gives advice cannot be in such a walk: not tried, so
-  // a category question with dozens of options is searched over the few that can stay empty.
+  // a category question with dozens of options is searched over the few that can stay empty. Nor can
+  // an option whose advice this walk's earlier answers already decide (a multi step's subsets are
+  // then searched over the options that are left).
   const flowCanStayEmpty = startsIn(graph, emptyCapable);
-  const canTake = (step: QuestionStep, value: string) =>
-    graph.info(step.id)!.outs.every((o) => o.branch?.value !== value || (!definite(o.advice) && o.calls.every(flowCanStayEmpty)));
+  const canTake = (step: QuestionStep, value: string, state: WalkState) =>
+    graph.info(step.id)!.outs.every((o) => o.branch?.value !== value || (!definite(o.advice) && o.calls.every(flowCanStayEmpty) && !decidedAlready(o.advice, step.id, state)));
   let found: WalkState | undefined;
   const outcome = explore(ctx, {
     canTake,
-    prune: (state) => state.collected.some((c) => c.kind !== 'info') || !canStayEmpty(state),
+    prune: (state) =>
+      state.collected.some((c) => c.kind !== 'info') ||
+      !canStayEmpty(state) ||
+      (state.at !== null && decidedAlready((graph.info(state.at)?.step as QuestionStep | undefined)?.advice, state.at, state)),
     onDone: (state) => {
       found = state;
       return true;
     },
   });
   return found ?? (outcome === 'limit' ? 'limit' : undefined);
+}
+
+/**
+ * Whether advice a question gives (its own, or an option's) holds whatever the answer, by the answers
+ * `state` has already: an item that is not info, whose condition does not name the question and is
+ * true now. The engine evaluates it after the answer, which does not change such a condition.
+ */
+function decidedAlready(advice: readonly Advice[] | undefined, question: string, state: WalkState): boolean {
+  if (!advice) return false;
+  let lookup: ((step: string) => AnswerValue | undefined) | undefined;
+  for (const item of advice) {
+    if (adviceKind(item) === 'info' || !item.when || factsOf(item.when).some((f) => f.step === question)) continue;
+    lookup ??= lookupIn(state);
+    if (evaluate(item.when, lookup)) return true;
+  }
+  return false;
+}
+
+function lookupIn(state: WalkState): (step: string) => AnswerValue | undefined {
+  const answers = new Map<string, AnswerValue>();
+  for (const a of state.answers) answers.set(a.step, a.value);
+  return (step) => answers.get(step);
 }
 
 /** Whether a flow's first step is in `steps` (a flow that can stay without advice, here). */

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { yaml } from '../../helpers/protocol.js';
-import { testRule } from '../../helpers/test-rule.js';
+import { findingsOf, testRule } from '../../helpers/test-rule.js';
 
 // The base protocol names its start flow on line 9: `  start: main`.
 const AT_START = { file: 'base.yaml', line: 9, column: 10 };
@@ -161,4 +162,57 @@ testRule('walk-without-advice', {
       findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Ja → s = Ja$/ }],
     },
   ],
+});
+
+// A multi step with more options than the search tries subsets of (8) gave "niet volledig nagegaan"
+// when each option's advice had a condition. These are decided without that search now.
+const options = (advice: string, count = 10) => Array.from({ length: count }, (_, i) => `                  - { value: o${i}, label: O${i}, advice: [${advice}] }`).join('\n');
+
+describe('walk-without-advice: decided without giving up', () => {
+  const searchGaveUp = (flows: string) => findingsOf('analysis-limit', { name: '', yaml: flows }).filter((d) => /elke wandeling advies/.test(d.message));
+  const cases = [
+    {
+      name: 'advice under "when A" and "when not A" is always given',
+      advice:
+        '{ action: Doe A, urgency: today, sources: [s1], when: { step: m, is: o0 } }, { action: Doe iets, urgency: today, sources: [s1], when: { not: { step: m, is: o0 } } }',
+    },
+    {
+      name: 'advice whose condition the earlier answers already decide',
+      advice: '{ action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: ja } }',
+    },
+  ];
+  it.each(cases)('$name', ({ advice }) => {
+    const flows = yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - { id: a, type: yes-no, question: A?, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }, yes: { next: m }, next: end }
+            - id: m
+              type: multi
+              question: Wat is er gebeurd?
+              next: end
+              options:
+${options(advice)}
+    `;
+    expect(searchGaveUp(flows).map((d) => d.message)).toEqual([]);
+    expect(findingsOf('walk-without-advice', { name: '', yaml: flows })).toEqual([]);
+  });
+
+  it('still finds the walk when the conditions leave a case open', () => {
+    const flows = yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - { id: a, type: yes-no, question: A?, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }, yes: { next: m }, next: end }
+            - id: m
+              type: multi
+              question: Wat is er gebeurd?
+              next: end
+              options:
+${options('{ action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: nee } }', 3)}
+    `;
+    expect(findingsOf('walk-without-advice', { name: '', yaml: flows }).map((d) => d.message)).toEqual([expect.stringMatching(/a = Ja → m = O0$/)]);
+  });
 });
