@@ -25,12 +25,20 @@ export function mayHoldUnsafeText(value: unknown): boolean {
 }
 
 /**
+ * A backslash that may start an escape giving an unsafe character in a double-quoted YAML string
+ * (\e, \x1b, \u202e, \N, ...). Not the escapes that give only safe text: \" \\ \/ \t \n, an escaped
+ * space or line break, \_ (no-break space). A "\\e" is flagged too (its second backslash): a closer
+ * look, never a miss.
+ */
+const UNSAFE_ESCAPE = /\\[^"\\/tn _\n\t]/;
+
+/**
  * False when no string read from these YAML texts can hold an unsafe character: none is in the
- * text itself, and there is no backslash, so no escape in a double-quoted string (\e, \x1b,
- * \u202e) can make one. One native pass per file, over text that is in memory already.
+ * text itself, and no backslash starts an escape that can make one. One native pass per file, over
+ * text that is in memory already.
  */
 export function textsMayHoldUnsafe(texts: readonly string[]): boolean {
-  for (let i = 0; i < texts.length; i++) if (hasUnsafeCharacters(texts[i]!) || texts[i]!.includes('\\')) return true;
+  for (let i = 0; i < texts.length; i++) if (hasUnsafeCharacters(texts[i]!) || UNSAFE_ESCAPE.test(texts[i]!)) return true;
   return false;
 }
 
