@@ -43,11 +43,17 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
   const facts = [...new Set(protocol.flows.flatMap((f) => f.steps.flatMap((s) => conditionsOf(s).flatMap((c) => factsOf(c.condition).map((x) => x.step)))))].filter(
     (id) => graph.info(id) !== undefined,
   );
-  // Two walks that agree on the position and on every step conditions name go on the same way.
+  // Two walks that agree on the position and on every step conditions name go on the same way. A
+  // multi answer is one class ("answered"): it counts by the options conditions name that it ticks.
   const named = new Set(facts);
+  const classOf = (step: string, value: AnswerValue) => {
+    const classes = paths.classesOf(step)!;
+    const c = classes.classOf(value);
+    return Array.isArray(value) ? `${c}:${classes.mentioned.filter((v) => value.includes(v)).join('+')}` : `${c}`;
+  };
   const keyOf = (state: WalkState) => {
-    const classes = new Map<string, number | undefined>();
-    for (const a of state.answers) if (named.has(a.step)) classes.set(a.step, paths.classesOf(a.step)!.classOf(a.value));
+    const classes = new Map<string, string>();
+    for (const a of state.answers) if (named.has(a.step)) classes.set(a.step, classOf(a.step, a.value));
     const answered = [...classes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, c]) => `${id}=${c}`);
     return `${state.at}|${state.stack.join('>')}|${answered.join(',')}`;
   };
@@ -81,7 +87,12 @@ export function explore(ctx: AnalysisContext, search: Search): 'done' | 'limit' 
       if (++tried > MAX_SEARCH_ANSWERS) return 'limit';
       const result = answer(state, value);
       if (!result.ok) continue;
-      if (search.onRoute) observeRoutes(ctx, continuationOf(ctx, state.stack, step, result.state.answers.at(-1)!.value), result.state, search.onRoute);
+      if (search.onRoute) {
+        // This step's answer as the engine keeps it (a multi answer in option order); not the last
+        // one in the list, which can be a later step's preset.
+        const given = result.state.answers.findLast((a) => a.step === step.id)!.value;
+        observeRoutes(ctx, continuationOf(ctx, state.stack, step, given), result.state, search.onRoute);
+      }
       pending.push(result.state);
     }
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisContext } from '../../src/analysis/index.js';
 import { explore } from '../../src/analysis/explore.js';
 import type { RouteStep } from '../../src/model/index.js';
+import { protocolFrom, yaml } from '../helpers/protocol.js';
 import { shipped } from '../helpers/shipped.js';
 
 describe('engine search', () => {
@@ -37,5 +38,34 @@ describe('engine search', () => {
       expect(route.uncovered).toBeUndefined();
       expect([...route.overlaps]).toEqual([]);
     }
+  });
+});
+
+describe('engine search on small protocols', () => {
+  const search = (flows: string) => {
+    const ctx = new AnalysisContext(protocolFrom(flows), { today: '2026-04-01' });
+    const routes: string[] = [];
+    const outcome = explore(ctx, { onRoute: (step, _after, chosen) => void routes.push(`${step.id}:${chosen}`) });
+    return { outcome, routes: [...new Set(routes)].sort() };
+  };
+
+  // After a multi answer the engine may settle the next step's preset at once: the search must read
+  // the multi step's own answer, not the last one in the list (a number here; it crashed validate).
+  it('follows a multi answer that a preset of the next step comes after', () => {
+    const { outcome, routes } = search(yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - { id: m, type: multi, question: Wat?, next: n, options: [{ value: a, label: A }, { value: b, label: B }] }
+            - { id: n, type: number, question: Hoeveel?, min: 0, max: 3, preset: [{ when: { step: m, is: a }, answer: 1 }], next: r }
+            - id: r
+              type: route
+              routes:
+                - { when: { step: m, is: b }, advice: [{ action: Doe B, urgency: today, sources: [s1] }], next: end }
+              otherwise: { advice: [{ action: Doe iets, urgency: today, sources: [s1] }], next: end }
+    `);
+    expect(outcome).toBe('done');
+    expect(routes).toEqual(['r:-1', 'r:0']);
   });
 });

@@ -147,6 +147,25 @@ testRule('walk-without-advice', {
       findings: [{ ...AT_START, message: /eindigt zonder enig advies: a = Een hondenbeet$/ }],
     },
     {
+      // Two walks that differ only in a multi answer are not one walk: here only "o1" leads past the
+      // route without advice (a search that merged them never tried it).
+      name: 'only one answer of a multi step, two questions on',
+      yaml: yaml`
+        flows:
+          - id: main
+            title: Hoofd
+            steps:
+              - { id: m, type: multi, question: Wat?, next: q, options: [{ value: o0, label: O0 }, { value: o1, label: O1 }] }
+              - { id: q, type: yes-no, question: Q?, next: r }
+              - id: r
+                type: route
+                routes:
+                  - { when: { not: { step: m, is: o1 } }, advice: [{ action: Doe iets, urgency: today, sources: [s1] }], next: end }
+                otherwise: { next: end }
+      `,
+      findings: [{ ...AT_START, message: /eindigt zonder enig advies: m = O1 → q = (Ja|Nee)$/ }],
+    },
+    {
       name: 'through a called flow and back',
       yaml: yaml`
         flows:
