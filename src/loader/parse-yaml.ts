@@ -46,9 +46,12 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       prettyErrors: false,
       // Checked in checkStructure instead: yaml's check is quadratic in the number of keys.
       uniqueKeys: false,
-      // Only the core schema: no !!js/function or other executable or custom tags.
+      // Only the core schema: no !!js/function or other executable or custom tags, and not the
+      // YAML 1.1 tags yaml resolves by default (!!binary would turn base64 into any bytes, such as a
+      // terminal escape, in a key or value).
       schema: 'core',
       customTags: [],
+      resolveKnownTags: false,
       strict: true,
     });
   } catch (error) {

@@ -142,6 +142,12 @@ export const PROTOCOL_CASES: [string, (h: HostileDir) => void, Expected[]][] = [
     [{ code: 'yaml-tag', file: 'proto/tag-custom.yaml', line: 4, column: 12, message: /niet toegestane YAML-tag \(Unresolved tag: !foo\)/ }],
   ],
   [
+    // yaml resolves YAML 1.1's !!binary by default: base64 that decodes to a terminal escape, as a key.
+    'a !!binary key (a terminal escape in base64)',
+    (h) => h.write('tag-binary.yaml', 'sources:\n  - id: s3\n    kind: covenant\n    title: Bron 3\n    ? !!binary G1szMW1oaQ==\n    : x\n'),
+    [{ code: 'yaml-tag', file: 'proto/tag-binary.yaml', line: 5, column: 7, message: /niet toegestane YAML-tag \(Unresolved tag: tag:yaml.org,2002:binary\)/ }],
+  ],
+  [
     'a list at the top level',
     (h) => h.write('top-level-list.yaml', fixture('top-level-list.yaml')),
     [{ code: 'wrong-type', file: 'proto/top-level-list.yaml', line: 1, column: 1, message: /geen losse lijst of waarde/ }],
