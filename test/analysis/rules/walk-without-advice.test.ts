@@ -185,7 +185,20 @@ testRule('walk-without-advice', {
 
 // A multi step with more options than the search tries subsets of (8) gave "niet volledig nagegaan"
 // when each option's advice had a condition. These are decided without that search now.
-const options = (advice: string, count = 10) => Array.from({ length: count }, (_, i) => `                  - { value: o${i}, label: O${i}, advice: [${advice}] }`).join('\n');
+// "a = Nee" gives advice; "a = Ja" leads to the multi step m, each of whose options has `advice`.
+const afterYes = (advice: string, count = 10) => yaml`
+  flows:
+    - id: main
+      title: Hoofd
+      steps:
+        - { id: a, type: yes-no, question: A?, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }, yes: { next: m }, next: end }
+        - id: m
+          type: multi
+          question: Wat is er gebeurd?
+          next: end
+          options:
+${Array.from({ length: count }, (_, i) => `            - { value: o${i}, label: O${i}, advice: [${advice}] }`).join('\n')}
+`;
 
 describe('walk-without-advice: decided without giving up', () => {
   const searchGaveUp = (flows: string) => findingsOf('analysis-limit', { name: '', yaml: flows }).filter((d) => /elke wandeling advies/.test(d.message));
@@ -201,37 +214,13 @@ describe('walk-without-advice: decided without giving up', () => {
     },
   ];
   it.each(cases)('$name', ({ advice }) => {
-    const flows = yaml`
-      flows:
-        - id: main
-          title: Hoofd
-          steps:
-            - { id: a, type: yes-no, question: A?, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }, yes: { next: m }, next: end }
-            - id: m
-              type: multi
-              question: Wat is er gebeurd?
-              next: end
-              options:
-${options(advice)}
-    `;
+    const flows = afterYes(advice);
     expect(searchGaveUp(flows).map((d) => d.message)).toEqual([]);
     expect(findingsOf('walk-without-advice', { name: '', yaml: flows })).toEqual([]);
   });
 
   it('still finds the walk when the conditions leave a case open', () => {
-    const flows = yaml`
-      flows:
-        - id: main
-          title: Hoofd
-          steps:
-            - { id: a, type: yes-no, question: A?, no: { advice: [{ action: Uitleg, urgency: today, sources: [s1] }], next: end }, yes: { next: m }, next: end }
-            - id: m
-              type: multi
-              question: Wat is er gebeurd?
-              next: end
-              options:
-${options('{ action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: nee } }', 3)}
-    `;
+    const flows = afterYes('{ action: Doe iets, urgency: today, sources: [s1], when: { step: a, is: nee } }', 3);
     expect(findingsOf('walk-without-advice', { name: '', yaml: flows }).map((d) => d.message)).toEqual([expect.stringMatching(/a = Ja → m = O0$/)]);
   });
 });
