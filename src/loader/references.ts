@@ -10,8 +10,11 @@ type Kind = 'bron' | 'partner' | 'regelset' | 'flow' | 'stap' | 'checklist-onder
 export function checkReferences(protocol: Protocol, sourceMap: SourceMap, brokenIds: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
 
+  /** Each kind's items by id (the first of duplicates), to point at a definition. */
+  const definitions = new Map<Kind, Map<string, object>>();
   const index = (kind: Kind, items: readonly { id: string }[]): Set<string> => {
     const seen = new Map<string, object>();
+    definitions.set(kind, seen);
     for (const item of items) {
       const first = seen.get(item.id);
       if (first) {
@@ -76,8 +79,15 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 
   // References to a kind the protocol has none of (an emptied partners.yaml): one finding, not hundreds.
   const noneOfKind = new Map<Kind, { count: number; first: ReturnType<SourceMap['locate']> }>();
+  // Ids that are referenced (per kind), and references to unknown ids that have a near match: when
+  // many name one source, partner or rule set and the match is used nowhere, that definition was
+  // renamed (one error, there). Not for flows and steps: a start flow or first step is rightly used
+  // nowhere, so an unused look-alike says nothing.
+  const used = new Set<string>();
+  const unknownRefs = new Map<string, { kind: Kind; id: string; guess: string; places: Diagnostic[] }>();
   const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number, role?: 'next' | 'call') => {
-    if (known.has(id) || brokenIds.has(id)) return;
+    if (known.has(id)) return void used.add(`${kind}\0${id}`);
+    if (brokenIds.has(id)) return;
     const wrongKind = role && misdirected(role, id, owner, key);
     if (wrongKind) return void out.push(wrongKind);
     if (known.size === 0 && kind !== 'stap') {
@@ -87,13 +97,17 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       return;
     }
     const guess = suggest(id, known);
-    out.push({
+    const finding: Diagnostic = {
       code: 'dangling-ref',
       severity: 'error',
       ...sourceMap.locate(owner, key),
       message: `${kind} "${clip(id)}" bestaat niet`,
       hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${clip(id)}" aan of verwijs naar een bestaande.`,
-    });
+    };
+    if (!guess || !RENAMEABLE.has(kind)) return void out.push(finding);
+    const group = unknownRefs.get(`${kind}\0${id}`);
+    if (group) group.places.push(finding);
+    else unknownRefs.set(`${kind}\0${id}`, { kind, id, guess, places: [finding] });
   };
   const refSources = (owner: { sources?: string[] }) => owner.sources?.forEach((id, i) => ref('bron', sources, id, owner.sources!, i));
 
@@ -173,6 +187,21 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       }
     }
   }
+  for (const { kind, id, guess, places } of unknownRefs.values()) {
+    const renamed = definitions.get(kind)?.get(guess);
+    if (places.length < 2 || !renamed || used.has(`${kind}\0${guess}`)) {
+      out.push(...places);
+      continue;
+    }
+    const first = places[0]!;
+    out.push({
+      code: 'dangling-ref',
+      severity: 'error',
+      ...sourceMap.locate(renamed, 'id'),
+      message: `${kind} "${clip(guess)}" wordt nergens gebruikt, maar ${places.length} verwijzingen noemen "${clip(id)}" (de eerste: ${first.file}:${first.line})`,
+      hint: `Is de id hier veranderd? Zet hem terug naar "${clip(id)}", of pas alle ${places.length} verwijzingen aan.`,
+    });
+  }
   for (const [kind, { count, first }] of noneOfKind) {
     out.push({
       code: 'dangling-ref',
@@ -184,6 +213,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   }
   return out;
 }
+
+const RENAMEABLE: ReadonlySet<Kind> = new Set(['bron', 'partner', 'regelset']);
 
 const KIND_PLURAL: Record<Kind, string> = {
   bron: 'bronnen',

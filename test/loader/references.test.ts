@@ -1,0 +1,66 @@
+// A renamed source, partner or rule set leaves every use dangling: one error at the definition says
+// so, instead of one per use with a hint to copy the new name into each.
+import { describe, expect, it } from 'vitest';
+import { BASE, load, yaml } from '../helpers/protocol.js';
+
+const advice = (partner: string) => `{ partner: ${partner}, urgency: today, task: Bel, sources: [s1] }`;
+const flows = (...partners: string[]) => yaml`
+  flows:
+    - id: main
+      title: Hoofd
+      steps:
+        - { id: a, type: yes-no, question: Vraag?, next: b, advice: [${advice(partners[0]!)}] }
+        - { id: b, type: yes-no, question: Nog een?, next: end, advice: [${partners.slice(1).map(advice).join(', ')}] }
+`;
+const errors = (flowsYaml: string, base = BASE) =>
+  load(flowsYaml, base)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => ({ code: d.code, at: `${d.file}:${d.line}`, message: d.message, hint: d.hint }));
+
+describe('references to a renamed definition', () => {
+  it('one error at the definition when every use names its old id', () => {
+    const renamed = BASE.replace('id: halt,', 'id: haltt,');
+    expect(errors(flows('halt', 'halt', 'halt'), renamed)).toEqual([
+      {
+        code: 'dangling-ref',
+        at: 'base.yaml:15',
+        message: 'partner "haltt" wordt nergens gebruikt, maar 3 verwijzingen noemen "halt" (de eerste: flows.yaml:5)',
+        hint: 'Is de id hier veranderd? Zet hem terug naar "halt", of pas alle 3 verwijzingen aan.',
+      },
+    ]);
+  });
+
+  it('one error per use when the look-alike is used elsewhere (a typo, not a rename)', () => {
+    const found = errors(flows('politie', 'polite', 'polite'));
+    expect(found.map((d) => [d.at, d.message, d.hint])).toEqual([
+      ['flows.yaml:6', 'partner "polite" bestaat niet', 'Bedoel je "politie"?'],
+      ['flows.yaml:6', 'partner "polite" bestaat niet', 'Bedoel je "politie"?'],
+    ]);
+  });
+
+  it('one error per use for a single dangling use', () => {
+    expect(errors(flows('hallt', 'cjg')).map((d) => [d.at, d.message])).toEqual([['flows.yaml:5', 'partner "hallt" bestaat niet']]);
+  });
+
+  // A first step is rightly referenced by nothing: an unused look-alike step says nothing.
+  it('steps are not taken for renamed', () => {
+    const text = yaml`
+      flows:
+        - id: main
+          title: Hoofd
+          steps:
+            - { id: leeftijd, type: number, question: Leeftijd?, min: 0, max: 99, next: b }
+            - id: b
+              type: yes-no
+              question: Nog een?
+              next: end
+              advice:
+                - { action: Doe iets, urgency: today, sources: [s1], when: { step: leeftjid, min: 12 } }
+                - { action: Doe iets anders, urgency: today, sources: [s1], when: { step: leeftjid, max: 11 } }
+    `;
+    expect(errors(text).map((d) => [d.at, d.message, d.hint])).toEqual([
+      ['flows.yaml:11', 'stap "leeftjid" bestaat niet', 'Bedoel je "leeftijd"?'],
+      ['flows.yaml:12', 'stap "leeftjid" bestaat niet', 'Bedoel je "leeftijd"?'],
+    ]);
+  });
+});
