@@ -26,6 +26,11 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
   let textBelow = -1;
   /** The column of that text's lines, once its first line is seen. */
   let textColumn: number | undefined;
+  /**
+   * Columns where a list's dash stands at its key's own column ("steps:" with "- id:" right under
+   * it, which YAML allows): a key there is that key's sibling, not a slip onto the dash.
+   */
+  const dashOnKey = new Set<number>();
   /** The finding when a key line above is the slip, not the line that shows it. */
   const slipAt = (line: NonNullable<typeof previous>, what: string, hint: string) =>
     problem(file, line.line, line.column + 1, `de inspringing klopt niet: "${clip(line.key, 30)}:" ${what}`, hint);
@@ -60,12 +65,23 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     }
     textBelow = -1;
     textColumn = undefined;
+    // A key that opens a block and landed on a list dash, one level too far out ("options:" on the
+    // steps' "- "), with its block below it: that key is the slip, not the lines of its block.
+    const above = previous?.outdentedFrom;
+    if (previous?.opens && above && !above.plain && previous.landedOnKey === false && !dashOnKey.has(previous.column) && indent > previous.column) {
+      return slipAt(
+        previous,
+        `staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
+        `Zet "${clip(previous.key, 30)}:" op kolom ${above.column + 1}, net onder "${clip(above.key, 30)}:"${indent <= above.column ? `, en wat eronder staat verder in dan kolom ${above.column + 1}` : ''}.`,
+      );
+    }
     const m = KEY_LINE.exec(line);
     // Deeper than a key with a value: text continued from the line above (a key there is the slip).
     if (!m && previous && !previous.opens && indent > previous.column) continue;
     if (!m) {
       // A list item with a plain value, or text continued from the line above.
       if (rest.startsWith('- ') || rest === '-') {
+        if (previous?.opens && previous.column === indent) dashOnKey.add(indent);
         while (levels.length > 0 && levels.at(-1)! > indent) levels.pop();
         if (levels.at(-1) !== indent) levels.push(indent);
         keyAt.delete(indent);
@@ -140,6 +156,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     const outdentedFrom =
       previous && dash === '' && column < previous.column && !previous.opens ? { column: previous.column, key: previous.key, plain: previous.plain } : undefined;
     const landedOnKey = keyAt.has(column);
+    if (dash && previous?.opens && previous.column === indent) dashOnKey.add(indent);
     while (levels.length > 0 && levels.at(-1)! > (dash ? indent : column)) levels.pop();
     if (dash && levels.at(-1) !== indent) levels.push(indent);
     if (dash) keyAt.delete(indent);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findIndentationProblem } from '../../src/loader/indentation.js';
 import { loadProtocolFiles } from '../../src/loader/index.js';
 import { BASE, load, yaml } from '../helpers/protocol.js';
 
@@ -328,6 +329,40 @@ ${sourcesLine}
         hint: 'Zet "label:" op kolom 13, net onder "value:".',
       }),
     ]);
+  });
+
+  it('a key that opens a block and landed on a list dash is the one slip, not the lines of its block', () => {
+    // "options:" one level too far out, on the steps' "- ", with its options below it.
+    const text = flow(`        - id: a
+          type: choice
+          question: Vraag?
+        options:
+            - { value: x, label: X }
+          next: end`);
+    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'yaml-syntax',
+        line: 8,
+        column: 7,
+        message: 'YAML-fout: de inspringing klopt niet: "options:" staat op kolom 7, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan',
+        hint: 'Zet "options:" op kolom 9, net onder "question:".',
+      }),
+    ]);
+  });
+
+  // The check runs when the parser reports an error; it must not then blame a right line.
+  it('a key at the column of a list whose dashes stand under its own key is no slip (YAML allows that list)', () => {
+    const text = yaml`
+      flows:
+      - id: main
+        title: Hoofd
+        steps:
+          - { id: a, type: yes-no, question: Vraag?, next: end }
+        start: a
+      sources:
+        - { id: s9, kind: covenant, title: Bron 9 }
+    `;
+    expect(findIndentationProblem('flows.yaml', text)).toBeUndefined();
   });
 
   it('the column comes from the list that goes on, not from the line above (a list of conditions, or an option deeper in)', () => {
