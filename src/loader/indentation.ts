@@ -3,7 +3,11 @@
 // YAML parser reports such a slip as several errors that name other things (a missing quote, a
 // key over several lines); this names the cause, at the line, with the column it should have.
 import type { Diagnostic } from '../diagnostics/index.js';
+import { SCHEMA_KEYS } from '../model/generated/valid.js';
 import { clip } from './clip.js';
+
+/** The keys a protocol or scenario file can have (a line in a block text rarely starts with one). */
+const PROTOCOL_KEYS: ReadonlySet<string> = new Set(SCHEMA_KEYS);
 
 const KEY_LINE = /^( *)(- +)?([^\s#'"{[\]}&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*'):(?: |$)/;
 
@@ -44,8 +48,10 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
       const spaces = lead.indexOf('\t');
       // In a block text, a tab after the text's own indentation is part of the text.
       if (textColumn !== undefined && spaces >= textColumn) continue;
-      // A line in a block text (not a key after it) goes where the text's lines go.
-      if (textBelow >= 0 && !KEY_LINE.test(rest)) {
+      // A line in a block text (not a key after it) goes where the text's lines go. "Let op: ..."
+      // looks like a key but is none of the protocol's: text.
+      const keyLike = KEY_LINE.exec(rest);
+      if (textBelow >= 0 && !(keyLike && PROTOCOL_KEYS.has(keyLike[3]!))) {
         const to = textColumn === undefined ? `kolom ${textBelow + 3}, verder in dan "${clip(previous!.key, 30)}:"` : `kolom ${textColumn + 1}, gelijk met de tekst erboven`;
         return problem(file, i + 1, spaces + 1, 'een tab als inspringing; YAML springt in met spaties', `Vervang de tab door spaties: zet deze regel op ${to}.`);
       }

@@ -429,6 +429,13 @@ ${line}
   it.each([
     { name: 'in the text', lines: '          question: >-\n            Is er nu\n\tgevaar?', line: 9, hint: 'zet deze regel op kolom 13, gelijk met de tekst erboven.' },
     { name: 'on the first line of the text', lines: '          question: >-\n\tIs er nu gevaar?', line: 8, hint: 'zet deze regel op kolom 13, verder in dan "question:".' },
+    // "Let op:" looks like a key, but no protocol has one: it is text.
+    {
+      name: 'in the text, with a colon after its first words',
+      lines: '          question: >-\n            Is er nu gevaar?\n\tLet op: ook buiten school.',
+      line: 9,
+      hint: 'zet deze regel op kolom 13, gelijk met de tekst erboven.',
+    },
     {
       name: 'before a key after the text',
       lines: '          question: >-\n            Is er nu\n\thelp: Uitleg.',
