@@ -3,11 +3,10 @@
 // YAML parser reports such a slip as several errors that name other things (a missing quote, a
 // key over several lines); this names the cause, at the line, with the column it should have.
 import type { Diagnostic } from '../diagnostics/index.js';
-import { SCHEMA_KEYS } from '../model/generated/valid.js';
 import { clip } from './clip.js';
 
-/** The keys a protocol or scenario file can have (a line in a block text rarely starts with one). */
-const PROTOCOL_KEYS: ReadonlySet<string> = new Set(SCHEMA_KEYS);
+/** A key's value that leaves the key open for a block below: nothing, a comment, an anchor or a tag ("steps: &s"). */
+const OPENS_BLOCK = /^(?:[&!][^\s#]*\s*)*(?:#.*)?$/;
 
 const KEY_LINE = /^( *)(- +)?([^\s#'"{[\]}&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*'):(?: |$)/;
 
@@ -49,9 +48,9 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
       // In a block text, a tab after the text's own indentation is part of the text.
       if (textColumn !== undefined && spaces >= textColumn) continue;
       // A line in a block text (not a key after it) goes where the text's lines go. "Let op: ..."
-      // looks like a key but is none of the protocol's: text.
+      // looks like a key, but no key of a protocol or scenario file has a capital or a space: text.
       const keyLike = KEY_LINE.exec(rest);
-      if (textBelow >= 0 && !(keyLike && PROTOCOL_KEYS.has(keyLike[3]!))) {
+      if (textBelow >= 0 && !(keyLike && !/[A-Z ]/.test(keyLike[3]!))) {
         const to = textColumn === undefined ? `kolom ${textBelow + 3}, verder in dan "${clip(previous!.key, 30)}:"` : `kolom ${textColumn + 1}, gelijk met de tekst erboven`;
         return problem(file, i + 1, spaces + 1, 'een tab als inspringing; YAML springt in met spaties', `Vervang de tab door spaties: zet deze regel op ${to}.`);
       }
@@ -168,7 +167,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     if (dash) keyAt.delete(indent);
     if (levels.at(-1) !== column) levels.push(column);
     keyAt.set(column, key);
-    previous = { column, opens: value === '' || value.startsWith('#'), key, line: i + 1, ...(outdentedFrom ? { outdentedFrom, landedOnKey } : {}) };
+    previous = { column, opens: OPENS_BLOCK.test(value), key, line: i + 1, ...(outdentedFrom ? { outdentedFrom, landedOnKey } : {}) };
     // A block text: deeper lines are part of it, whatever they hold.
     if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) textBelow = column;
   }

@@ -1,5 +1,5 @@
 // Duplicate ids and references to things that do not exist, each located at the offending key.
-import { suggest, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, suggest, type Diagnostic } from '../diagnostics/index.js';
 import { adviceListsOf, branchesOf, callsOf, conditionsOf, END, factsOf, type Protocol } from '../model/index.js';
 import { normaliseAnswer } from '../engine/walk.js';
 import { clip } from './clip.js';
@@ -187,13 +187,17 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       }
     }
   }
+  // Per look-alike: how many unknown ids point at it. Two different ones are not one rename.
+  const pointing = new Map<string, number>();
+  for (const { kind, guess } of unknownRefs.values()) pointing.set(`${kind}\0${guess}`, (pointing.get(`${kind}\0${guess}`) ?? 0) + 1);
   for (const { kind, id, guess, places } of unknownRefs.values()) {
     const renamed = definitions.get(kind)?.get(guess);
-    if (places.length < 2 || !renamed || used.has(`${kind}\0${guess}`)) {
+    // Three or more uses: the same slip twice is as likely a copied typo as a rename.
+    if (places.length < MIN_RENAMED_USES || !renamed || used.has(`${kind}\0${guess}`) || pointing.get(`${kind}\0${guess}`)! > 1) {
       out.push(...places);
       continue;
     }
-    const first = places[0]!;
+    const first = [...places].sort(compareDiagnostics)[0]!;
     out.push({
       code: 'dangling-ref',
       severity: 'error',
@@ -215,6 +219,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 }
 
 const RENAMEABLE: ReadonlySet<Kind> = new Set(['bron', 'partner', 'regelset']);
+const MIN_RENAMED_USES = 3;
 
 const KIND_PLURAL: Record<Kind, string> = {
   bron: 'bronnen',

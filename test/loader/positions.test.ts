@@ -365,6 +365,14 @@ ${sourcesLine}
     expect(findIndentationProblem('flows.yaml', text)).toBeUndefined();
   });
 
+  it.each([
+    ['an anchor', 'steps: &s'],
+    ['a tag', 'steps: !!seq'],
+  ])('a key whose value is only %s opens its block too (its compact list is no slip)', (_name, stepsLine) => {
+    const text = `flows:\n  - id: m\n    ${stepsLine}\n    - id: a\n      next: b\n    advice:\n      - x: 1\n`;
+    expect(findIndentationProblem('flows.yaml', text)).toBeUndefined();
+  });
+
   it('the column comes from the list that goes on, not from the line above (a list of conditions, or an option deeper in)', () => {
     // "sources:" after a list of { } conditions, and a step's "next:" after its options, both on a list dash.
     const text = flow(`        - id: a
@@ -429,12 +437,18 @@ ${line}
   it.each([
     { name: 'in the text', lines: '          question: >-\n            Is er nu\n\tgevaar?', line: 9, hint: 'zet deze regel op kolom 13, gelijk met de tekst erboven.' },
     { name: 'on the first line of the text', lines: '          question: >-\n\tIs er nu gevaar?', line: 8, hint: 'zet deze regel op kolom 13, verder in dan "question:".' },
-    // "Let op:" looks like a key, but no protocol has one: it is text.
+    // "Let op:" looks like a key, but no key has a capital or a space: it is text. "answers:" is a key.
     {
       name: 'in the text, with a colon after its first words',
       lines: '          question: >-\n            Is er nu gevaar?\n\tLet op: ook buiten school.',
       line: 9,
       hint: 'zet deze regel op kolom 13, gelijk met de tekst erboven.',
+    },
+    {
+      name: 'before a scenario-like key after the text',
+      lines: '          question: >-\n            Is er nu\n\tanswers: Uitleg.',
+      line: 9,
+      hint: 'zet deze regel op kolom 11, net onder "question:".',
     },
     {
       name: 'before a key after the text',

@@ -1,6 +1,7 @@
 // A renamed source, partner or rule set leaves every use dangling: one error at the definition says
 // so, instead of one per use with a hint to copy the new name into each.
 import { describe, expect, it } from 'vitest';
+import { loadProtocolFiles } from '../../src/loader/index.js';
 import { BASE, load, yaml } from '../helpers/protocol.js';
 
 const advice = (partner: string) => `{ partner: ${partner}, urgency: today, task: Bel, sources: [s1] }`;
@@ -35,6 +36,39 @@ describe('references to a renamed definition', () => {
     expect(found.map((d) => [d.at, d.message, d.hint])).toEqual([
       ['flows.yaml:6', 'partner "polite" bestaat niet', 'Bedoel je "politie"?'],
       ['flows.yaml:6', 'partner "polite" bestaat niet', 'Bedoel je "politie"?'],
+    ]);
+  });
+
+  it('two different old ids for one unused definition are no rename: one error per use', () => {
+    const renamed = BASE.replace('id: halt,', 'id: haltt,');
+    const found = errors(flows('halt', 'halt', 'halt', 'hallt', 'hallt', 'hallt'), renamed);
+    expect(found.map((d) => d.message)).toEqual([...Array(3).fill('partner "halt" bestaat niet'), ...Array(3).fill('partner "hallt" bestaat niet')]);
+  });
+
+  // The base defines "halt" and uses it nowhere (allowed): the same typo twice is not a rename.
+  it('the same typo at two places is one error per use', () => {
+    expect(errors(flows('politie', 'hallt', 'hallt')).map((d) => [d.at, d.message, d.hint])).toEqual([
+      ['flows.yaml:6', 'partner "hallt" bestaat niet', 'Bedoel je "halt"?'],
+      ['flows.yaml:6', 'partner "hallt" bestaat niet', 'Bedoel je "halt"?'],
+    ]);
+  });
+
+  it('"de eerste" is the first use in file order, not in the order the loader looks', () => {
+    const renamed = BASE.replace('id: halt,', 'id: haltt,');
+    const checklist = yaml`
+      checklist:
+        - id: sectie
+          title: Sectie
+          items:
+            - { id: punt, text: Doe iets, partners: [halt], sources: [s1] }
+    `;
+    const loaded = loadProtocolFiles([
+      { name: 'a-base.yaml', text: renamed },
+      { name: 'b-flows.yaml', text: flows('halt', 'halt', 'halt') },
+      { name: 'c-checklist.yaml', text: checklist },
+    ]);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'partner "haltt" wordt nergens gebruikt, maar 4 verwijzingen noemen "halt" (de eerste: b-flows.yaml:5)',
     ]);
   });
 
