@@ -160,11 +160,16 @@ function continuationOf(ctx: AnalysisContext, stack: readonly string[], step: Qu
   return [...starts, target ?? END, ...stack];
 }
 
+/** A walk's answers by step, as conditions read them (`evaluate`). */
+export function answerLookup(state: WalkState): (step: string) => AnswerValue | undefined {
+  const answers = new Map<string, AnswerValue>();
+  for (const a of state.answers) answers.set(a.step, a.value);
+  return (step) => answers.get(step);
+}
+
 /** Follows the silent steps (routes, flow ends) from `pending`, as the engine does, reporting each route. */
 function observeRoutes(ctx: AnalysisContext, pending: string[], after: WalkState, onRoute: NonNullable<Search['onRoute']>): void {
-  const answers = new Map<string, AnswerValue>();
-  for (const a of after.answers) answers.set(a.step, a.value);
-  const lookup = (id: string) => answers.get(id);
+  const lookup = answerLookup(after);
   const queue = [...pending];
   for (let guard = 0; guard < 10_000 && queue.length > 0; guard++) {
     const id = queue.shift()!;
@@ -174,7 +179,7 @@ function observeRoutes(ctx: AnalysisContext, pending: string[], after: WalkState
     const step: Step = info.step;
     if (step.type !== 'route') {
       // Answered before (ask once) or settled by a preset: the engine goes on silently, so do we.
-      const settled = answers.get(step.id);
+      const settled = lookup(step.id);
       if (settled === undefined) return;
       queue.unshift(...continuationOf(ctx, [], step, settled));
       continue;

@@ -34,6 +34,8 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
    * it, which YAML allows): a key there is that key's sibling, not a slip onto the dash.
    */
   const dashOnKey = new Set<number>();
+  /** What is wrong with a key line that landed on a list dash. */
+  const onDash = (line: NonNullable<typeof previous>) => `staat op kolom ${line.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`;
   /** The finding when a key line above is the slip, not the line that shows it. */
   const slipAt = (line: NonNullable<typeof previous>, what: string, hint: string) =>
     problem(file, line.line, line.column + 1, `de inspringing klopt niet: "${clip(line.key, 30)}:" ${what}`, hint);
@@ -76,7 +78,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     if (previous?.opens && above && !above.plain && previous.landedOnKey === false && !dashOnKey.has(previous.column) && indent > previous.column) {
       return slipAt(
         previous,
-        `staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
+        onDash(previous),
         `Zet "${clip(previous.key, 30)}:" op kolom ${above.column + 1}, net onder "${clip(above.key, 30)}:"${indent <= above.column ? `, en wat eronder staat verder in dan kolom ${above.column + 1}` : ''}.`,
       );
     }
@@ -118,11 +120,7 @@ export function findIndentationProblem(file: string, text: string): Diagnostic |
     // below it: that key is the slip, and belongs with the key above it (the last "sources:" of an
     // advice list, or the last "label:" of the options, before the step's next key).
     if (previous && slippedFrom && !slippedFrom.plain && previous.landedOnKey === false && dash === '' && column < previous.column) {
-      return slipAt(
-        previous,
-        `staat op kolom ${previous.column + 1}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
-        `Zet "${clip(previous.key, 30)}:" op kolom ${slippedFrom.column + 1}, net onder "${clip(slippedFrom.key, 30)}:".`,
-      );
+      return slipAt(previous, onDash(previous), `Zet "${clip(previous.key, 30)}:" op kolom ${slippedFrom.column + 1}, net onder "${clip(slippedFrom.key, 30)}:".`);
     }
     if (previous && column > previous.column && !previous.opens && dash === '') {
       // Back at the column the line above had left: that line is the slip ("help:" too little

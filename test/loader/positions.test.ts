@@ -311,41 +311,44 @@ ${sourcesLine}
     ]);
   });
 
-  it('a key that landed on a list dash, with a key further out below it, is the one slip', () => {
-    // The last option's "label:" on the options' dash, before the step's "next:".
-    const text = flow(`        - id: a
+  it.each([
+    {
+      // The last option's "label:" on the options' dash, before the step's "next:".
+      name: 'a key that landed on a list dash, with a key further out below it',
+      steps: `        - id: a
           type: choice
           question: Vraag?
           options:
             - value: x
             label: X
-          next: end`);
-    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
-      expect.objectContaining({
-        code: 'yaml-syntax',
-        line: 10,
-        column: 11,
-        message: 'YAML-fout: de inspringing klopt niet: "label:" staat op kolom 11, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan',
-        hint: 'Zet "label:" op kolom 13, net onder "value:".',
-      }),
-    ]);
-  });
-
-  it('a key that opens a block and landed on a list dash is the one slip, not the lines of its block', () => {
-    // "options:" one level too far out, on the steps' "- ", with its options below it.
-    const text = flow(`        - id: a
+          next: end`,
+      line: 10,
+      column: 11,
+      key: 'label',
+      hint: 'Zet "label:" op kolom 13, net onder "value:".',
+    },
+    {
+      // "options:" one level too far out, on the steps' "- ", with its options below it.
+      name: 'a key that opens a block and landed on a list dash, not the lines of its block',
+      steps: `        - id: a
           type: choice
           question: Vraag?
         options:
             - { value: x, label: X }
-          next: end`);
-    expect(load(text).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
+          next: end`,
+      line: 8,
+      column: 7,
+      key: 'options',
+      hint: 'Zet "options:" op kolom 9, net onder "question:".',
+    },
+  ])('$name is the one slip', ({ steps, line, column, key, hint }) => {
+    expect(load(flow(steps)).diagnostics.filter((d) => d.file === 'flows.yaml')).toEqual([
       expect.objectContaining({
         code: 'yaml-syntax',
-        line: 8,
-        column: 7,
-        message: 'YAML-fout: de inspringing klopt niet: "options:" staat op kolom 7, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan',
-        hint: 'Zet "options:" op kolom 9, net onder "question:".',
+        line,
+        column,
+        message: `YAML-fout: de inspringing klopt niet: "${key}:" staat op kolom ${column}, de kolom van een lijststreepje ("- "), waar geen sleutel kan staan`,
+        hint,
       }),
     ]);
   });

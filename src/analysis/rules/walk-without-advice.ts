@@ -2,7 +2,7 @@ import { answerLabel, evaluate, type WalkState } from '../../engine/index.js';
 import { adviceKind, factsOf, type Advice, type AnswerValue, type QuestionStep, type Step } from '../../model/core.js';
 import { oneAlwaysHolds } from '../conditions.js';
 import type { AnalysisContext } from '../context.js';
-import { explore, MAX_SEARCH_ANSWERS } from '../explore.js';
+import { answerLookup, explore, MAX_SEARCH_ANSWERS } from '../explore.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -120,16 +120,10 @@ function decidedAlready(advice: readonly Advice[] | undefined, question: string,
   let lookup: ((step: string) => AnswerValue | undefined) | undefined;
   for (const item of advice) {
     if (adviceKind(item) === 'info' || !item.when || factsOf(item.when).some((f) => f.step === question)) continue;
-    lookup ??= lookupIn(state);
+    lookup ??= answerLookup(state);
     if (evaluate(item.when, lookup)) return true;
   }
   return false;
-}
-
-function lookupIn(state: WalkState): (step: string) => AnswerValue | undefined {
-  const answers = new Map<string, AnswerValue>();
-  for (const a of state.answers) answers.set(a.step, a.value);
-  return (step) => answers.get(step);
 }
 
 /** Whether a flow's first step is in `steps` (a flow that can stay without advice, here). */
