@@ -54,7 +54,10 @@ export interface PointResult {
   limited: boolean;
   /** Some possible combination makes the condition hold. */
   satisfiable: boolean;
-  /** The classes of each fact possible at the point. */
+  /**
+   * The classes of each fact possible at the point. Complete only when the condition cannot hold
+   * (what a finding explains): once one combination satisfies it, the rest is not enumerated.
+   */
   masks: Map<string, bigint>;
 }
 
@@ -462,7 +465,8 @@ export class PathAnalysis {
           if (first !== index) return;
           taken = true;
           for (let i = 0; i < picks.length; i++) seen[i]! |= picks[i]!.bit;
-          if (!satisfiable && evaluate(condition, lookup)) satisfiable = true;
+          if (evaluate(condition, lookup)) satisfiable = true;
+          return satisfiable;
         },
       );
       // Insertion order as the facts are listed (the finding's text lists them so).
