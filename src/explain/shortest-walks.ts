@@ -40,11 +40,12 @@ export interface SearchLimits {
  * Enough for every item of the shipped protocol (its deepest items, such as advice after the
  * meldcode and "can the pupil go home" for a suspected parent, need more than 5,000 states on one
  * step; conditions on the multi-choice category multiply the walks, and every item's own `when`
- * adds the answers it reads). The shipped protocol of 7 December needed about 170,000 in all; the
- * total leaves room for more. On a 10,000-step protocol it keeps `explain` within two seconds and
- * 200 MiB (`npm run bench`).
+ * adds the answers it reads). Since the weapons flow asks whether the pupil carried the weapon
+ * because of a threat (8 December), the police items after it need more than 20,000 states on that
+ * step, and the whole shipped protocol about 230,000; the total leaves room for more. On a
+ * 10,000-step protocol it keeps `explain` within two seconds and 200 MiB (`npm run bench`).
  */
-export const DEFAULT_LIMITS: SearchLimits = { maxStates: 10_000, maxTotalStates: 220_000 };
+export const DEFAULT_LIMITS: SearchLimits = { maxStates: 30_000, maxTotalStates: 300_000 };
 
 export interface WalkSearch {
   walks: Map<Advice, ShortestWalk>;
