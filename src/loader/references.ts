@@ -84,7 +84,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   // renamed (one error, there). Not for flows and steps: a start flow or first step is rightly used
   // nowhere, so an unused look-alike says nothing.
   const used = new Set<string>();
-  const unknownRefs = new Map<string, { kind: Kind; id: string; guess: string; places: Diagnostic[] }>();
+  const unknownRefs = new Map<string, { kind: Kind; id: string; guess: string | undefined; places: Diagnostic[] }>();
   const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number, role?: 'next' | 'call') => {
     if (known.has(id)) return void used.add(`${kind}\0${id}`);
     if (brokenIds.has(id)) return;
@@ -104,7 +104,7 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
       message: `${kind} "${clip(id)}" bestaat niet`,
       hint: guess ? `Bedoel je "${guess}"?` : `Maak ${kind} "${clip(id)}" aan of verwijs naar een bestaande.`,
     };
-    if (!guess || !RENAMEABLE.has(kind)) return void out.push(finding);
+    if (!RENAMEABLE.has(kind)) return void out.push(finding);
     const group = unknownRefs.get(`${kind}\0${id}`);
     if (group) group.places.push(finding);
     else unknownRefs.set(`${kind}\0${id}`, { kind, id, guess, places: [finding] });
@@ -189,11 +189,34 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   }
   // Per look-alike: how many unknown ids point at it. Two different ones are not one rename.
   const pointing = new Map<string, number>();
-  for (const { kind, guess } of unknownRefs.values()) pointing.set(`${kind}\0${guess}`, (pointing.get(`${kind}\0${guess}`) ?? 0) + 1);
-  for (const { kind, id, guess, places } of unknownRefs.values()) {
-    const renamed = definitions.get(kind)?.get(guess);
+  for (const { kind, guess } of unknownRefs.values()) if (guess) pointing.set(`${kind}\0${guess}`, (pointing.get(`${kind}\0${guess}`) ?? 0) + 1);
+  const renamedTo = new Map<string, string>();
+  for (const [key, { kind, guess, places }] of unknownRefs) {
     // Three or more uses: the same slip twice is as likely a copied typo as a rename.
-    if (places.length < MIN_RENAMED_USES || !renamed || used.has(`${kind}\0${guess}`) || pointing.get(`${kind}\0${guess}`)! > 1) {
+    if (places.length < MIN_RENAMED_USES || !guess || used.has(`${kind}\0${guess}`) || pointing.get(`${kind}\0${guess}`)! > 1) continue;
+    renamedTo.set(key, guess);
+  }
+  // A new id that is no look-alike of the old one (politie → politie-limburg, vvg → vincent-van-gogh):
+  // a rename when the old id, used 3 or more times, has exactly one candidate among the kind's unused
+  // definitions: the one that keeps the old id's words (or the kind's only unused definition), and no
+  // other old id has it as its candidate. Anything less clear stays one error per use.
+  for (const kind of RENAMEABLE) {
+    const unused = [...(definitions.get(kind)?.keys() ?? [])].filter((id) => !used.has(`${kind}\0${id}`) && !pointing.has(`${kind}\0${id}`));
+    const candidates = new Map<string, string>();
+    const claims = new Map<string, number>();
+    for (const [key, g] of unknownRefs) {
+      if (g.kind !== kind || g.guess || g.places.length < MIN_RENAMED_USES) continue;
+      const related = unused.filter((id) => sharesWords(id, g.id));
+      const candidate = related.length === 1 ? related[0] : related.length === 0 && unused.length === 1 ? unused[0] : undefined;
+      if (candidate === undefined) continue;
+      candidates.set(key, candidate);
+      claims.set(candidate, (claims.get(candidate) ?? 0) + 1);
+    }
+    for (const [key, candidate] of candidates) if (claims.get(candidate) === 1) renamedTo.set(key, candidate);
+  }
+  for (const [key, { kind, id, places }] of unknownRefs) {
+    const newId = renamedTo.get(key);
+    if (newId === undefined) {
       out.push(...places);
       continue;
     }
@@ -201,8 +224,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     out.push({
       code: 'dangling-ref',
       severity: 'error',
-      ...sourceMap.locate(renamed, 'id'),
-      message: `${kind} "${clip(guess)}" wordt nergens gebruikt, maar ${places.length} verwijzingen noemen "${clip(id)}" (de eerste: ${first.file}:${first.line})`,
+      ...sourceMap.locate(definitions.get(kind)!.get(newId)!, 'id'),
+      message: `${kind} "${clip(newId)}" wordt nergens gebruikt, maar ${places.length} verwijzingen noemen "${clip(id)}" (de eerste: ${first.file}:${first.line})`,
       hint: `Is de id hier veranderd? Zet hem terug naar "${clip(id)}", of pas alle ${places.length} verwijzingen aan.`,
     });
   }
@@ -219,6 +242,17 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 }
 
 const RENAMEABLE: ReadonlySet<Kind> = new Set(['bron', 'partner', 'regelset']);
+
+/** Whether every word of the shorter id is a word of the longer (words split at "-", "_" and "."). */
+function sharesWords(a: string, b: string): boolean {
+  const words = (id: string) =>
+    id
+      .toLowerCase()
+      .split(/[-_.]+/)
+      .filter(Boolean);
+  const [shorter, longer] = a.length <= b.length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
+  return shorter.length > 0 && shorter.every((w) => longer.has(w));
+}
 const MIN_RENAMED_USES = 3;
 
 const KIND_PLURAL: Record<Kind, string> = {

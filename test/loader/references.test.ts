@@ -72,6 +72,25 @@ describe('references to a renamed definition', () => {
     ]);
   });
 
+  // No look-alike: politie → politie-limburg, or a new name altogether.
+  it.each([
+    ['keeps the old id as a word, next to another unused definition (cjg)', 'halt-limburg-noord', ['politie', 'halt', 'halt', 'halt']],
+    ['a new name, the only unused definition', 'jeugdpreventie', ['cjg', 'halt', 'halt', 'halt', 'politie']],
+  ])('a new id that is no look-alike: one error at the definition when it %s', (_, newId, uses) => {
+    const renamed = BASE.replace('id: halt,', `id: ${newId},`);
+    expect(errors(flows(...uses), renamed).map((d) => [d.at, d.message])).toEqual([
+      ['base.yaml:15', `partner "${newId}" wordt nergens gebruikt, maar 3 verwijzingen noemen "halt" (de eerste: flows.yaml:${uses[0] === 'halt' ? 5 : 6})`],
+    ]);
+  });
+
+  it('no rename guessed when the new name is unrelated and another definition is unused too, or with fewer than 3 uses', () => {
+    const unrelated = BASE.replace('id: halt,', 'id: jeugdpreventie,');
+    // cjg is unused as well: which one was renamed is not clear.
+    expect(errors(flows('politie', 'halt', 'halt', 'halt'), unrelated).map((d) => d.message)).toEqual(Array(3).fill('partner "halt" bestaat niet'));
+    const related = BASE.replace('id: halt,', 'id: halt-limburg-noord,');
+    expect(errors(flows('cjg', 'halt', 'halt', 'politie'), related).map((d) => d.message)).toEqual(Array(2).fill('partner "halt" bestaat niet'));
+  });
+
   it('one error per use for a single dangling use', () => {
     expect(errors(flows('hallt', 'cjg')).map((d) => [d.at, d.message])).toEqual([['flows.yaml:5', 'partner "hallt" bestaat niet']]);
   });
