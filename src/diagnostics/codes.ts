@@ -44,7 +44,7 @@ export const CODES = [
     severity: 'error',
     stage: 'schema',
     description:
-      'Een verwijzing naar een stap, flow, partner, regelset of bron die niet bestaat (ook in een scenario). Kreeg een bron, partner of regelset een andere id, zodat alle verwijzingen de oude noemen, dan is dat één fout, bij die id.',
+      "Een verwijzing naar een stap, flow, partner, regelset of bron die niet bestaat (ook in een scenario). Kreeg een bron, partner of regelset een andere id, zodat alle verwijzingen de oude noemen, dan is dat één fout, bij die id; noemen scenario's de oude id, dan één fout per scenariobestand.",
   },
   // The analysis rules (src/analysis/rules, one file per code), in the order they run.
   { code: 'unreachable-step', severity: 'error', stage: 'analyse', description: 'Een stap of flow die geen enkele wandeling door het protocol bereikt.' },

@@ -41,3 +41,14 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** Whether every word of the shorter id is a word of the longer (words split at "-", "_" and "."). */
+export function sharesWords(a: string, b: string): boolean {
+  const words = (id: string) =>
+    id
+      .toLowerCase()
+      .split(/[-_.]+/)
+      .filter(Boolean);
+  const [shorter, longer] = a.length <= b.length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
+  return shorter.length > 0 && shorter.every((w) => longer.has(w));
+}

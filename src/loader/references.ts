@@ -1,5 +1,5 @@
 // Duplicate ids and references to things that do not exist, each located at the offending key.
-import { compareDiagnostics, suggest, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, sharesWords, suggest, type Diagnostic } from '../diagnostics/index.js';
 import { adviceListsOf, branchesOf, callsOf, conditionsOf, END, factsOf, type Protocol } from '../model/index.js';
 import { normaliseAnswer } from '../engine/walk.js';
 import { clip } from './clip.js';
@@ -242,17 +242,6 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 }
 
 const RENAMEABLE: ReadonlySet<Kind> = new Set(['bron', 'partner', 'regelset']);
-
-/** Whether every word of the shorter id is a word of the longer (words split at "-", "_" and "."). */
-function sharesWords(a: string, b: string): boolean {
-  const words = (id: string) =>
-    id
-      .toLowerCase()
-      .split(/[-_.]+/)
-      .filter(Boolean);
-  const [shorter, longer] = a.length <= b.length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
-  return shorter.length > 0 && shorter.every((w) => longer.has(w));
-}
 const MIN_RENAMED_USES = 3;
 
 const KIND_PLURAL: Record<Kind, string> = {

@@ -74,3 +74,34 @@ describe('ids in scenarios that the protocol does not have', () => {
     ]);
   });
 });
+
+// A partner renamed in the protocol (and in its flows) leaves the scenarios with the old id at every use.
+describe('a partner renamed in the protocol but not in the scenarios', () => {
+  /** Scenario files, the i-th with uses[i] scenarios that expect `partner`. */
+  const scenarioFiles = (partner: string, uses: number[]) =>
+    parseScenarioFiles(
+      uses.map((n, i) => ({
+        name: `s${i}.yaml`,
+        rel: `s${i}.yaml`,
+        text: `scenarios:\n${Array.from({ length: n }, (_, k) => `  - { name: Gevaar ${k}, answers: { gevaar: ja }, expect: { partners: { ${partner}: immediate } } }\n`).join('')}`,
+      })),
+    ).scenarios;
+  const renamed = { ...protocol, partners: protocol.partners.map((p) => (p.id === 'politie' ? { ...p, id: 'politie-limburg' } : p)) };
+
+  // One per file: `convenant test` skips a file with an error, and every such file must be skipped.
+  it('is one error per scenario file, at its first use, with the new id to replace it by', () => {
+    const found = checkScenarioIds(renamed, scenarioFiles('politie', [3, 1]));
+    expect(found.map((d) => [`${d.file}:${d.line}:${d.column}`, d.message])).toEqual([
+      ['s0.yaml:2:70', 'partner "politie" bestaat niet in het protocol; de scenario\'s noemen die id 4 keer, dit bestand 3 keer (dit is de eerste)'],
+      ['s1.yaml:2:70', 'partner "politie" bestaat niet in het protocol; de scenario\'s noemen die id 4 keer, dit bestand 1 keer (dit is de eerste)'],
+    ]);
+    expect(found[0]!.hint).toBe(
+      'Heet die partner in het protocol nu "politie-limburg"? Vervang dan "politie" overal in de scenario\'s door "politie-limburg" (zoeken en vervangen).',
+    );
+  });
+
+  it('stays one error per use with fewer than 3 uses, or without a likely new id', () => {
+    expect(checkScenarioIds(renamed, scenarioFiles('politie', [2])).map((d) => d.message)).toEqual(Array(2).fill('partner "politie" bestaat niet in het protocol'));
+    expect(checkScenarioIds(protocol, scenarioFiles('brandweer', [3])).map((d) => d.message)).toEqual(Array(3).fill('partner "brandweer" bestaat niet in het protocol'));
+  });
+});
