@@ -196,10 +196,11 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     if (places.length < MIN_RENAMED_USES || !guess || used.has(`${kind}\0${guess}`) || pointing.get(`${kind}\0${guess}`)! > 1) continue;
     renamedTo.set(key, guess);
   }
-  // A new id that is no look-alike of the old one (politie → politie-limburg, vvg → vincent-van-gogh):
-  // a rename when the old id, used 3 or more times, has exactly one candidate among the kind's unused
-  // definitions: the one that keeps the old id's words (or the kind's only unused definition), and no
-  // other old id has it as its candidate. Anything less clear stays one error per use.
+  // A new id that is no look-alike of the old one (politie → politie-limburg): a rename when the old
+  // id, used 3 or more times, has exactly one candidate among the kind's unused definitions, the one
+  // that keeps the old id's words, and no other old id has it as its candidate. An unused definition
+  // with other words is as likely one not yet used (a source added for later) as a renamed one:
+  // anything less clear stays one error per use.
   for (const kind of RENAMEABLE) {
     const unused = [...(definitions.get(kind)?.keys() ?? [])].filter((id) => !used.has(`${kind}\0${id}`) && !pointing.has(`${kind}\0${id}`));
     const candidates = new Map<string, string>();
@@ -207,8 +208,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
     for (const [key, g] of unknownRefs) {
       if (g.kind !== kind || g.guess || g.places.length < MIN_RENAMED_USES) continue;
       const related = unused.filter((id) => sharesWords(id, g.id));
-      const candidate = related.length === 1 ? related[0] : related.length === 0 && unused.length === 1 ? unused[0] : undefined;
-      if (candidate === undefined) continue;
+      if (related.length !== 1) continue;
+      const candidate = related[0]!;
       candidates.set(key, candidate);
       claims.set(candidate, (claims.get(candidate) ?? 0) + 1);
     }
