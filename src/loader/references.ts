@@ -79,10 +79,10 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 
   // References to a kind the protocol has none of (an emptied partners.yaml): one finding, not hundreds.
   const noneOfKind = new Map<Kind, { count: number; first: ReturnType<SourceMap['locate']> }>();
-  // Ids that are referenced (per kind), and references to unknown ids that have a near match: when
-  // many name one source, partner or rule set and the match is used nowhere, that definition was
-  // renamed (one error, there). Not for flows and steps: a start flow or first step is rightly used
-  // nowhere, so an unused look-alike says nothing.
+  // Ids that are referenced (per kind), and the references to unknown source, partner and rule set
+  // ids, grouped by id: when many name one old id and its new one is used nowhere, that definition
+  // was renamed (one error, there; see below). Not for flows and steps: a start flow or first step is
+  // rightly used nowhere, so an unused look-alike says nothing.
   const used = new Set<string>();
   const unknownRefs = new Map<string, { kind: Kind; id: string; guess: string | undefined; places: Diagnostic[] }>();
   const ref = (kind: Kind, known: ReadonlySet<string>, id: string, owner: object, key: string | number, role?: 'next' | 'call') => {
@@ -192,7 +192,6 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
   for (const { kind, guess } of unknownRefs.values()) if (guess) pointing.set(`${kind}\0${guess}`, (pointing.get(`${kind}\0${guess}`) ?? 0) + 1);
   const renamedTo = new Map<string, string>();
   for (const [key, { kind, guess, places }] of unknownRefs) {
-    // Three or more uses: the same slip twice is as likely a copied typo as a rename.
     if (places.length < MIN_RENAMED_USES || !guess || used.has(`${kind}\0${guess}`) || pointing.get(`${kind}\0${guess}`)! > 1) continue;
     renamedTo.set(key, guess);
   }
@@ -243,7 +242,8 @@ export function checkReferences(protocol: Protocol, sourceMap: SourceMap, broken
 }
 
 const RENAMEABLE: ReadonlySet<Kind> = new Set(['bron', 'partner', 'regelset']);
-const MIN_RENAMED_USES = 3;
+/** Three or more uses of one old id: the same slip twice is as likely a copied typo as a rename. */
+export const MIN_RENAMED_USES = 3;
 
 const KIND_PLURAL: Record<Kind, string> = {
   bron: 'bronnen',

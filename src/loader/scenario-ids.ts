@@ -6,12 +6,11 @@
 import { compareDiagnostics, sharesWords, suggest, type Diagnostic } from '../diagnostics/index.js';
 import type { Protocol } from '../model/core.js';
 import { clip } from './clip.js';
+import { MIN_RENAMED_USES } from './references.js';
 import type { LocatedScenario } from './scenarios.js';
 
 /** Up to this many ids, a hint without a close match lists them all. */
 const MAX_LISTED = 12;
-/** From this many uses of one unknown partner or rule set id with a likely new id, one error for all. */
-const MIN_RENAMED_USES = 3;
 
 interface Kind {
   /** What the id names, as in the message: `partner "x" bestaat niet in het protocol`. */
