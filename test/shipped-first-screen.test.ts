@@ -5,8 +5,8 @@
 // merge them, and this walks every pair to find the ones that do not (seeded random answers, so the
 // same walks on every run).
 import { describe, expect, it } from 'vitest';
-import { adviceOf, answer, next, start } from '../src/engine/index.js';
-import { UNKNOWN, type AnswerValue, type ChoiceStep } from '../src/model/index.js';
+import type { ChoiceStep } from '../src/model/index.js';
+import { randomWalk, shownAnswers } from './helpers/random-walk.js';
 import { shipped } from './helpers/shipped.js';
 import { seededRandom } from './helpers/seeded-random.js';
 
@@ -15,38 +15,14 @@ const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 
 const DANGER = ['ja', 'dader-in-de-buurt', 'net-gebeurd-op-school', 'nee', 'weet-niet'];
 const WALKS_PER_CASE = 12;
 
-/** A multi step's answer: the option ticked, or "weet ik niet" on its own. */
-const ticked = (value: string): AnswerValue => (value === UNKNOWN ? value : [value]);
-
 /** The immediate lines (actions and partner tasks) of one walk, and how it was answered. */
 function firstScreen(categoriesTicked: string[], danger: string, random: () => number): { lines: string[]; answers: string } {
-  let state = start(protocol);
-  const given: string[] = [];
-  for (;;) {
-    const q = next(state);
-    if (q.kind !== 'question') break;
-    const pick = () => q.options[Math.floor(random() * q.options.length)]!.value;
-    const value: AnswerValue =
-      q.step.id === 'acuut-gevaar'
-        ? danger
-        : q.step.id === 'categorie'
-          ? categoriesTicked
-          : q.step.type === 'number'
-            ? [8, 13, 15, 17, 19][Math.floor(random() * 5)]!
-            : q.step.type === 'multi'
-              ? ticked(pick())
-              : pick();
-    const result = answer(state, value);
-    if (!result.ok) throw new Error(`${q.step.id}: ${result.message}`);
-    given.push(`${q.step.id}: ${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
-    state = result.state;
-  }
-  const advice = adviceOf(state);
+  const { advice, answers } = randomWalk(protocol, categoriesTicked, danger, random);
   const lines = [
     ...advice.actions.filter((a) => a.urgency === 'immediate').map((a) => a.text),
     ...advice.partners.flatMap((p) => p.taskItems.filter((t) => t.urgency === 'immediate').map((t) => t.text)),
   ];
-  return { lines, answers: `{ ${given.join(', ')} }` };
+  return { lines, answers: shownAnswers(answers) };
 }
 
 /** Lines that do the same thing: at most one of each on the first screen. */

@@ -1,0 +1,39 @@
+// One walk through the shipped protocol as a person might answer: the danger question and the
+// categories as given, every other question answered by `random` (an option, a multi answer of one
+// option or "weet ik niet", an age from 8 to 19). For tests that look at every category pair.
+import { adviceOf, answer, next, start, type AdviceResult } from '../../src/engine/index.js';
+import { UNKNOWN, type AnswerValue, type Protocol } from '../../src/model/index.js';
+
+/** A multi step's answer: the option ticked, or "weet ik niet" on its own. */
+const ticked = (value: string): AnswerValue => (value === UNKNOWN ? value : [value]);
+
+export function randomWalk(protocol: Protocol, categories: string[], danger: string, random: () => number): { advice: AdviceResult; answers: Record<string, AnswerValue> } {
+  let state = start(protocol);
+  const answers: Record<string, AnswerValue> = {};
+  for (;;) {
+    const q = next(state);
+    if (q.kind !== 'question') break;
+    const pick = () => q.options[Math.floor(random() * q.options.length)]!.value;
+    const value: AnswerValue =
+      q.step.id === 'acuut-gevaar'
+        ? danger
+        : q.step.id === 'categorie'
+          ? categories
+          : q.step.type === 'number'
+            ? [8, 13, 15, 17, 19][Math.floor(random() * 5)]!
+            : q.step.type === 'multi'
+              ? ticked(pick())
+              : pick();
+    const result = answer(state, value);
+    if (!result.ok) throw new Error(`${q.step.id}: ${result.message}`);
+    answers[q.step.id] = value;
+    state = result.state;
+  }
+  return { advice: adviceOf(state), answers };
+}
+
+/** The answers as one line, for a failure message. */
+export const shownAnswers = (answers: Record<string, AnswerValue>): string =>
+  `{ ${Object.entries(answers)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)
+    .join(', ')} }`;
