@@ -1,6 +1,7 @@
 // The whole advice of the shipped protocol, for every one or two categories together: lines that
 // contradict each other across categories. One says to inform the parents today, another not to
-// contact the family; one says to talk to the perpetrator, another not to confront the suspect.
+// contact the family; one says to talk to the perpetrator, another not to confront the suspect; one
+// says to make screenshots where another category has nude images of a child.
 // Each category is right on its own; keys and conditions must settle the pair. Seeded random
 // answers, so the same walks on every run (as test/shipped-first-screen.test.ts does for the
 // first screen).
@@ -47,6 +48,14 @@ const CONFLICTS: Conflict[] = [
   },
 ];
 
+/**
+ * Where nude images of a child may be in the chat (sexting, abuse images, grooming, a staff member's
+ * misconduct, a partner who forces nudes), making screenshots or copies is itself a crime: no line may
+ * tell staff to make them.
+ */
+const IMAGES_OF_A_CHILD = ['sexting', 'misbruikbeelden', 'zeden-extern', 'zeden-medewerker', 'relatiegeweld'];
+const MAKE_SCREENSHOTS = /\bmaak screenshots\b|\bberichten, screenshots\b/i;
+
 const short = (line: string) => (line.length > 100 ? `${line.slice(0, 100)}…` : line);
 describe('the whole advice of the shipped protocol, one or two categories at a time', () => {
   const problems: string[] = [];
@@ -63,6 +72,10 @@ describe('the whole advice of the shipped protocol, one or two categories at a t
             const a = lines.find((l) => one.test(l));
             const b = lines.find((l) => other.test(l));
             if (a && b && !apart?.(answers)) problems.push(`${what}: ${short(a)} | ${short(b)}\n  ${shownAnswers(answers)}`);
+          }
+          const screenshots = lines.find((l) => MAKE_SCREENSHOTS.test(l));
+          if (screenshots && pair.some((c) => IMAGES_OF_A_CHILD.includes(c))) {
+            problems.push(`screenshots where nude images of a child may be: ${short(screenshots)}\n  ${shownAnswers(answers)}`);
           }
         }
       }
