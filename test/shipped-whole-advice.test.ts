@@ -1,7 +1,8 @@
 // The whole advice of the shipped protocol, for every one or two categories together: lines that
 // contradict each other across categories. One says to inform the parents today, another not to
-// contact the family; one says to talk to the perpetrator, another not to confront the suspect; one
-// says to make screenshots where another category has nude images of a child.
+// contact this pupil's family; one says to talk to the perpetrator, another not to confront the
+// suspect; one says to make screenshots where another category has nude images of a child. And the
+// lines a category must always give (a merge or a condition must not lose them).
 // Each category is right on its own; keys and conditions must settle the pair. Seeded random
 // answers, so the same walks on every run (as test/shipped-first-screen.test.ts does for the
 // first screen).
@@ -16,10 +17,15 @@ const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 
 const DANGER = ['ja', 'nee', 'weet-niet'];
 const WALKS_PER_CASE = 6;
 
-/** Every line of one walk's advice: actions, partner tasks and info. */
+/** Every line of one walk's advice: actions, partner tasks, info, and the rules' conclusions and steps. */
 function walk(categoriesTicked: string[], danger: string, random: () => number): { lines: string[]; answers: Record<string, AnswerValue> } {
   const { advice, answers } = randomWalk(protocol, categoriesTicked, danger, random);
-  const lines = [...advice.actions.map((a) => a.text), ...advice.partners.flatMap((p) => p.taskItems.map((t) => t.text)), ...advice.info.map((i) => i.text)];
+  const lines = [
+    ...advice.actions.map((a) => a.text),
+    ...advice.partners.flatMap((p) => p.taskItems.map((t) => t.text)),
+    ...advice.info.map((i) => i.text),
+    ...advice.rules.flatMap((r) => [...r.conclusions, ...r.steps]),
+  ];
   return { lines, answers };
 }
 
@@ -27,25 +33,40 @@ interface Conflict {
   what: string;
   one: RegExp;
   other: RegExp;
-  /** Walks where both lines are right because they are about different people. */
-  apart?: (answers: Record<string, AnswerValue>) => boolean;
+  /** When these two lines are both right because they are about different people. */
+  apart?: (one: string, other: string, answers: Record<string, AnswerValue>) => boolean;
 }
+
+/** Lines about the parents of other pupils than the one whose home may be the danger. */
+const OTHER_PUPILS = /betrokken leerling|van de pester|van pesters|van wie iets gestolen|van slachtoffer en dader|van de gepeste/;
 
 const CONFLICTS: Conflict[] = [
   {
-    what: 'inform the parents today, and do not contact the family',
-    // A letter to the parents of the other pupils (overlijden) is about other families.
-    one: /^Informeer (?:vandaag )?de ouders(?! van de minderjarige leerlingen die het aangaat)(?![^.]*\bniet\b)/,
-    other: /Bel de ouders of familie niet|Informeer de ouders (?:dan |nu )?niet|de ouders nog niets/,
+    what: "inform or call the parents, and do not contact this pupil's family",
+    // A letter to the parents of the other pupils (overlijden) is about other families; "pas na overleg"
+    // says when, not now. The "not" side is the lines that say it without a condition: psychische nood's
+    // "nu niet zelf" and the meldcode's "als dat het kind in gevaar kan brengen" leave the other lines
+    // standing on purpose and are not checked here.
+    one: /^(?:Informeer|Bel) (?:vandaag |direct )?de ouders(?! van de minderjarige leerlingen die het aangaat)(?![^.]*\b(?:niet|pas na)\b)/,
+    other: /Bel de ouders of familie van deze leerling niet|Bel de ouders nog niet zelf|de ouders nog niets/,
+    // The "not" line says the other pupils' parents may be told, and the other line is about them.
+    apart: (one, other) => /Ouders van andere betrokken leerlingen/.test(other) && OTHER_PUPILS.test(one),
   },
   {
     what: 'talk to the perpetrator, and do not confront the suspect',
-    one: /\b(?:Praat (?:apart )?met (?:het slachtoffer en met )?de dader|en met de dader)\b/,
+    one: /\bPraat\b[^.]*\bde daders?\b|\ben met de dader\b|\bPraat met de dader/,
     other: /\bniet zelf (?:op )?aan\b/,
-    // A parent named as the perpetrator did not spread the images, a pupil did (sexting-volwassene "nee"):
-    // the school talks to the pupil and leaves the parent to the police.
-    apart: (a) => a['sexting-volwassene'] === 'nee' && a['sexting-dader'] === 'leerling',
+    // sexting: a parent named as the perpetrator did not spread the images, a pupil did ("Is er een
+    // volwassene die de beelden verspreidde?" nee): the school talks to the pupil, the police to the parent.
+    apart: (one, other, a) =>
+      one.startsWith('Praat met de dader(s) en, bij minderjarigen') && other.startsWith('Spreek de ouder er niet zelf op aan') && a['sexting-volwassene'] === 'nee',
   },
+];
+
+/** Lines that must be there whenever their category is ticked (so a merge or a condition cannot lose them). */
+const ALWAYS: [category: string, line: RegExp][] = [
+  ['eergerelateerd', /^Bel de ouders of familie van deze leerling niet/],
+  ['relatiegeweld', /^Praat apart en rustig met de leerling/],
 ];
 
 /**
@@ -69,9 +90,13 @@ describe('the whole advice of the shipped protocol, one or two categories at a t
           const { lines, answers } = walk(pair, danger, random);
           walks++;
           for (const { what, one, other, apart } of CONFLICTS) {
-            const a = lines.find((l) => one.test(l));
-            const b = lines.find((l) => other.test(l));
-            if (a && b && !apart?.(answers)) problems.push(`${what}: ${short(a)} | ${short(b)}\n  ${shownAnswers(answers)}`);
+            for (const a of lines.filter((l) => one.test(l))) {
+              const b = lines.find((l) => other.test(l) && !apart?.(a, l, answers));
+              if (b) problems.push(`${what}: ${short(a)} | ${short(b)}\n  ${shownAnswers(answers)}`);
+            }
+          }
+          for (const [category, line] of ALWAYS) {
+            if (pair.includes(category) && !lines.some((l) => line.test(l))) problems.push(`${category} without its line ${String(line)}\n  ${shownAnswers(answers)}`);
           }
           const screenshots = lines.find((l) => MAKE_SCREENSHOTS.test(l));
           if (screenshots && pair.some((c) => IMAGES_OF_A_CHILD.includes(c))) {
