@@ -5,13 +5,13 @@
 // merge them, and this walks every pair to find the ones that do not (seeded random answers, so the
 // same walks on every run).
 import { describe, expect, it } from 'vitest';
-import type { ChoiceStep } from '../src/model/index.js';
-import { randomWalk, shownAnswers } from './helpers/random-walk.js';
+
+import { categoriesOf, categoryCases, randomWalk, shownAnswers } from './helpers/random-walk.js';
 import { shipped } from './helpers/shipped.js';
 import { seededRandom } from './helpers/seeded-random.js';
 
 const protocol = shipped().protocol!;
-const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 'categorie') as ChoiceStep).options.map((o) => o.value);
+const categories = categoriesOf(protocol);
 const DANGER = ['ja', 'dader-in-de-buurt', 'net-gebeurd-op-school', 'nee', 'weet-niet'];
 const WALKS_PER_CASE = 12;
 
@@ -41,23 +41,16 @@ describe('the first screen of the shipped protocol, one or two categories at a t
   const problems: string[] = [];
   const random = seededRandom(2026);
   let walks = 0;
-  for (let i = 0; i < categories.length; i++) {
-    for (let j = i; j < categories.length; j++) {
-      const ticked = i === j ? [categories[i]!] : [categories[i]!, categories[j]!];
-      for (const danger of DANGER) {
-        for (let k = 0; k < WALKS_PER_CASE; k++) {
-          const { lines, answers } = firstScreen(ticked, danger, random);
-          walks++;
-          for (const [what, pattern] of ONCE) {
-            const hits = lines.filter((l) => pattern.test(l));
-            if (hits.length > 1) problems.push(`${what} twice: ${hits.map(short).join(' | ')}\n  ${answers}`);
-          }
-          const call = lines.find((l) => CALL_PARENTS_NOW.test(l));
-          const dont = lines.find((l) => NOT_THE_PARENTS.test(l));
-          if (call && dont) problems.push(`parents now and not yourself: ${short(call)} | ${short(dont)}\n  ${answers}`);
-        }
-      }
+  for (const { ticked, danger } of categoryCases(categories, DANGER, WALKS_PER_CASE)) {
+    const { lines, answers } = firstScreen(ticked, danger, random);
+    walks++;
+    for (const [what, pattern] of ONCE) {
+      const hits = lines.filter((l) => pattern.test(l));
+      if (hits.length > 1) problems.push(`${what} twice: ${hits.map(short).join(' | ')}\n  ${answers}`);
     }
+    const call = lines.find((l) => CALL_PARENTS_NOW.test(l));
+    const dont = lines.find((l) => NOT_THE_PARENTS.test(l));
+    if (call && dont) problems.push(`parents now and not yourself: ${short(call)} | ${short(dont)}\n  ${answers}`);
   }
 
   it('walks every single category and every pair, for every answer to the danger question', () => {

@@ -7,13 +7,13 @@
 // answers, so the same walks on every run (as test/shipped-first-screen.test.ts does for the
 // first screen).
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue, ChoiceStep } from '../src/model/index.js';
-import { randomWalk, shownAnswers } from './helpers/random-walk.js';
+import type { AnswerValue } from '../src/model/index.js';
+import { categoriesOf, categoryCases, randomWalk, shownAnswers } from './helpers/random-walk.js';
 import { shipped } from './helpers/shipped.js';
 import { seededRandom } from './helpers/seeded-random.js';
 
 const protocol = shipped().protocol!;
-const categories = (protocol.flows.flatMap((f) => f.steps).find((s) => s.id === 'categorie') as ChoiceStep).options.map((o) => o.value);
+const categories = categoriesOf(protocol);
 const DANGER = ['ja', 'nee', 'weet-niet'];
 const WALKS_PER_CASE = 6;
 
@@ -82,28 +82,21 @@ describe('the whole advice of the shipped protocol, one or two categories at a t
   const problems: string[] = [];
   const random = seededRandom(2027);
   let walks = 0;
-  for (let i = 0; i < categories.length; i++) {
-    for (let j = i; j < categories.length; j++) {
-      const pair = i === j ? [categories[i]!] : [categories[i]!, categories[j]!];
-      for (const danger of DANGER) {
-        for (let k = 0; k < WALKS_PER_CASE; k++) {
-          const { lines, answers } = walk(pair, danger, random);
-          walks++;
-          for (const { what, one, other, apart } of CONFLICTS) {
-            for (const a of lines.filter((l) => one.test(l))) {
-              const b = lines.find((l) => other.test(l) && !apart?.(a, l, answers));
-              if (b) problems.push(`${what}: ${short(a)} | ${short(b)}\n  ${shownAnswers(answers)}`);
-            }
-          }
-          for (const [category, line] of ALWAYS) {
-            if (pair.includes(category) && !lines.some((l) => line.test(l))) problems.push(`${category} without its line ${String(line)}\n  ${shownAnswers(answers)}`);
-          }
-          const screenshots = lines.find((l) => MAKE_SCREENSHOTS.test(l));
-          if (screenshots && pair.some((c) => IMAGES_OF_A_CHILD.includes(c))) {
-            problems.push(`screenshots where nude images of a child may be: ${short(screenshots)}\n  ${shownAnswers(answers)}`);
-          }
-        }
+  for (const { ticked: pair, danger } of categoryCases(categories, DANGER, WALKS_PER_CASE)) {
+    const { lines, answers } = walk(pair, danger, random);
+    walks++;
+    for (const { what, one, other, apart } of CONFLICTS) {
+      for (const a of lines.filter((l) => one.test(l))) {
+        const b = lines.find((l) => other.test(l) && !apart?.(a, l, answers));
+        if (b) problems.push(`${what}: ${short(a)} | ${short(b)}\n  ${shownAnswers(answers)}`);
       }
+    }
+    for (const [category, line] of ALWAYS) {
+      if (pair.includes(category) && !lines.some((l) => line.test(l))) problems.push(`${category} without its line ${String(line)}\n  ${shownAnswers(answers)}`);
+    }
+    const screenshots = lines.find((l) => MAKE_SCREENSHOTS.test(l));
+    if (screenshots && pair.some((c) => IMAGES_OF_A_CHILD.includes(c))) {
+      problems.push(`screenshots where nude images of a child may be: ${short(screenshots)}\n  ${shownAnswers(answers)}`);
     }
   }
 
